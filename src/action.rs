@@ -1,0 +1,22 @@
+//! What a person can ask for. Keys map to these (see `keymap`); `update`
+//! carries them out. Named in snake_case so a keymap file can name them.
+
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    SelectUp,
+    SelectDown,
+    ToggleSelected,
+    /// Toggle the habit at this position on the checklist (0-based).
+    ToggleHabit(usize),
+    PrevDay,
+    NextDay,
+    GoToday,
+    NextTip,
+    ToggleHelp,
+    /// Close the open overlay, or quit when there is none.
+    Back,
+    Quit,
+}

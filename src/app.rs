@@ -1,0 +1,78 @@
+//! The state of the TUI. Rendering reads it; only `update` changes it.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::coach::Tips;
+use crate::domain::{Habit, Log, date};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub habits: Vec<Habit>,
+    pub log: Log,
+    pub tips: Tips,
+    /// The wall-clock time as of the last event.
+    pub now: NaiveDateTime,
+    /// The habit day `now` falls in: always `date::today(now)`.
+    pub today: NaiveDate,
+    /// The day the checklist shows and edits; never after `today`.
+    pub viewing: NaiveDate,
+    /// Index into `habits`, always in range.
+    pub selected: usize,
+    /// How many times `n` was pressed since the selection last moved.
+    pub tip_turn: usize,
+    pub overlay: Option<Overlay>,
+    /// A problem the person must know about, such as a failed save.
+    pub error: Option<String>,
+    /// Where the data lives, for the help screen.
+    pub data_dir: String,
+}
+
+impl App {
+    /// Opens on today, with the first habit not yet done today selected so the
+    /// tip speaks to what is left.
+    pub fn new(
+        habits: Vec<Habit>,
+        log: Log,
+        tips: Tips,
+        now: NaiveDateTime,
+        data_dir: String,
+    ) -> Self {
+        let today = date::today(now);
+        let selected = habits
+            .iter()
+            .position(|habit| !log.is_done(today, &habit.id))
+            .unwrap_or(0);
+        Self {
+            habits,
+            log,
+            tips,
+            now,
+            today,
+            viewing: today,
+            selected,
+            tip_turn: 0,
+            overlay: None,
+            error: None,
+            data_dir,
+        }
+    }
+
+    pub fn selected_habit(&self) -> Option<&Habit> {
+        self.habits.get(self.selected)
+    }
+
+    pub fn is_viewing_today(&self) -> bool {
+        self.viewing == self.today
+    }
+
+    /// How many habits are done on the viewed day.
+    pub fn viewing_done_count(&self) -> usize {
+        self.log
+            .done_count(self.viewing, self.habits.iter().map(|habit| &habit.id))
+    }
+}

@@ -1,0 +1,13 @@
+//! The habit-tracking domain: habits, the daily log, dates, weeks and streaks.
+//!
+//! Plain data and pure functions of `(log, today)`. Nothing here reads the clock,
+//! touches the disk or knows about the terminal; the store and the UI build on it.
+
+pub mod date;
+pub mod habit;
+pub mod log;
+pub mod streak;
+pub mod week;
+
+pub use habit::{Habit, HabitId, default_habits};
+pub use log::Log;

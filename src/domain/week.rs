@@ -1,0 +1,177 @@
+//! The week at a glance: one mark per habit per day, with totals and streaks.
+
+use chrono::NaiveDate;
+
+use super::date::{week_days, week_start};
+use super::streak::current_streak;
+use super::{Habit, HabitId, Log};
+
+/// What one cell of the week grid shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Done,
+    /// A past day (within this person's history) on which the habit was not done.
+    Missed,
+    /// Today, not done yet: not a miss until the day is over.
+    Open,
+    /// A day still to come.
+    Upcoming,
+    /// A day before the first logged day: nothing to judge.
+    Untracked,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekRow {
+    pub habit: HabitId,
+    pub marks: [Mark; 7],
+    pub current_streak: u32,
+}
+
+/// One week, Monday to Sunday, of every habit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekSummary {
+    pub days: [NaiveDate; 7],
+    pub rows: Vec<WeekRow>,
+    /// Habits done per day; `None` for days still to come or before the log starts.
+    pub totals: [Option<usize>; 7],
+}
+
+impl WeekSummary {
+    /// The week containing `date`, judged as of `today`.
+    pub fn new(log: &Log, habits: &[Habit], date: NaiveDate, today: NaiveDate) -> Self {
+        let days = week_days(week_start(date));
+        let first_day = log.first_day();
+        let rows = habits
+            .iter()
+            .map(|habit| WeekRow {
+                habit: habit.id.clone(),
+                marks: days.map(|day| mark(log, &habit.id, day, today, first_day)),
+                current_streak: current_streak(log, &habit.id, today),
+            })
+            .collect();
+        let tracked =
+            |day: NaiveDate| day <= today && (day == today || first_day.is_some_and(|f| day >= f));
+        let totals =
+            days.map(|day| tracked(day).then(|| log.done_count(day, habits.iter().map(|h| &h.id))));
+        Self { days, rows, totals }
+    }
+}
+
+fn mark(
+    log: &Log,
+    habit: &HabitId,
+    day: NaiveDate,
+    today: NaiveDate,
+    first_day: Option<NaiveDate>,
+) -> Mark {
+    if log.is_done(day, habit) {
+        Mark::Done
+    } else if day > today {
+        Mark::Upcoming
+    } else if day == today {
+        Mark::Open
+    } else if first_day.is_some_and(|first| day >= first) {
+        Mark::Missed
+    } else {
+        Mark::Untracked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::default_habits;
+    use Mark::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn id(s: &str) -> HabitId {
+        HabitId::new(s)
+    }
+
+    #[test]
+    fn a_week_in_progress() {
+        let habits = default_habits();
+        let mut log = Log::new();
+        // Started on Tuesday; kefir every day but Thursday, sunlight only today.
+        for day in ["2026-11-17", "2026-11-18", "2026-11-20", "2026-11-21"] {
+            log.set_done(d(day), &id("fermented-food"), true);
+        }
+        log.set_done(d("2026-11-19"), &id("prebiotic-fiber"), true);
+        // Today is Friday 20 Nov.
+        let week = WeekSummary::new(&log, &habits, d("2026-11-20"), d("2026-11-20"));
+        assert_eq!(week.days[0], d("2026-11-16"));
+        assert_eq!(week.days[6], d("2026-11-22"));
+        assert_eq!(
+            week.rows[0].marks,
+            [Untracked, Done, Done, Missed, Done, Done, Upcoming],
+            "a day logged ahead (Saturday) still shows as done"
+        );
+        assert_eq!(
+            week.rows[3].marks,
+            [Untracked, Missed, Missed, Missed, Open, Upcoming, Upcoming]
+        );
+        assert_eq!(week.rows[0].current_streak, 1);
+        assert_eq!(
+            week.totals,
+            [None, Some(1), Some(1), Some(1), Some(1), None, None],
+            "Saturday, logged ahead of today, is not totalled yet"
+        );
+    }
+
+    #[test]
+    fn a_week_across_new_year() {
+        let habits = default_habits();
+        let mut log = Log::new();
+        for day in ["2026-12-30", "2026-12-31", "2027-01-01"] {
+            log.set_done(d(day), &id("sunlight"), true);
+        }
+        let week = WeekSummary::new(&log, &habits, d("2027-01-01"), d("2027-01-02"));
+        assert_eq!(week.days[0], d("2026-12-28"));
+        assert_eq!(week.days[6], d("2027-01-03"));
+        assert_eq!(
+            week.rows[3].marks,
+            [Untracked, Untracked, Done, Done, Done, Open, Upcoming]
+        );
+        assert_eq!(week.rows[3].current_streak, 3);
+        assert_eq!(
+            week.totals,
+            [None, None, Some(1), Some(1), Some(1), Some(0), None]
+        );
+    }
+
+    #[test]
+    fn an_empty_log_totals_only_today() {
+        let week = WeekSummary::new(
+            &Log::new(),
+            &default_habits(),
+            d("2026-11-18"),
+            d("2026-11-18"),
+        );
+        assert_eq!(week.totals, [None, None, Some(0), None, None, None, None]);
+        assert!(
+            week.rows
+                .iter()
+                .all(|row| row.marks[..2] == [Untracked, Untracked])
+        );
+    }
+
+    #[test]
+    fn a_past_week_across_a_month_end_is_judged_from_today() {
+        let habits = default_habits();
+        let mut log = Log::new();
+        log.set_done(d("2026-10-26"), &id("stress-break"), true);
+        log.set_done(d("2026-11-01"), &id("stress-break"), true);
+        let week = WeekSummary::new(&log, &habits, d("2026-10-29"), d("2026-11-22"));
+        assert_eq!(week.days[0], d("2026-10-26"));
+        assert_eq!(week.days[6], d("2026-11-01"));
+        assert_eq!(
+            week.rows[4].marks,
+            [Done, Missed, Missed, Missed, Missed, Missed, Done]
+        );
+        assert_eq!(week.rows[4].current_streak, 0, "the streak is as of today");
+        assert!(week.totals.iter().all(Option::is_some));
+    }
+}

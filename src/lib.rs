@@ -1,0 +1,16 @@
+//! gutbone: a terminal habit coach for the gut–bone axis.
+//!
+//! A pure core (`domain`, `coach`, `app`, `update`, `ui`) and a thin shell
+//! (`store` for the disk, `tui` for the terminal and the clock).
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod coach;
+pub mod domain;
+pub mod keymap;
+pub mod store;
+pub mod tui;
+pub mod ui;
+pub mod update;

@@ -1,0 +1,53 @@
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use gutbone::app::App;
+use gutbone::cli::Cli;
+use gutbone::clock::Clock;
+use gutbone::coach::Tips;
+use gutbone::domain::default_habits;
+use gutbone::store::{Store, paths};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("gutbone: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), String> {
+    let clock = Clock::from_env()?;
+    let dir = paths::resolve_data_dir(
+        cli.data_dir.as_deref(),
+        std::env::var_os(paths::DATA_DIR_ENV),
+    )
+    .map_err(|err| err.to_string())?;
+    let habits = default_habits();
+    let mut store = Store::open(&dir, habits.iter().map(|h| h.id.clone()).collect())
+        .map_err(|err| err.to_string())?;
+    let log = store.load().map_err(|err| err.to_string())?;
+    if !std::io::stdout().is_terminal() {
+        return Err(
+            "the checklist needs an interactive terminal, and standard output is not one".into(),
+        );
+    }
+    let mut app = App::new(
+        habits,
+        log,
+        Tips::builtin(),
+        clock.now(),
+        dir.display().to_string(),
+    );
+    gutbone::tui::run(&mut app, &mut store, &clock)
+        .map_err(|err| format!("terminal error: {err}"))?;
+    // A save that failed while the app ran gets one last try.
+    store
+        .flush(&app.log)
+        .map_err(|err| format!("{err}\nYour last changes could not be saved."))
+}

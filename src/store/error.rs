@@ -1,0 +1,69 @@
+//! Errors from the store. They are shown to people, so each says which file,
+//! where in it, and what to do next.
+
+use std::io;
+use std::path::PathBuf;
+
+/// What to tell someone whose data file could not be read.
+const UNTOUCHED: &str = "gutbone has not changed this file and will not write to it. \
+Correct it in a text editor (or move it aside), then start gutbone again.";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read {}\n  line {line}, column {column}: {message}\n{UNTOUCHED}", .path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error(
+        "{} was written by a newer gutbone (file version {found}; this build reads up to {supported}).\n\
+         Update gutbone to open it. {UNTOUCHED}",
+        .path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error("could not {action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+
+    #[error(
+        "gutbone is already open on {}{}.\nClose the other gutbone first; nothing has been written.",
+        .dir.display(),
+        .holder.as_ref().map(|pid| format!(" (process {pid})")).unwrap_or_default()
+    )]
+    Locked {
+        dir: PathBuf,
+        holder: Option<String>,
+    },
+
+    #[error(
+        "the text prepared for {} did not read back as the data it should hold, so it was not written: {detail}",
+        .path.display()
+    )]
+    Verify { path: PathBuf, detail: String },
+
+    #[error(
+        "cannot find a home directory to keep data in; pass --data-dir PATH or set GUTBONE_DATA_DIR"
+    )]
+    NoDataDir,
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! The on-disk shape of a year of the log, and how it is read and written.
+//!
+//! A year file is RON a person can read and edit:
+//!
+//! ```ron
+//! (
+//!     version: 1,
+//!     year: 2026,
+//!     days: {
+//!         "2026-11-21": (done: ["fermented-food", "sunlight"]),
+//!     },
+//! )
+//! ```
+//!
+//! These persisted types are kept apart from the domain's so the file format
+//! changes only on purpose, with a new `version`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use ron::ser::PrettyConfig;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::StoreError;
+use crate::domain::log::DayLog;
+use crate::domain::{HabitId, Log};
+
+/// The newest file version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearFile {
+    version: u32,
+    year: i32,
+    days: Days,
+}
+
+#[derive(Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct DayRecord {
+    done: Vec<HabitId>,
+}
+
+/// Read first, leniently, so a newer file is reported as newer rather than as
+/// a list of fields this build does not know.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// A date written as `"YYYY-MM-DD"`, with an error that says so.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct DateKey(NaiveDate);
+
+impl Serialize for DateKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for DateKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(DateKey)
+            .map_err(|_| {
+                de::Error::custom(format!(
+                    "\"{text}\" is not a date; dates are written \"YYYY-MM-DD\", e.g. \"2026-11-22\""
+                ))
+            })
+    }
+}
+
+/// The days of a year. Unlike a plain map, reading refuses a date written
+/// twice: silently keeping one of the two would lose the other.
+#[derive(Serialize, PartialEq)]
+#[serde(transparent)]
+struct Days(BTreeMap<DateKey, DayRecord>);
+
+impl<'de> Deserialize<'de> for Days {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DaysVisitor;
+
+        impl<'de> Visitor<'de> for DaysVisitor {
+            type Value = Days;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from dates to days, e.g. { \"2026-11-22\": (done: []) }")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Days, A::Error> {
+                let mut days = BTreeMap::new();
+                while let Some(date) = map.next_key::<DateKey>()? {
+                    let record = map.next_value()?;
+                    if days.insert(date, record).is_some() {
+                        return Err(de::Error::custom(format!(
+                            "the date \"{}\" appears twice; merge the two entries into one",
+                            date.0
+                        )));
+                    }
+                }
+                Ok(Days(days))
+            }
+        }
+
+        deserializer.deserialize_map(DaysVisitor)
+    }
+}
+
+/// Reads a year file's text. `year` is the year its name promises and `known`
+/// the habit ids a day may list; anything else is reported where it stands.
+pub fn parse_year(
+    text: &str,
+    path: &Path,
+    year: i32,
+    known: &[HabitId],
+) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
+    let parse_error = |line: usize, column: usize, message: String| StoreError::Parse {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    };
+    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+        && probe.version > VERSION
+    {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            found: probe.version,
+            supported: VERSION,
+        });
+    }
+    let file: YearFile = ron::from_str(text).map_err(|err| {
+        parse_error(
+            err.span.start.line,
+            err.span.start.col,
+            err.code.to_string(),
+        )
+    })?;
+    let at = |needle: &str, message: String| {
+        let (line, column) = locate(text, needle);
+        parse_error(line, column, message)
+    };
+    if file.version == 0 {
+        return Err(at(
+            "version",
+            "version 0 does not exist; the first version is 1".into(),
+        ));
+    }
+    if file.year != year {
+        return Err(at(
+            "year",
+            format!(
+                "this file is named for {year} but says `year: {}`",
+                file.year
+            ),
+        ));
+    }
+    let mut days = Vec::with_capacity(file.days.0.len());
+    for (DateKey(date), record) in file.days.0 {
+        let quoted = format!("\"{date}\"");
+        if date.year() != year {
+            return Err(at(
+                &quoted,
+                format!("{date} is not in {year}; it belongs in {}.ron", date.year()),
+            ));
+        }
+        if let Some(unknown) = record.done.iter().find(|id| !known.contains(id)) {
+            let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
+            return Err(at(
+                &format!("\"{unknown}\""),
+                format!(
+                    "\"{unknown}\" (on {date}) is not a habit; the habits are: {}",
+                    names.join(", ")
+                ),
+            ));
+        }
+        days.push((
+            date,
+            DayLog {
+                done: record.done.into_iter().collect(),
+            },
+        ));
+    }
+    Ok(days)
+}
+
+/// The text of one year of `log`, ready to write, checked by reading it back.
+pub fn render_year(
+    log: &Log,
+    year: i32,
+    known: &[HabitId],
+    path: &Path,
+) -> Result<String, StoreError> {
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) else {
+        return Err(StoreError::Verify {
+            path: path.to_owned(),
+            detail: format!("{year} is outside the calendar gutbone can store"),
+        });
+    };
+    let days = log
+        .days_in(first..=last)
+        .map(|(date, day)| {
+            let done = day.done.iter().cloned().collect();
+            (DateKey(date), DayRecord { done })
+        })
+        .collect();
+    let file = YearFile {
+        version: VERSION,
+        year,
+        days: Days(days),
+    };
+    // Depth 2 keeps each day on one line: a year is ~365 short lines.
+    let pretty = PrettyConfig::new().depth_limit(2);
+    let body = ron::ser::to_string_pretty(&file, pretty).map_err(|err| StoreError::Verify {
+        path: path.to_owned(),
+        detail: err.to_string(),
+    })?;
+    let text = format!("{}{body}\n", header(year, known));
+
+    let read_back = parse_year(&text, path, year, known)?;
+    let expected: Vec<_> = log.days_in(first..=last).collect();
+    let same = read_back.len() == expected.len()
+        && read_back
+            .iter()
+            .zip(&expected)
+            .all(|((a_date, a_day), (b_date, b_day))| a_date == b_date && a_day == *b_day);
+    if !same {
+        return Err(StoreError::Verify {
+            path: path.to_owned(),
+            detail: "the days read back differ from the days in memory".into(),
+        });
+    }
+    Ok(text)
+}
+
+fn header(year: i32, known: &[HabitId]) -> String {
+    let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
+    format!(
+        "// gutbone: the habits you did each day of {year}, one day per line.\n\
+         // Habit ids: {}.\n\
+         // You may edit this file while gutbone is closed; a mistake is reported\n\
+         // with its line and column, and the file is never overwritten until fixed.\n",
+        names.join(", ")
+    )
+}
+
+/// The 1-based line and column of the first `needle` in `text` (1:1 if absent).
+fn locate(text: &str, needle: &str) -> (usize, usize) {
+    let Some(offset) = text.find(needle) else {
+        return (1, 1);
+    };
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Where the first byte that is not UTF-8 stands, for binary garbage.
+pub fn not_utf8(bytes: &[u8], path: &Path, valid_up_to: usize) -> StoreError {
+    let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let (line, column) = locate(&(valid.clone() + "\u{0}"), "\u{0}");
+    StoreError::Parse {
+        path: path.to_owned(),
+        line,
+        column,
+        message: "this is not text (not valid UTF-8); was a binary file saved here?".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::default_habits;
+
+    fn known() -> Vec<HabitId> {
+        default_habits().into_iter().map(|h| h.id).collect()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn parse(text: &str) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
+        parse_year(text, Path::new("2026.ron"), 2026, &known())
+    }
+
+    fn parse_err(text: &str) -> (usize, usize, String) {
+        match parse(text) {
+            Err(StoreError::Parse {
+                line,
+                column,
+                message,
+                ..
+            }) => (line, column, message),
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_year_round_trips_one_day_per_line() {
+        let mut log = Log::new();
+        log.set_done(d("2026-11-21"), &HabitId::new("sunlight"), true);
+        log.set_done(d("2026-11-21"), &HabitId::new("fermented-food"), true);
+        log.set_done(d("2026-11-22"), &HabitId::new("stress-break"), true);
+        log.set_done(d("2025-12-31"), &HabitId::new("stress-break"), true);
+        let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
+        assert!(
+            text.contains("\"2026-11-21\": (done: [\"fermented-food\", \"sunlight\"]),"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("2025-12-31"),
+            "other years stay in their own file"
+        );
+        let days = parse(&text).unwrap();
+        assert_eq!(days.len(), 2);
+        assert_eq!(days[0].0, d("2026-11-21"));
+        assert_eq!(days[0].1, *log.day(d("2026-11-21")).unwrap());
+    }
+
+    #[test]
+    fn a_syntax_error_is_located() {
+        let text = "(\n    version: 1,\n    year: 2026,\n    days: {\n        \"2026-11-21\": (done: [\"sunlight\"],\n    },\n)\n";
+        let (line, _, message) = parse_err(text);
+        assert_eq!(line, 6, "{message}");
+    }
+
+    #[test]
+    fn an_impossible_date_is_named() {
+        let text = "(version: 1, year: 2026, days: {\n\"2026-02-30\": (done: [])})";
+        let (line, _, message) = parse_err(text);
+        assert_eq!(line, 2);
+        assert!(
+            message.contains("\"2026-02-30\" is not a date"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_date_written_twice_is_refused() {
+        let text = "(version: 1, year: 2026, days: {\n\"2026-11-21\": (done: []),\n\"2026-11-21\": (done: [\"sunlight\"])})";
+        let (_, _, message) = parse_err(text);
+        assert!(message.contains("appears twice"), "{message}");
+    }
+
+    #[test]
+    fn a_misspelt_field_is_refused() {
+        let text = "(version: 1, year: 2026, days: {\n\"2026-11-21\": (don: [])})";
+        let (line, _, message) = parse_err(text);
+        assert_eq!(line, 2);
+        assert!(message.contains("don"), "{message}");
+    }
+
+    #[test]
+    fn an_unknown_habit_is_located_and_the_real_ones_listed() {
+        let text = "(version: 1, year: 2026, days: {\n  \"2026-11-21\": (done: [\"sunlite\"])})";
+        let (line, column, message) = parse_err(text);
+        assert_eq!((line, column), (2, 25), "the opening quote of the id");
+        assert!(message.contains("sunlight"), "{message}");
+    }
+
+    #[test]
+    fn a_day_in_the_wrong_year_file_is_refused() {
+        let text = "(version: 1, year: 2026, days: {\"2025-11-21\": (done: [])})";
+        let (_, _, message) = parse_err(text);
+        assert!(message.contains("2025.ron"), "{message}");
+    }
+
+    #[test]
+    fn a_file_from_a_newer_gutbone_is_refused_as_newer() {
+        let text = "(version: 999, year: 2026, future_field: 3, days: {})";
+        assert!(matches!(
+            parse(text),
+            Err(StoreError::NewerVersion { found: 999, .. })
+        ));
+    }
+
+    #[test]
+    fn empty_and_truncated_files_are_parse_errors() {
+        parse_err("");
+        parse_err("(version: 1, year: 2026, days: {\"2026-11-21\": (done: [\"sunl");
+    }
+
+    #[test]
+    fn locate_counts_lines_and_columns_from_one() {
+        assert_eq!(locate("ab\ncd", "d"), (2, 2));
+        assert_eq!(locate("ab", "a"), (1, 1));
+    }
+}

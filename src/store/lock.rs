@@ -1,0 +1,53 @@
+//! One writer at a time: an OS lock on a separate lock file.
+//!
+//! The OS drops the lock when its holder exits, however it exits, so a lock
+//! left by a killed process never blocks the next start.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::Path;
+
+use super::{StoreError, paths};
+
+/// Held for as long as gutbone may write to a data directory.
+#[derive(Debug)]
+pub struct DataLock {
+    _file: File,
+}
+
+impl DataLock {
+    /// Takes the lock, creating the data directory if needed.
+    pub fn acquire(data_dir: &Path) -> Result<Self, StoreError> {
+        fs::create_dir_all(data_dir)
+            .map_err(|err| StoreError::io("create the data directory", data_dir, err))?;
+        let path = paths::lock_file(data_dir);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|err| StoreError::io("open the lock file", &path, err))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = Some(holder.trim().to_owned()).filter(|pid| !pid.is_empty());
+                return Err(StoreError::Locked {
+                    dir: data_dir.to_owned(),
+                    holder,
+                });
+            }
+            Err(TryLockError::Error(err)) => {
+                return Err(StoreError::io("lock", &path, err));
+            }
+        }
+        // Only a courtesy for the "already open" message; the OS lock is what counts.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(Self { _file: file })
+    }
+}

@@ -1,0 +1,167 @@
+//! The only module that touches the disk: where files live, reading and
+//! writing the log as RON, atomic writes and the single-writer lock.
+//!
+//! The log is kept as one file per year (`log/2026.ron`), so a save rewrites
+//! one year, never the whole history.
+
+mod atomic;
+mod error;
+mod format;
+mod lock;
+pub mod paths;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+pub use error::StoreError;
+pub use lock::DataLock;
+
+use crate::domain::{HabitId, Log};
+
+/// A data directory opened for reading and writing.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    habits: Vec<HabitId>,
+    /// Years whose last save failed: retried with every later save.
+    unsaved: BTreeSet<i32>,
+    _lock: DataLock,
+}
+
+impl Store {
+    /// Opens `dir` for the habits `habits`, taking the lock first so that a
+    /// second gutbone is refused before it reads anything.
+    pub fn open(dir: &Path, habits: Vec<HabitId>) -> Result<Self, StoreError> {
+        let lock = DataLock::acquire(dir)?;
+        Ok(Self {
+            dir: dir.to_owned(),
+            habits,
+            unsaved: BTreeSet::new(),
+            _lock: lock,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Reads the whole log. A missing directory or file is a fresh start; a
+    /// file that cannot be read is an error, and nothing will overwrite it
+    /// because the app does not start.
+    pub fn load(&self) -> Result<Log, StoreError> {
+        load_log(&self.dir, &self.habits)
+    }
+
+    /// Saves the year holding `date`, plus any year whose earlier save failed.
+    pub fn save_day(&mut self, log: &Log, date: NaiveDate) -> Result<(), StoreError> {
+        self.unsaved.insert(date.year());
+        self.flush(log)
+    }
+
+    /// Retries every year not yet saved.
+    pub fn flush(&mut self, log: &Log) -> Result<(), StoreError> {
+        while let Some(&year) = self.unsaved.first() {
+            save_year(&self.dir, log, year, &self.habits)?;
+            self.unsaved.remove(&year);
+        }
+        Ok(())
+    }
+}
+
+/// Reads every year file under `dir`.
+pub fn load_log(dir: &Path, habits: &[HabitId]) -> Result<Log, StoreError> {
+    let mut log = Log::new();
+    let log_dir = paths::log_dir(dir);
+    let entries = match fs::read_dir(&log_dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(log),
+        Err(err) => return Err(StoreError::io("read the folder", log_dir, err)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|err| StoreError::io("read the folder", &log_dir, err))?;
+        let name = entry.file_name();
+        let Some(year) = name.to_str().and_then(paths::year_of_file_name) else {
+            continue;
+        };
+        for (date, day) in load_year(&entry.path(), year, habits)? {
+            log.insert_day(date, day);
+        }
+    }
+    Ok(log)
+}
+
+fn load_year(
+    path: &Path,
+    year: i32,
+    habits: &[HabitId],
+) -> Result<Vec<(NaiveDate, crate::domain::log::DayLog)>, StoreError> {
+    let bytes = fs::read(path).map_err(|err| StoreError::io("read", path, err))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|err| format::not_utf8(&bytes, path, err.valid_up_to()))?;
+    format::parse_year(text, path, year, habits)
+}
+
+fn save_year(dir: &Path, log: &Log, year: i32, habits: &[HabitId]) -> Result<(), StoreError> {
+    let path = paths::year_file(dir, year);
+    let text = format::render_year(log, year, habits, &path)?;
+    let log_dir = paths::log_dir(dir);
+    fs::create_dir_all(&log_dir)
+        .map_err(|err| StoreError::io("create the folder", &log_dir, err))?;
+    atomic::write_atomic(&path, text.as_bytes()).map_err(|err| StoreError::io("save", &path, err))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::default_habits;
+
+    fn ids() -> Vec<HabitId> {
+        default_habits().into_iter().map(|h| h.id).collect()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_missing_directory_is_a_fresh_start() {
+        let tmp = tempfile::tempdir().unwrap();
+        let log = load_log(&tmp.path().join("nothing-here"), &ids()).unwrap();
+        assert_eq!(log, Log::new());
+    }
+
+    #[test]
+    fn saves_round_trip_across_years() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path(), ids()).unwrap();
+        let mut log = Log::new();
+        let sun = HabitId::new("sunlight");
+        for date in [d("2025-12-31"), d("2026-01-01")] {
+            log.set_done(date, &sun, true);
+            store.save_day(&log, date).unwrap();
+        }
+        assert!(paths::year_file(tmp.path(), 2025).exists());
+        assert!(paths::year_file(tmp.path(), 2026).exists());
+        assert_eq!(store.load().unwrap(), log);
+    }
+
+    #[test]
+    fn a_failed_save_is_retried_with_the_next_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path(), ids()).unwrap();
+        let mut log = Log::new();
+        let sun = HabitId::new("sunlight");
+        // A directory where the year file should be makes the save fail.
+        fs::create_dir_all(paths::year_file(tmp.path(), 2025).join("blocker")).unwrap();
+        log.set_done(d("2025-06-01"), &sun, true);
+        assert!(store.save_day(&log, d("2025-06-01")).is_err());
+        fs::remove_dir_all(paths::year_file(tmp.path(), 2025)).unwrap();
+        log.set_done(d("2026-06-01"), &sun, true);
+        store.save_day(&log, d("2026-06-01")).unwrap();
+        assert_eq!(store.load().unwrap(), log, "2025 was saved on the retry");
+    }
+}

@@ -1,0 +1,80 @@
+//! Where gutbone's files live.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+use super::StoreError;
+
+/// The environment variable that moves the data directory.
+pub const DATA_DIR_ENV: &str = "GUTBONE_DATA_DIR";
+
+/// The data directory: the `--data-dir` flag wins over `GUTBONE_DATA_DIR`,
+/// which wins over the platform's data directory
+/// (Linux: `~/.local/share/gutbone`).
+pub fn resolve_data_dir(flag: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_owned());
+    }
+    if let Some(dir) = env.filter(|dir| !dir.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    ProjectDirs::from("", "", "gutbone")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// The file holding one year of the log.
+pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
+    log_dir(data_dir).join(format!("{year}.ron"))
+}
+
+pub fn log_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("log")
+}
+
+pub fn lock_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("gutbone.lock")
+}
+
+/// The year a log file holds, if `name` is a log file's name (`2026.ron`).
+pub fn year_of_file_name(name: &str) -> Option<i32> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) {
+        stem.parse().ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_over_the_environment() {
+        let dir = resolve_data_dir(Some(Path::new("/flag")), Some("/env".into())).unwrap();
+        assert_eq!(dir, Path::new("/flag"));
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_platform_default() {
+        let dir = resolve_data_dir(None, Some("/env".into())).unwrap();
+        assert_eq!(dir, Path::new("/env"));
+    }
+
+    #[test]
+    fn an_empty_environment_variable_is_ignored() {
+        let dir = resolve_data_dir(None, Some("".into()));
+        assert_ne!(dir.ok().as_deref(), Some(Path::new("")));
+    }
+
+    #[test]
+    fn only_four_digit_ron_files_are_log_files() {
+        assert_eq!(year_of_file_name("2026.ron"), Some(2026));
+        assert_eq!(year_of_file_name("2026.ron.tmp"), None);
+        assert_eq!(year_of_file_name("notes.ron"), None);
+        assert_eq!(year_of_file_name("+202.ron"), None);
+    }
+}

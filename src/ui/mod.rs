@@ -1,0 +1,72 @@
+//! Drawing the screen: a pure function of `App`. Nothing here changes state,
+//! reads the clock or touches the disk.
+
+mod footer;
+mod header;
+mod help;
+mod theme;
+mod tips;
+mod today;
+mod week;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{App, Overlay};
+
+/// The smallest screen the layout is drawn for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area);
+        return;
+    }
+    let checklist_height = app.habits.len() as u16 + 2;
+    let [header_area, today_area, middle, footer_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(checklist_height),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    let week_width = week::WeekPanel::preferred_width(middle.width);
+    let [week_area, tips_area] = middle.layout(&Layout::horizontal([
+        Constraint::Length(week_width),
+        Constraint::Min(0),
+    ]));
+
+    frame.render_widget(header::Header { app }, header_area);
+    frame.render_widget(today::TodayPanel { app }, today_area);
+    frame.render_widget(week::WeekPanel { app }, week_area);
+    frame.render_widget(tips::TipsPanel { app }, tips_area);
+    frame.render_widget(footer::Footer { app }, footer_area);
+
+    if app.overlay == Some(Overlay::Help) {
+        let popup = area.centered(
+            Constraint::Length(72.min(area.width)),
+            Constraint::Length(19.min(area.height)),
+        );
+        frame.render_widget(Clear, popup);
+        frame.render_widget(help::HelpOverlay { app }, popup);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("gutbone needs a bigger window"),
+        Line::from(format!(
+            "at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}",
+            area.width, area.height
+        )),
+        Line::from("q quits"),
+    ];
+    let middle = area.centered_vertically(Constraint::Length(3));
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        middle,
+    );
+}

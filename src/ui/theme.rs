@@ -1,0 +1,44 @@
+//! Colours and marks in one place. Every mark differs by shape as well as
+//! colour, so the screen reads the same without colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub const ACCENT: Color = Color::Cyan;
+
+pub fn title() -> Style {
+    Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+}
+
+pub fn dim() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+pub fn done() -> Style {
+    Style::new().fg(Color::Green)
+}
+
+pub fn selected() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// The column of today in the week grid.
+pub fn today_column() -> Style {
+    Style::new().bg(Color::DarkGray).fg(Color::White)
+}
+
+pub fn key() -> Style {
+    Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+}
+
+pub fn error() -> Style {
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub const CHECKED: &str = "[x]";
+pub const UNCHECKED: &str = "[ ]";
+pub const MARK_DONE: &str = "●";
+pub const MARK_MISSED: &str = "·";
+pub const MARK_OPEN: &str = "○";

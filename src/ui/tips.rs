@@ -1,0 +1,53 @@
+//! A tip for the selected habit, with the article it comes from.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::App;
+
+pub struct TipsPanel<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for TipsPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let habit = app.selected_habit();
+        let title = match habit {
+            Some(habit) => format!(" Tip · {} ", habit.name),
+            None => " Tip ".to_owned(),
+        };
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Line::styled(title, theme::title()))
+            .title_bottom(
+                Line::from(vec![
+                    Span::styled(" n", theme::key()),
+                    Span::raw(" another "),
+                ])
+                .right_aligned(),
+            );
+        let choice = habit.and_then(|habit| app.tips.for_habit(&habit.id, app.today, app.tip_turn));
+        let lines = match choice {
+            Some((tip, source)) => vec![
+                Line::raw(tip.text.as_str()),
+                Line::raw(""),
+                Line::from(Span::styled(
+                    format!("Source: {}", source.title),
+                    Style::new()
+                        .add_modifier(Modifier::ITALIC)
+                        .patch(theme::dim()),
+                )),
+            ],
+            None => vec![Line::styled("No tip for this habit yet.", theme::dim())],
+        };
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,90 @@
+//! The checklist for the viewed day.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::theme;
+use crate::app::App;
+
+pub struct TodayPanel<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for TodayPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let title = if app.is_viewing_today() {
+            " Today ".to_owned()
+        } else {
+            format!(" {} · back-filling ", app.viewing.format("%a %-d %b"))
+        };
+        let block = Block::bordered().title(Line::styled(title, theme::title()));
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let name_width = app
+            .habits
+            .iter()
+            .map(|h| h.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (index, (habit, row)) in app.habits.iter().zip(inner.rows()).enumerate() {
+            let done = app.log.is_done(app.viewing, &habit.id);
+            let is_selected = index == app.selected;
+            let marker = if is_selected { "▶ " } else { "  " };
+            let check = if done {
+                theme::CHECKED
+            } else {
+                theme::UNCHECKED
+            };
+            let lead = format!(
+                "{marker}{} {check} {:<name_width$}  ",
+                index + 1,
+                habit.name
+            );
+            let room = usize::from(row.width).saturating_sub(lead.chars().count());
+            let name_style = if done {
+                theme::done()
+            } else {
+                Default::default()
+            };
+            let line = Line::from(vec![
+                Span::styled(lead, name_style),
+                Span::styled(truncate(&habit.hint, room), theme::dim()),
+            ]);
+            let line = if is_selected {
+                line.style(theme::selected())
+            } else {
+                line
+            };
+            line.render(row, buf);
+        }
+    }
+}
+
+/// `text` cut to `width` characters, ending in "…" when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncate_marks_a_cut_with_an_ellipsis() {
+        assert_eq!(truncate("kefir, yogurt", 20), "kefir, yogurt");
+        assert_eq!(truncate("kefir, yogurt", 6), "kefir…");
+        assert_eq!(truncate("kefir", 0), "");
+    }
+}

@@ -1,0 +1,128 @@
+//! The pure heart of the TUI: `update(app, msg)` changes the state and returns
+//! the effects (saves, quitting) for the run loop to carry out. No clock, no
+//! disk, no terminal: every test drives it directly.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::action::Action;
+use crate::app::{App, Overlay};
+use crate::domain::date;
+
+/// Everything that can happen to the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Action(Action),
+    /// The clock was read: a new day may have begun.
+    Tick(NaiveDateTime),
+    /// The last save reached the disk.
+    Saved,
+    /// The last save failed, with a message for the person.
+    SaveFailed(String),
+}
+
+/// Work for the run loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the part of the log that holds this day.
+    Save(NaiveDate),
+    Quit,
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Action(action) => act(app, action),
+        Msg::Tick(now) => {
+            tick(app, now);
+            vec![]
+        }
+        Msg::Saved => {
+            app.error = None;
+            vec![]
+        }
+        Msg::SaveFailed(message) => {
+            app.error = Some(message);
+            vec![]
+        }
+    }
+}
+
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        // Overlays are modal: only closing them, or quitting, gets through.
+        return match action {
+            Action::ToggleHelp | Action::Back => {
+                app.overlay = None;
+                vec![]
+            }
+            Action::Quit => vec![Effect::Quit],
+            _ => vec![],
+        };
+    }
+    match action {
+        Action::SelectUp => select(
+            app,
+            app.selected
+                .checked_sub(1)
+                .unwrap_or(app.habits.len().saturating_sub(1)),
+        ),
+        Action::SelectDown => select(
+            app,
+            if app.selected + 1 < app.habits.len() {
+                app.selected + 1
+            } else {
+                0
+            },
+        ),
+        Action::ToggleSelected => return toggle(app, app.selected),
+        Action::ToggleHabit(index) => {
+            if index < app.habits.len() {
+                select(app, index);
+                return toggle(app, index);
+            }
+        }
+        Action::PrevDay => {
+            if let Some(day) = app.viewing.pred_opt() {
+                app.viewing = day;
+            }
+        }
+        Action::NextDay => {
+            if let Some(day) = app.viewing.succ_opt().filter(|day| *day <= app.today) {
+                app.viewing = day;
+            }
+        }
+        Action::GoToday => app.viewing = app.today,
+        Action::NextTip => app.tip_turn = app.tip_turn.wrapping_add(1),
+        Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::Back | Action::Quit => return vec![Effect::Quit],
+    }
+    vec![]
+}
+
+fn select(app: &mut App, index: usize) {
+    if index != app.selected {
+        app.selected = index;
+        app.tip_turn = 0;
+    }
+}
+
+fn toggle(app: &mut App, index: usize) -> Vec<Effect> {
+    let Some(habit) = app.habits.get(index) else {
+        return vec![];
+    };
+    app.log.toggle(app.viewing, &habit.id);
+    vec![Effect::Save(app.viewing)]
+}
+
+fn tick(app: &mut App, now: NaiveDateTime) {
+    app.now = now;
+    let today = date::today(now);
+    if today == app.today {
+        return;
+    }
+    // Someone looking at today keeps looking at today when midnight passes;
+    // someone back-filling an older day stays on it.
+    if app.viewing == app.today || app.viewing > today {
+        app.viewing = today;
+    }
+    app.today = today;
+}
