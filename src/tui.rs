@@ -48,7 +48,7 @@ fn event_loop(
                     let outcome = match store.save_day(&app.log, day) {
                         Ok(()) => Msg::Saved,
                         Err(err) => Msg::SaveFailed(format!(
-                            "{err} — your change is kept and will be saved again with the next one"
+                            "{err}. Your change is kept and will be saved with the next one."
                         )),
                     };
                     update(app, outcome);

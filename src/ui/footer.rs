@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::App;
@@ -25,7 +25,10 @@ const KEYS: [(&str, &str); 7] = [
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if let Some(error) = &self.app.error {
-            Line::from(Span::styled(format!(" {error} "), theme::error())).render(area, buf);
+            Paragraph::new(format!(" {error} "))
+                .style(theme::error())
+                .wrap(Wrap { trim: false })
+                .render(area, buf);
             return;
         }
         let mut spans = vec![Span::raw(" ")];

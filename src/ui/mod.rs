@@ -27,11 +27,18 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     let checklist_height = app.habits.len() as u16 + 2;
+    // An error must be read whole, so the footer grows to fit it.
+    let footer_height = match &app.error {
+        Some(error) => (error.chars().count() as u16 + 2)
+            .div_ceil(area.width)
+            .clamp(1, 3),
+        None => 1,
+    };
     let [header_area, today_area, middle, footer_area] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(checklist_height),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
     ]));
     let week_width = week::WeekPanel::preferred_width(middle.width);
     let [week_area, tips_area] = middle.layout(&Layout::horizontal([

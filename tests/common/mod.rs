@@ -1,0 +1,71 @@
+//! Fixtures shared by the integration tests: pinned dates and a sample log.
+#![allow(dead_code)] // each test binary uses a different part
+
+use chrono::{NaiveDate, NaiveDateTime};
+use gutbone::app::App;
+use gutbone::coach::Tips;
+use gutbone::domain::{HabitId, Log, default_habits};
+
+pub fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+pub fn at(s: &str) -> NaiveDateTime {
+    s.parse().unwrap()
+}
+
+pub fn id(s: &str) -> HabitId {
+    HabitId::new(s)
+}
+
+/// Three weeks of a person finding their rhythm, up to Sunday 22 Nov 2026:
+/// kefir nearly daily, fibre on and off, exercise most days, sunlight
+/// mostly at weekends, and today partly done.
+pub fn sample_log() -> Log {
+    let mut log = Log::new();
+    let pattern: [(&str, &[&str]); 5] = [
+        (
+            "fermented-food",
+            &[
+                "11-03", "11-04", "11-05", "11-06", "11-08", "11-09", "11-10", "11-11", "11-12",
+                "11-13", "11-14", "11-15", "11-16", "11-17", "11-18", "11-19", "11-20", "11-21",
+                "11-22",
+            ],
+        ),
+        (
+            "prebiotic-fiber",
+            &[
+                "11-04", "11-09", "11-16", "11-17", "11-19", "11-20", "11-22",
+            ],
+        ),
+        (
+            "weight-bearing-exercise",
+            &[
+                "11-03", "11-05", "11-07", "11-10", "11-12", "11-16", "11-17", "11-18", "11-20",
+                "11-21",
+            ],
+        ),
+        ("sunlight", &["11-07", "11-08", "11-14", "11-15", "11-21"]),
+        (
+            "stress-break",
+            &["11-18", "11-19", "11-20", "11-21", "11-22"],
+        ),
+    ];
+    for (habit, days) in pattern {
+        for day in days {
+            log.set_done(d(&format!("2026-{day}")), &id(habit), true);
+        }
+    }
+    log
+}
+
+/// The app as it opens at `now` on the sample log.
+pub fn sample_app(now: &str) -> App {
+    App::new(
+        default_habits(),
+        sample_log(),
+        Tips::builtin(),
+        at(now),
+        "/home/you/.local/share/gutbone".into(),
+    )
+}

@@ -1,0 +1,138 @@
+//! The whole screen rendered into a TestBackend at fixed sizes, on a pinned
+//! date and the sample log, compared with committed snapshots.
+
+mod common;
+
+use common::{d, sample_app};
+use gutbone::action::Action;
+use gutbone::app::App;
+use gutbone::update::{Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| gutbone::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+fn act(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        update(app, Msg::Action(*action));
+    }
+}
+
+/// The (x, y) of `text` on the first row that contains `row_marker`.
+fn find(buffer: &Buffer, row_marker: &str, text: &str) -> (u16, u16) {
+    let width = buffer.area.width as usize;
+    let cells: Vec<&str> = buffer.content.iter().map(|cell| cell.symbol()).collect();
+    for (row, line) in cells.chunks(width).enumerate() {
+        let joined = line.concat();
+        if !joined.contains(row_marker) {
+            continue;
+        }
+        let byte = joined.find(text).expect("text on the marked row");
+        let column = joined[..byte].chars().count();
+        return (column as u16, row as u16);
+    }
+    panic!("{row_marker:?} is not on screen");
+}
+
+#[test]
+fn main_screen_80x24() {
+    let app = sample_app("2026-11-22T09:00:00");
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn main_screen_120x40() {
+    let app = sample_app("2026-11-22T09:00:00");
+    insta::assert_snapshot!(render(&app, 120, 40).backend());
+}
+
+#[test]
+fn back_filling_a_day_in_last_week_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::PrevDay; 8]);
+    assert_eq!(app.viewing, d("2026-11-14"));
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::ToggleHelp]);
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn a_save_error_replaces_the_key_hints() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(
+        &mut app,
+        Msg::SaveFailed(
+            "could not save /home/someone/.local/share/gutbone/log/2026.ron: No space left \
+             on device (os error 28). Your change is kept and will be saved with the next one."
+                .into(),
+        ),
+    );
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn a_fresh_start_on_new_years_day() {
+    let app = gutbone::app::App::new(
+        gutbone::domain::default_habits(),
+        gutbone::domain::Log::new(),
+        gutbone::coach::Tips::builtin(),
+        common::at("2027-01-01T08:00:00"),
+        "/data".into(),
+    );
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn too_small_a_terminal_says_so_instead_of_drawing_garbage() {
+    let app = sample_app("2026-11-22T09:00:00");
+    insta::assert_snapshot!(render(&app, 40, 12).backend());
+    // Any size at all draws without panicking.
+    for (width, height) in [(0, 0), (1, 1), (59, 19), (60, 20), (300, 100)] {
+        render(&app, width, height);
+    }
+}
+
+#[test]
+fn todays_column_is_highlighted_and_the_selected_habit_reversed() {
+    let app = sample_app("2026-11-22T09:00:00");
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let (sunday, header) = find(buffer, "Mo Tu", "Su");
+    assert_eq!(
+        buffer[(sunday, header)].bg,
+        Color::DarkGray,
+        "today (Sunday) is shaded"
+    );
+    let (_, stress) = find(buffer, "Stress    ", "Stress");
+    // Cells are centred: the mark sits under the day name's second letter.
+    assert_eq!(buffer[(sunday + 1, stress)].symbol(), "●");
+    assert_eq!(
+        buffer[(sunday + 1, stress)].bg,
+        Color::DarkGray,
+        "down the whole column"
+    );
+    let (saturday, _) = find(buffer, "Mo Tu", "Sa");
+    assert_eq!(buffer[(saturday + 1, stress)].symbol(), "●");
+    assert_ne!(
+        buffer[(saturday + 1, stress)].bg,
+        Color::DarkGray,
+        "other days are not"
+    );
+    let (x, y) = find(buffer, "▶ 3", "Weight");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(buffer, "  4 [ ]", "Sunlight");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}

@@ -1,0 +1,208 @@
+//! `update` driven by key sequences, with no terminal: the state and the
+//! effects it asks for.
+
+mod common;
+
+use common::{at, d, id, sample_app};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gutbone::action::Action;
+use gutbone::app::{App, Overlay};
+use gutbone::keymap::action_for;
+use gutbone::update::{Effect, Msg, update};
+
+/// Presses keys as the run loop would: through the keymap into `update`.
+fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
+    keys.iter()
+        .filter_map(|code| action_for(KeyEvent::new(*code, KeyModifiers::NONE)))
+        .flat_map(|action| update(app, Msg::Action(action)))
+        .collect()
+}
+
+use KeyCode::{Char, Down, Enter, Esc, Left, Right, Up};
+
+#[test]
+fn opens_on_today_with_the_first_open_habit_selected() {
+    let app = sample_app("2026-11-22T09:00:00");
+    assert_eq!(app.viewing, d("2026-11-22"));
+    // Kefir and fibre are done today; exercise is the first still open.
+    assert_eq!(app.selected, 2);
+}
+
+#[test]
+fn space_toggles_the_selected_habit_and_asks_for_a_save() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let effects = press(&mut app, &[Char(' ')]);
+    assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
+    assert!(
+        app.log
+            .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
+    );
+    let effects = press(&mut app, &[Enter]);
+    assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
+    assert!(
+        !app.log
+            .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
+    );
+}
+
+#[test]
+fn digits_toggle_and_select_their_habit() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let effects = press(&mut app, &[Char('4')]);
+    assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
+    assert!(app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert_eq!(app.selected, 3);
+    // There is no sixth habit: nothing changes and nothing is saved.
+    let before = app.log.clone();
+    assert_eq!(press(&mut app, &[Char('6')]), []);
+    assert_eq!(app.log, before);
+}
+
+#[test]
+fn selection_moves_with_arrows_and_vim_keys_and_wraps() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('1')]); // select the first habit
+    press(&mut app, &[Up]);
+    assert_eq!(app.selected, 4, "up from the top wraps to the bottom");
+    press(&mut app, &[Down, Char('j')]);
+    assert_eq!(app.selected, 1);
+    press(&mut app, &[Char('k')]);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn yesterday_can_be_back_filled_but_tomorrow_cannot_be_reached() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Right, Char('l')]);
+    assert_eq!(app.viewing, d("2026-11-22"), "never past today");
+    press(&mut app, &[Left]);
+    assert_eq!(app.viewing, d("2026-11-21"));
+    assert!(!app.log.is_done(d("2026-11-21"), &id("prebiotic-fiber")));
+    let effects = press(&mut app, &[Char('2')]);
+    assert_eq!(effects, [Effect::Save(d("2026-11-21"))]);
+    assert!(app.log.is_done(d("2026-11-21"), &id("prebiotic-fiber")));
+    assert!(
+        app.log.is_done(d("2026-11-22"), &id("prebiotic-fiber")),
+        "today untouched"
+    );
+    press(&mut app, &[Char('h'), Char('h'), Char('t')]);
+    assert_eq!(app.viewing, d("2026-11-22"));
+}
+
+#[test]
+fn days_step_back_across_month_and_year_ends() {
+    let mut app = sample_app("2027-01-01T09:00:00");
+    press(&mut app, &[Left]);
+    assert_eq!(app.viewing, d("2026-12-31"));
+    press(&mut app, &[Left; 31]);
+    assert_eq!(app.viewing, d("2026-11-30"));
+}
+
+#[test]
+fn help_is_modal_and_closes_with_escape_or_question_mark() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('?')]);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let before = app.log.clone();
+    assert_eq!(press(&mut app, &[Char(' '), Char('3'), Left]), []);
+    assert_eq!(app.log, before, "keys behind the overlay do nothing");
+    assert_eq!(app.viewing, d("2026-11-22"));
+    assert_eq!(
+        press(&mut app, &[Esc]),
+        [],
+        "Esc closes help; it does not quit"
+    );
+    assert_eq!(app.overlay, None);
+    press(&mut app, &[Char('?'), Char('?')]);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn q_escape_and_ctrl_c_quit() {
+    for keys in [&[Char('q')][..], &[Esc], &[Char('?'), Char('q')]] {
+        let mut app = sample_app("2026-11-22T09:00:00");
+        assert_eq!(
+            press(&mut app, keys).last(),
+            Some(&Effect::Quit),
+            "{keys:?}"
+        );
+    }
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let ctrl_c = action_for(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)).unwrap();
+    assert_eq!(update(&mut app, Msg::Action(ctrl_c)), [Effect::Quit]);
+}
+
+#[test]
+fn n_turns_to_another_tip_and_a_new_selection_starts_over() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let habit = app.selected_habit().unwrap().id.clone();
+    let first = app
+        .tips
+        .for_habit(&habit, app.today, app.tip_turn)
+        .unwrap()
+        .0
+        .id
+        .clone();
+    press(&mut app, &[Char('n')]);
+    let second = app
+        .tips
+        .for_habit(&habit, app.today, app.tip_turn)
+        .unwrap()
+        .0
+        .id
+        .clone();
+    assert_ne!(first, second);
+    press(&mut app, &[Down]);
+    assert_eq!(app.tip_turn, 0);
+}
+
+#[test]
+fn midnight_moves_today_and_a_viewer_of_today_along() {
+    let mut app = sample_app("2026-11-22T23:59:00");
+    update(&mut app, Msg::Tick(at("2026-11-23T00:00:01")));
+    assert_eq!(app.today, d("2026-11-23"));
+    assert_eq!(app.viewing, d("2026-11-23"));
+    assert_eq!(app.viewing_done_count(), 0, "a fresh day starts empty");
+}
+
+#[test]
+fn midnight_leaves_someone_back_filling_where_they_are() {
+    let mut app = sample_app("2026-11-22T23:59:00");
+    press(&mut app, &[Left, Left]);
+    update(&mut app, Msg::Tick(at("2026-11-23T00:00:01")));
+    assert_eq!(app.today, d("2026-11-23"));
+    assert_eq!(app.viewing, d("2026-11-20"));
+    press(&mut app, &[Right, Right, Right, Right]);
+    assert_eq!(app.viewing, d("2026-11-23"), "the new today is reachable");
+}
+
+#[test]
+fn a_clock_set_back_never_leaves_the_view_in_the_future() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Tick(at("2026-11-20T09:00:00")));
+    assert_eq!(app.today, d("2026-11-20"));
+    assert_eq!(app.viewing, d("2026-11-20"));
+}
+
+#[test]
+fn a_failed_save_is_shown_until_a_save_succeeds() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::SaveFailed("disk full".into()));
+    assert_eq!(app.error.as_deref(), Some("disk full"));
+    press(&mut app, &[Char('j')]);
+    assert_eq!(
+        app.error.as_deref(),
+        Some("disk full"),
+        "moving around keeps it"
+    );
+    update(&mut app, Msg::Saved);
+    assert_eq!(app.error, None);
+}
+
+#[test]
+fn actions_read_from_a_keymap_file_use_snake_case_names() {
+    let action: Action = ron::from_str("toggle_selected").unwrap();
+    assert_eq!(action, Action::ToggleSelected);
+    let action: Action = ron::from_str("toggle_habit(2)").unwrap();
+    assert_eq!(action, Action::ToggleHabit(2));
+}
