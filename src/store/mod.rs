@@ -150,6 +150,30 @@ mod tests {
     }
 
     #[test]
+    fn a_second_lock_holder_is_refused_until_the_first_lets_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = Store::open(tmp.path(), ids()).unwrap();
+        let second = Store::open(tmp.path(), ids());
+        match second {
+            Err(StoreError::Locked { holder, .. }) => {
+                assert_eq!(holder, Some(std::process::id().to_string()));
+            }
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        drop(first);
+        Store::open(tmp.path(), ids()).expect("free once the first store is gone");
+    }
+
+    #[test]
+    fn opening_creates_a_missing_data_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("a").join("b");
+        let store = Store::open(&dir, ids()).unwrap();
+        assert!(dir.is_dir());
+        assert_eq!(store.load().unwrap(), Log::new());
+    }
+
+    #[test]
     fn a_failed_save_is_retried_with_the_next_one() {
         let tmp = tempfile::tempdir().unwrap();
         let mut store = Store::open(tmp.path(), ids()).unwrap();

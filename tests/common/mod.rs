@@ -1,5 +1,8 @@
-//! Fixtures shared by the integration tests: pinned dates and a sample log.
+//! Fixtures shared by the integration tests: pinned dates, a sample log, and
+//! a pseudo-terminal driver for the real binary.
 #![allow(dead_code)] // each test binary uses a different part
+
+pub mod pty;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use gutbone::app::App;

@@ -1,0 +1,271 @@
+//! The built binary, end to end, in a pseudo-terminal on a temporary data
+//! directory: what a person sees, types, and finds on disk afterwards.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::pty::{BIN, Session, gutbone, isolate};
+use portable_pty::CommandBuilder;
+
+const LEFT: &str = "\x1b[D";
+const HABITS: [&str; 5] = [
+    "Fermented food",
+    "Prebiotic fibre",
+    "Weight-bearing exercise",
+    "Sunlight",
+    "Stress break",
+];
+
+fn data_dir() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("gutbone-data");
+    (tmp, dir)
+}
+
+fn year_file(dir: &Path, year: i32) -> PathBuf {
+    dir.join("log").join(format!("{year}.ron"))
+}
+
+#[test]
+fn log_today_back_fill_yesterday_quit_and_find_it_all_again() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    let screen = app.wait_for("0/5 today");
+    for habit in HABITS {
+        assert!(screen.contains(habit), "{habit} missing from:\n{screen}");
+    }
+    assert!(
+        !dir.join("log").exists(),
+        "nothing is written before a change"
+    );
+
+    app.send("1");
+    app.wait_for("1/5 today");
+    app.send(LEFT);
+    app.wait_for("Sat 21 Nov 2026 · yesterday");
+    app.send("3");
+    app.wait_for("1/5 that day");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+
+    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    assert!(
+        saved.contains(r#""2026-11-22": (done: ["fermented-food"]),"#),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(r#""2026-11-21": (done: ["weight-bearing-exercise"]),"#),
+        "{saved}"
+    );
+
+    let mut again = Session::spawn(gutbone(&dir, "2026-11-22T18:00:00"));
+    let screen = again.wait_for("1/5 today");
+    assert!(screen.contains("[x] Fermented food"), "{screen}");
+    again.send("h");
+    let screen = again.wait_for("1/5 that day");
+    assert!(screen.contains("[x] Weight-bearing exercise"), "{screen}");
+    again.send("\x03"); // Ctrl-C
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn quitting_hands_the_terminal_back_as_it_was() {
+    let (_tmp, dir) = data_dir();
+    fs::create_dir_all(&dir).unwrap();
+    // `stty -a` runs in the same terminal right after gutbone quits.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.arg("-c");
+    cmd.arg(format!(
+        "'{BIN}' --data-dir '{}'; echo \"exit=$?\"; stty -a",
+        dir.display()
+    ));
+    isolate(&mut cmd, &dir);
+    cmd.env("GUTBONE_NOW", "2026-11-22T09:00:00");
+    let mut app = Session::spawn(cmd);
+    app.wait_for("0/5 today");
+    assert!(app.in_alternate_screen());
+    app.send("q");
+    let screen = app.wait_for("icanon");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(screen.contains("exit=0"), "{screen}");
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    assert!(
+        words.contains(&"echo") && !words.contains(&"-echo"),
+        "{screen}"
+    );
+    assert!(
+        words.contains(&"icanon") && !words.contains(&"-icanon"),
+        "{screen}"
+    );
+    assert!(!app.in_alternate_screen(), "the alternate screen was left");
+    assert!(!app.cursor_hidden(), "the cursor is visible again");
+}
+
+#[test]
+fn a_second_gutbone_is_refused_and_writes_nothing() {
+    let (_tmp, dir) = data_dir();
+    let mut first = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    first.wait_for("0/5 today");
+    first.send("2");
+    first.wait_for("1/5 today");
+    let before = fs::read(year_file(&dir, 2026)).unwrap();
+
+    let second = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(&dir)
+        .env("GUTBONE_NOW", "2026-11-22T09:00:00")
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("already open"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("process {}", first.pid())),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(year_file(&dir, 2026)).unwrap(), before);
+
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
+
+#[test]
+fn a_lock_left_by_a_killed_gutbone_does_not_block_the_next_start() {
+    let (_tmp, dir) = data_dir();
+    let mut first = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    first.wait_for("0/5 today");
+    let killed = Command::new("kill")
+        .args(["-KILL", &first.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    first.wait_exit();
+    assert!(
+        dir.join("gutbone.lock").exists(),
+        "the lock file is left behind"
+    );
+
+    let mut next = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    next.wait_for("0/5 today");
+    next.send("q");
+    assert_eq!(next.wait_exit(), 0);
+}
+
+#[test]
+fn today_moves_forward_at_midnight_without_a_key_press() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T23:59:58"));
+    app.wait_for("Sun 22 Nov 2026 · today");
+    app.send("1");
+    app.wait_for("1/5 today");
+    // The app sleeps until the next day begins, then redraws on its own.
+    let screen = app.wait_for("Mon 23 Nov 2026 · today");
+    assert!(screen.contains("0/5 today"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn a_corrupt_file_is_reported_with_its_place_and_left_untouched() {
+    let (_tmp, dir) = data_dir();
+    fs::create_dir_all(dir.join("log")).unwrap();
+    let broken = "(\n    version: 1,\n    year: 2026,\n    days: {\n        \"2026-11-21\": (done: [\"sunlight\"]\n    },\n)\n";
+    fs::write(year_file(&dir, 2026), broken).unwrap();
+
+    // Through a real terminal: refused before the screen is ever taken over.
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    assert_eq!(app.wait_exit(), 1);
+    let screen = app.screen();
+    assert!(screen.contains("2026.ron"), "{screen}");
+    assert!(screen.contains("line 6, column"), "{screen}");
+    assert!(!app.in_alternate_screen());
+    assert_eq!(fs::read_to_string(year_file(&dir, 2026)).unwrap(), broken);
+}
+
+#[test]
+fn every_broken_file_is_refused_with_a_located_message_and_its_bytes_kept() {
+    let fixtures: [(&str, &[u8], &str); 9] = [
+        ("truncated", b"(version: 1, year: 2026, days: {\"2026-11-21\": (done: [\"sun", "line 1"),
+        ("binary garbage", b"\x00\xff\xfe\x01RON?", "not valid UTF-8"),
+        ("empty", b"", "line 1, column 1"),
+        ("wrong types", b"(version: \"one\", year: 2026, days: {})", "line 1"),
+        ("unknown field", b"(version: 1, year: 2026,\n days: {},\n colour: 3)", "line 3"),
+        ("impossible date", b"(version: 1, year: 2026, days: {\n\"2026-02-30\": (done: [])})", "\"2026-02-30\" is not a date"),
+        ("same date twice", b"(version: 1, year: 2026, days: {\"2026-01-02\": (done: []), \"2026-01-02\": (done: [])})", "appears twice"),
+        ("unknown habit", b"(version: 1, year: 2026, days: {\"2026-01-02\": (done: [\"juggling\"])})", "not a habit"),
+        ("newer version", b"(version: 999, year: 2026, days: {})", "newer gutbone"),
+    ];
+    for (name, bytes, expected) in fixtures {
+        let (_tmp, dir) = data_dir();
+        fs::create_dir_all(dir.join("log")).unwrap();
+        let path = year_file(&dir, 2026);
+        fs::write(&path, bytes).unwrap();
+        let output = Command::new(BIN)
+            .arg("--data-dir")
+            .arg(&dir)
+            .env("GUTBONE_NOW", "2026-11-22T09:00:00")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&path.display().to_string()),
+            "{name}: {stderr}"
+        );
+        assert!(
+            stderr.contains(expected),
+            "{name}: expected {expected:?} in {stderr}"
+        );
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            bytes,
+            "{name}: the file was changed"
+        );
+    }
+}
+
+#[test]
+fn without_a_terminal_the_app_says_what_it_needs() {
+    let (_tmp, dir) = data_dir();
+    let output = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("interactive terminal"), "{stderr}");
+}
+
+#[test]
+fn the_environment_variable_chooses_the_data_dir_and_the_flag_beats_it() {
+    let (_tmp, dir) = data_dir();
+    let env_dir = dir.with_file_name("from-env");
+    let mut cmd = CommandBuilder::new(BIN);
+    isolate(&mut cmd, &dir);
+    cmd.env("GUTBONE_DATA_DIR", &env_dir);
+    cmd.env("GUTBONE_NOW", "2026-11-22T09:00:00");
+    let mut app = Session::spawn(cmd);
+    app.wait_for("0/5 today");
+    app.send("5");
+    app.wait_for("1/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(year_file(&env_dir, 2026).exists());
+
+    let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
+    cmd.env("GUTBONE_DATA_DIR", &env_dir);
+    let mut app = Session::spawn(cmd);
+    app.wait_for("0/5 today");
+    app.send("4");
+    app.wait_for("1/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(year_file(&dir, 2026).exists(), "the flag won");
+    let env_file = fs::read_to_string(year_file(&env_dir, 2026)).unwrap();
+    assert!(env_file.contains(r#"(done: ["stress-break"])"#), "{env_file}");
+    assert!(!env_file.contains(r#""sunlight""#), "{env_file}");
+}
