@@ -1,1 +1,119 @@
-fn main() {}
+//! What a person waits for: loading and saving years of history, the week
+//! summary, and a key press (update + render) at common terminal sizes.
+//!
+//! Run with `cargo bench --bench core`.
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use gutbone::action::Action;
+use gutbone::app::App;
+use gutbone::coach::Tips;
+use gutbone::domain::week::WeekSummary;
+use gutbone::domain::{HabitId, Log, default_habits};
+use gutbone::store::{Store, load_log};
+use gutbone::update::{Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const NOW: &str = "2026-11-22T09:00:00";
+
+fn now() -> NaiveDateTime {
+    NOW.parse().unwrap()
+}
+
+fn ids() -> Vec<HabitId> {
+    default_habits().into_iter().map(|h| h.id).collect()
+}
+
+/// `years` of realistic history ending today: each habit done on roughly
+/// two days in three, with gaps, from a fixed seed so runs compare.
+fn history(years: u64) -> Log {
+    let today = now().date();
+    let start = today.checked_sub_days(Days::new(365 * years)).unwrap();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut log = Log::new();
+    let mut day = start;
+    while day <= today {
+        for habit in ids() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            if !(seed >> 33).is_multiple_of(3) {
+                log.set_done(day, &habit, true);
+            }
+        }
+        day = day.succ_opt().unwrap();
+    }
+    log
+}
+
+fn store_with(years: u64) -> (tempfile::TempDir, Store, Log) {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path(), ids()).unwrap();
+    let log = history(years);
+    let first = log.first_day().unwrap();
+    for year in chrono::Datelike::year(&first)..=2026 {
+        store
+            .save_day(&log, NaiveDate::from_ymd_opt(year, 6, 1).unwrap())
+            .unwrap();
+    }
+    (tmp, store, log)
+}
+
+fn storage(c: &mut Criterion) {
+    let mut group = c.benchmark_group("store");
+    for years in [1, 10, 50] {
+        let (tmp, mut store, mut log) = store_with(years);
+        group.bench_with_input(BenchmarkId::new("load", years), &years, |b, _| {
+            b.iter(|| load_log(black_box(tmp.path()), &ids()).unwrap());
+        });
+        let today = now().date();
+        let sun = HabitId::new("sunlight");
+        group.bench_with_input(
+            BenchmarkId::new("toggle_and_save", years),
+            &years,
+            |b, _| {
+                b.iter(|| {
+                    log.toggle(today, &sun);
+                    store.save_day(&log, today).unwrap();
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+fn week(c: &mut Criterion) {
+    let habits = default_habits();
+    let log = history(10);
+    let today = now().date();
+    c.bench_function("week_summary_10y", |b| {
+        b.iter(|| WeekSummary::new(black_box(&log), &habits, today, today));
+    });
+}
+
+fn key_press(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key_press");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = App::new(
+            default_habits(),
+            history(10),
+            Tips::builtin(),
+            now(),
+            "/data".into(),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        group.bench_function(format!("update_render_{width}x{height}"), |b| {
+            b.iter(|| {
+                update(&mut app, Msg::Action(Action::SelectDown));
+                terminal
+                    .draw(|frame| gutbone::ui::render(&app, frame))
+                    .unwrap();
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, storage, week, key_press);
+criterion_main!(benches);

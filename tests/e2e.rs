@@ -266,6 +266,9 @@ fn the_environment_variable_chooses_the_data_dir_and_the_flag_beats_it() {
     assert_eq!(app.wait_exit(), 0);
     assert!(year_file(&dir, 2026).exists(), "the flag won");
     let env_file = fs::read_to_string(year_file(&env_dir, 2026)).unwrap();
-    assert!(env_file.contains(r#"(done: ["stress-break"])"#), "{env_file}");
+    assert!(
+        env_file.contains(r#"(done: ["stress-break"])"#),
+        "{env_file}"
+    );
     assert!(!env_file.contains(r#""sunlight""#), "{env_file}");
 }

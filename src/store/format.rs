@@ -45,8 +45,8 @@ struct DayRecord {
     done: Vec<HabitId>,
 }
 
-/// Read first, leniently, so a newer file is reported as newer rather than as
-/// a list of fields this build does not know.
+/// Read leniently when a file fails to parse, to tell a newer file from a
+/// broken one.
 #[derive(Deserialize)]
 struct VersionProbe {
     version: u32,
@@ -125,22 +125,31 @@ pub fn parse_year(
         column,
         message,
     };
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-        && probe.version > VERSION
-    {
-        return Err(StoreError::NewerVersion {
-            path: path.to_owned(),
-            found: probe.version,
-            supported: VERSION,
-        });
+    let newer = |found: u32| StoreError::NewerVersion {
+        path: path.to_owned(),
+        found,
+        supported: VERSION,
+    };
+    let file: YearFile = match ron::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            // A newer file may have a shape this build cannot read: say it
+            // is newer rather than list fields this build does not know.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > VERSION
+            {
+                return Err(newer(probe.version));
+            }
+            return Err(parse_error(
+                err.span.start.line,
+                err.span.start.col,
+                err.code.to_string(),
+            ));
+        }
+    };
+    if file.version > VERSION {
+        return Err(newer(file.version));
     }
-    let file: YearFile = ron::from_str(text).map_err(|err| {
-        parse_error(
-            err.span.start.line,
-            err.span.start.col,
-            err.code.to_string(),
-        )
-    })?;
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
         parse_error(line, column, message)
@@ -162,10 +171,9 @@ pub fn parse_year(
     }
     let mut days = Vec::with_capacity(file.days.0.len());
     for (DateKey(date), record) in file.days.0 {
-        let quoted = format!("\"{date}\"");
         if date.year() != year {
             return Err(at(
-                &quoted,
+                &format!("\"{date}\""),
                 format!("{date} is not in {year}; it belongs in {}.ron", date.year()),
             ));
         }
@@ -376,11 +384,15 @@ mod tests {
 
     #[test]
     fn a_file_from_a_newer_gutbone_is_refused_as_newer() {
-        let text = "(version: 999, year: 2026, future_field: 3, days: {})";
-        assert!(matches!(
-            parse(text),
-            Err(StoreError::NewerVersion { found: 999, .. })
-        ));
+        for text in [
+            "(version: 999, year: 2026, future_field: 3, days: {})",
+            "(version: 2, year: 2026, days: {})",
+        ] {
+            assert!(
+                matches!(parse(text), Err(StoreError::NewerVersion { .. })),
+                "{text}"
+            );
+        }
     }
 
     #[test]
