@@ -2,6 +2,7 @@
 //! carries out effects. Everything it decides, it asks `update` to decide.
 
 use std::io;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use crossterm::event;
@@ -20,9 +21,15 @@ use crate::update::{Effect, Msg, update};
 /// jumped: a suspended laptop, a time-zone change).
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 
+/// Held while a save is under way, so that a signal never ends the process
+/// in the middle of one.
+static SAVING: Mutex<()> = Mutex::new(());
+
 /// Runs the TUI until the person quits. The terminal is restored on every
-/// way out: a normal return, an error, or a panic (ratatui's hook).
+/// way out: a normal return, an error, a panic (ratatui's hook), and
+/// SIGTERM, SIGHUP or SIGQUIT.
 pub fn run(app: &mut App, store: &mut Store, clock: &Clock) -> io::Result<()> {
+    restore_on_signals()?;
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, app, store, clock);
     ratatui::restore();
@@ -45,7 +52,12 @@ fn event_loop(
         for effect in update(app, Msg::Action(action)) {
             match effect {
                 Effect::Save(day) => {
-                    let outcome = match store.save_day(&app.log, day) {
+                    let saving = SAVING
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner());
+                    let saved = store.save_day(&app.log, day);
+                    drop(saving);
+                    let outcome = match saved {
                         Ok(()) => Msg::Saved,
                         Err(err) => Msg::SaveFailed(format!(
                             "{err}. Your change is kept and will be saved with the next one."
@@ -57,6 +69,33 @@ fn event_loop(
             }
         }
     }
+}
+
+/// On a terminating signal, waits for any save to finish, hands the terminal
+/// back and exits with the shell's usual 128 + signal number. (Ctrl-C is not
+/// a signal here: raw mode delivers it as a key.)
+#[cfg(unix)]
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _saving = SAVING
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            ratatui::restore();
+            // On a normal quit the Terminal's drop shows the cursor; exiting
+            // from here skips that, so show it by hand.
+            let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restore_on_signals() -> io::Result<()> {
+    Ok(())
 }
 
 /// Blocks until a key press (its action, if bound), a resize, or the time to

@@ -71,26 +71,30 @@ fn log_today_back_fill_yesterday_quit_and_find_it_all_again() {
     assert_eq!(again.wait_exit(), 0);
 }
 
-#[test]
-fn quitting_hands_the_terminal_back_as_it_was() {
-    let (_tmp, dir) = data_dir();
-    fs::create_dir_all(&dir).unwrap();
-    // `stty -a` runs in the same terminal right after gutbone quits.
+/// gutbone under `sh`, which prints gutbone's exit code and then `stty -a`
+/// in the same terminal once gutbone has ended.
+fn gutbone_then_stty(dir: &Path) -> Session {
+    fs::create_dir_all(dir).unwrap();
     let mut cmd = CommandBuilder::new("sh");
     cmd.arg("-c");
     cmd.arg(format!(
         "'{BIN}' --data-dir '{}'; echo \"exit=$?\"; stty -a",
         dir.display()
     ));
-    isolate(&mut cmd, &dir);
+    isolate(&mut cmd, dir);
     cmd.env("GUTBONE_NOW", "2026-11-22T09:00:00");
-    let mut app = Session::spawn(cmd);
+    let app = Session::spawn(cmd);
     app.wait_for("0/5 today");
     assert!(app.in_alternate_screen());
-    app.send("q");
+    app
+}
+
+/// After gutbone ended with `code`: echo and canonical input are back on,
+/// the alternate screen is left and the cursor shows.
+fn assert_terminal_restored(app: &mut Session, code: u32) {
     let screen = app.wait_for("icanon");
-    assert_eq!(app.wait_exit(), 0);
-    assert!(screen.contains("exit=0"), "{screen}");
+    assert_eq!(app.wait_exit(), 0, "sh itself");
+    assert!(screen.contains(&format!("exit={code}")), "{screen}");
     let words: Vec<&str> = screen.split_whitespace().collect();
     assert!(
         words.contains(&"echo") && !words.contains(&"-echo"),
@@ -102,6 +106,36 @@ fn quitting_hands_the_terminal_back_as_it_was() {
     );
     assert!(!app.in_alternate_screen(), "the alternate screen was left");
     assert!(!app.cursor_hidden(), "the cursor is visible again");
+}
+
+#[test]
+fn quitting_hands_the_terminal_back_as_it_was() {
+    for key in ["q", "\x1b", "\x03"] {
+        let (_tmp, dir) = data_dir();
+        let mut app = gutbone_then_stty(&dir);
+        app.send(key);
+        assert_terminal_restored(&mut app, 0);
+    }
+}
+
+#[test]
+fn a_terminating_signal_hands_the_terminal_back_too() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("QUIT", 3)] {
+        let (_tmp, dir) = data_dir();
+        let mut app = gutbone_then_stty(&dir);
+        app.send("1");
+        app.wait_for("1/5 today");
+        // gutbone writes its pid into the lock file it holds.
+        let pid = fs::read_to_string(dir.join("gutbone.lock")).unwrap();
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        assert_terminal_restored(&mut app, 128 + number);
+        let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+        assert!(saved.contains("fermented-food\"]"), "{signal}: {saved}");
+    }
 }
 
 #[test]
@@ -178,9 +212,9 @@ fn a_corrupt_file_is_reported_with_its_place_and_left_untouched() {
     // Through a real terminal: refused before the screen is ever taken over.
     let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
     assert_eq!(app.wait_exit(), 1);
-    let screen = app.screen();
+    // The output may still be in flight after the process ends: wait for it.
+    let screen = app.wait_for("line 6, column");
     assert!(screen.contains("2026.ron"), "{screen}");
-    assert!(screen.contains("line 6, column"), "{screen}");
     assert!(!app.in_alternate_screen());
     assert_eq!(fs::read_to_string(year_file(&dir, 2026)).unwrap(), broken);
 }
