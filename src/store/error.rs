@@ -5,7 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 /// What to tell someone whose data file could not be read.
-const UNTOUCHED: &str = "gutbone has not changed this file and will not write to it. \
+const UNTOUCHED: &str = "gutbone has not changed this file and will not write to it.\n\
 Correct it in a text editor (or move it aside), then start gutbone again.";
 
 #[derive(Debug, thiserror::Error)]
