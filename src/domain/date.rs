@@ -18,6 +18,14 @@ pub fn next_day_start(now: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// The Monday that starts the week containing `date`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use gutbone::domain::date::week_start;
+///
+/// let new_years_day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(); // a Friday
+/// assert_eq!(week_start(new_years_day), NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
+/// ```
 pub fn week_start(date: NaiveDate) -> NaiveDate {
     let back = u64::from(date.weekday().num_days_from_monday());
     date.checked_sub_days(Days::new(back)).unwrap_or(date)

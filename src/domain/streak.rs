@@ -6,6 +6,21 @@ use super::{HabitId, Log};
 
 /// Consecutive done days ending today, or ending yesterday while today is
 /// still open: a habit not yet done today does not break the streak.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use gutbone::domain::{HabitId, Log, streak::current_streak};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+/// let sun = HabitId::new("sunlight");
+/// let mut log = Log::new();
+/// log.set_done(day(20), &sun, true);
+/// log.set_done(day(21), &sun, true);
+/// assert_eq!(current_streak(&log, &sun, day(22)), 2); // today still open
+/// log.set_done(day(22), &sun, true);
+/// assert_eq!(current_streak(&log, &sun, day(22)), 3);
+/// assert_eq!(current_streak(&log, &sun, day(24)), 0); // the 23rd was missed
+/// ```
 pub fn current_streak(log: &Log, habit: &HabitId, today: NaiveDate) -> u32 {
     let start = if log.is_done(today, habit) {
         Some(today)
