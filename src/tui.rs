@@ -21,6 +21,9 @@ use crate::update::{Effect, Msg, update};
 /// jumped: a suspended laptop, a time-zone change).
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 
+/// Set (to anything) to make the app panic on its first key press.
+pub const TEST_PANIC_ENV: &str = "GUTBONE_TEST_PANIC";
+
 /// Held while a save is under way, so that a signal never ends the process
 /// in the middle of one.
 static SAVING: Mutex<()> = Mutex::new(());
@@ -42,9 +45,15 @@ fn event_loop(
     store: &mut Store,
     clock: &Clock,
 ) -> io::Result<()> {
+    // A hidden testing aid: panic on the first key, to prove the terminal is
+    // handed back even then.
+    let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         let action = next_action(clock)?;
+        if test_panic && action.is_some() {
+            panic!("{TEST_PANIC_ENV} is set: panicking as asked");
+        }
         // Read the clock before acting, so a key pressed just after midnight
         // ticks the new day, not the old one.
         update(app, Msg::Tick(clock.now()));

@@ -74,6 +74,10 @@ fn log_today_back_fill_yesterday_quit_and_find_it_all_again() {
 /// gutbone under `sh`, which prints gutbone's exit code and then `stty -a`
 /// in the same terminal once gutbone has ended.
 fn gutbone_then_stty(dir: &Path) -> Session {
+    gutbone_then_stty_with(dir, &[])
+}
+
+fn gutbone_then_stty_with(dir: &Path, env: &[(&str, &str)]) -> Session {
     fs::create_dir_all(dir).unwrap();
     let mut cmd = CommandBuilder::new("sh");
     cmd.arg("-c");
@@ -83,6 +87,9 @@ fn gutbone_then_stty(dir: &Path) -> Session {
     ));
     isolate(&mut cmd, dir);
     cmd.env("GUTBONE_NOW", "2026-11-22T09:00:00");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     let app = Session::spawn(cmd);
     app.wait_for("0/5 today");
     assert!(app.in_alternate_screen());
@@ -116,6 +123,16 @@ fn quitting_hands_the_terminal_back_as_it_was() {
         app.send(key);
         assert_terminal_restored(&mut app, 0);
     }
+}
+
+#[test]
+fn a_panic_hands_the_terminal_back_and_says_what_happened() {
+    let (_tmp, dir) = data_dir();
+    let mut app = gutbone_then_stty_with(&dir, &[("GUTBONE_TEST_PANIC", "1")]);
+    app.send("j");
+    assert_terminal_restored(&mut app, 101);
+    let screen = app.screen();
+    assert!(screen.contains("panicking as asked"), "{screen}");
 }
 
 #[test]

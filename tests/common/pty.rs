@@ -40,6 +40,8 @@ pub fn isolate(cmd: &mut CommandBuilder, data_dir: &Path) {
     cmd.env("XDG_DATA_HOME", data_dir.join("xdg-never-used"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
+    // A backtrace would push a panic's message off the emulated screen.
+    cmd.env("RUST_BACKTRACE", "0");
 }
 
 impl Session {
