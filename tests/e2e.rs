@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
 
 use common::pty::{BIN, Session, gutbone, isolate};
 use portable_pty::CommandBuilder;
@@ -27,6 +27,25 @@ fn data_dir() -> (tempfile::TempDir, PathBuf) {
 
 fn year_file(dir: &Path, year: i32) -> PathBuf {
     dir.join("log").join(format!("{year}.ron"))
+}
+
+/// gutbone run with no terminal at all, as from a script or CI.
+fn run_without_terminal(dir: &Path) -> Output {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir)
+        .env("GUTBONE_NOW", "2026-11-22T09:00:00")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn send_signal(signal: &str, pid: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{signal} {pid}");
 }
 
 #[test]
@@ -144,11 +163,7 @@ fn a_terminating_signal_hands_the_terminal_back_too() {
         app.wait_for("1/5 today");
         // gutbone writes its pid into the lock file it holds.
         let pid = fs::read_to_string(dir.join("gutbone.lock")).unwrap();
-        let sent = Command::new("kill")
-            .args([&format!("-{signal}"), pid.trim()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
+        send_signal(signal, pid.trim());
         assert_terminal_restored(&mut app, 128 + number);
         let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
         assert!(saved.contains("fermented-food\"]"), "{signal}: {saved}");
@@ -164,12 +179,7 @@ fn a_second_gutbone_is_refused_and_writes_nothing() {
     first.wait_for("1/5 today");
     let before = fs::read(year_file(&dir, 2026)).unwrap();
 
-    let second = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(&dir)
-        .env("GUTBONE_NOW", "2026-11-22T09:00:00")
-        .output()
-        .unwrap();
+    let second = run_without_terminal(&dir);
     assert_eq!(second.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&second.stderr);
     assert!(stderr.contains("already open"), "{stderr}");
@@ -188,11 +198,7 @@ fn a_lock_left_by_a_killed_gutbone_does_not_block_the_next_start() {
     let (_tmp, dir) = data_dir();
     let mut first = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
     first.wait_for("0/5 today");
-    let killed = Command::new("kill")
-        .args(["-KILL", &first.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    send_signal("KILL", &first.pid().to_string());
     first.wait_exit();
     assert!(
         dir.join("gutbone.lock").exists(),
@@ -254,12 +260,7 @@ fn every_broken_file_is_refused_with_a_located_message_and_its_bytes_kept() {
         fs::create_dir_all(dir.join("log")).unwrap();
         let path = year_file(&dir, 2026);
         fs::write(&path, bytes).unwrap();
-        let output = Command::new(BIN)
-            .arg("--data-dir")
-            .arg(&dir)
-            .env("GUTBONE_NOW", "2026-11-22T09:00:00")
-            .output()
-            .unwrap();
+        let output = run_without_terminal(&dir);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
         assert!(
@@ -281,11 +282,7 @@ fn every_broken_file_is_refused_with_a_located_message_and_its_bytes_kept() {
 #[test]
 fn without_a_terminal_the_app_says_what_it_needs() {
     let (_tmp, dir) = data_dir();
-    let output = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = run_without_terminal(&dir);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("interactive terminal"), "{stderr}");
