@@ -1,3 +1,4 @@
+use std::error::Error;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -21,33 +22,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> Result<(), String> {
+fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     let clock = Clock::from_env()?;
-    let dir = paths::resolve_data_dir(
-        cli.data_dir.as_deref(),
-        std::env::var_os(paths::DATA_DIR_ENV),
-    )
-    .map_err(|err| err.to_string())?;
+    let env_dir = std::env::var_os(paths::DATA_DIR_ENV);
+    let dir = paths::resolve_data_dir(cli.data_dir.as_deref(), env_dir)?;
     let habits = default_habits();
-    let mut store = Store::open(&dir, habits.iter().map(|h| h.id.clone()).collect())
-        .map_err(|err| err.to_string())?;
-    let log = store.load().map_err(|err| err.to_string())?;
+    let mut store = Store::open(&dir, habits.iter().map(|h| h.id.clone()).collect())?;
+    let log = store.load()?;
     if !std::io::stdout().is_terminal() {
         return Err(
             "the checklist needs an interactive terminal, and standard output is not one".into(),
         );
     }
-    let mut app = App::new(
-        habits,
-        log,
-        Tips::builtin(),
-        clock.now(),
-        dir.display().to_string(),
-    );
+    let data_dir = dir.display().to_string();
+    let mut app = App::new(habits, log, Tips::builtin(), clock.now(), data_dir);
     gutbone::tui::run(&mut app, &mut store, &clock)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.
     store
         .flush(&app.log)
-        .map_err(|err| format!("{err}\nYour last changes could not be saved."))
+        .map_err(|err| format!("{err}\nYour last changes could not be saved.").into())
 }

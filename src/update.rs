@@ -59,20 +59,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         };
     }
     match action {
-        Action::SelectUp => select(
-            app,
-            app.selected
-                .checked_sub(1)
-                .unwrap_or(app.habits.len().saturating_sub(1)),
-        ),
-        Action::SelectDown => select(
-            app,
-            if app.selected + 1 < app.habits.len() {
-                app.selected + 1
-            } else {
-                0
-            },
-        ),
+        Action::SelectUp => step_selection(app, app.habits.len().saturating_sub(1)),
+        Action::SelectDown => step_selection(app, 1),
         Action::ToggleSelected => return toggle(app, app.selected),
         Action::ToggleHabit(index) => {
             if index < app.habits.len() {
@@ -96,6 +84,13 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back | Action::Quit => return vec![Effect::Quit],
     }
     vec![]
+}
+
+/// Moves the selection `by` places forward, wrapping around the list.
+fn step_selection(app: &mut App, by: usize) {
+    if !app.habits.is_empty() {
+        select(app, (app.selected + by) % app.habits.len());
+    }
 }
 
 fn select(app: &mut App, index: usize) {
