@@ -88,7 +88,7 @@ fn week(c: &mut Criterion) {
     let log = history(10);
     let today = now().date();
     c.bench_function("week_summary_10y", |b| {
-        b.iter(|| WeekSummary::new(black_box(&log), &habits, today, today));
+        b.iter(|| WeekSummary::new(black_box(&log), &habits, today, today, Default::default()));
     });
 }
 
@@ -99,6 +99,7 @@ fn key_press(c: &mut Criterion) {
             default_habits(),
             history(10),
             Tips::builtin(),
+            Default::default(),
             now(),
             "/data".into(),
         );

@@ -9,13 +9,18 @@ pub enum Action {
     SelectUp,
     SelectDown,
     ToggleSelected,
+    /// Mark the selected habit skipped on the viewed day (or unskip it).
+    SkipSelected,
     /// Toggle the habit at this position on the checklist (0-based).
     ToggleHabit(usize),
     PrevDay,
     NextDay,
+    PrevWeek,
+    NextWeek,
     GoToday,
     NextTip,
     ToggleHelp,
+    OpenReview,
     /// Close the open overlay, or quit when there is none.
     Back,
     Quit,

@@ -3,11 +3,14 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::coach::Tips;
+use crate::domain::settings::Settings;
 use crate::domain::{Habit, Log, date};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The full-screen weekly review.
+    Review,
 }
 
 #[derive(Debug)]
@@ -15,9 +18,10 @@ pub struct App {
     pub habits: Vec<Habit>,
     pub log: Log,
     pub tips: Tips,
+    pub settings: Settings,
     /// The wall-clock time as of the last event.
     pub now: NaiveDateTime,
-    /// The habit day `now` falls in: always `date::today(now)`.
+    /// The habit day `now` falls in: always `date::today`.
     pub today: NaiveDate,
     /// The day the checklist shows and edits; never after `today`.
     pub viewing: NaiveDate,
@@ -39,10 +43,11 @@ impl App {
         habits: Vec<Habit>,
         log: Log,
         tips: Tips,
+        settings: Settings,
         now: NaiveDateTime,
         data_dir: String,
     ) -> Self {
-        let today = date::today(now);
+        let today = date::today(now, settings.day_starts_at);
         let selected = habits
             .iter()
             .position(|habit| !log.is_done(today, &habit.id))
@@ -51,6 +56,7 @@ impl App {
             habits,
             log,
             tips,
+            settings,
             now,
             today,
             viewing: today,

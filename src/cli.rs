@@ -16,6 +16,11 @@ pub struct Cli {
     /// Overrides the GUTBONE_DATA_DIR environment variable.
     #[arg(long, value_name = "PATH")]
     pub data_dir: Option<PathBuf>,
+
+    /// Read settings.ron from PATH instead of the default config directory.
+    /// Overrides the GUTBONE_CONFIG_DIR environment variable.
+    #[arg(long, value_name = "PATH")]
+    pub config_dir: Option<PathBuf>,
 }
 
 const AFTER_HELP: &str = "\

@@ -9,7 +9,7 @@ use gutbone::cli::Cli;
 use gutbone::clock::Clock;
 use gutbone::coach::Tips;
 use gutbone::domain::default_habits;
-use gutbone::store::{Store, paths};
+use gutbone::store::{Store, load_settings, paths};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,6 +26,9 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     let clock = Clock::from_env()?;
     let env_dir = std::env::var_os(paths::DATA_DIR_ENV);
     let dir = paths::resolve_data_dir(cli.data_dir.as_deref(), env_dir)?;
+    let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
+    let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
+    let settings = load_settings(&paths::settings_file(&config_dir))?;
     let habits = default_habits();
     let mut store = Store::open(&dir, habits.iter().map(|h| h.id.clone()).collect())?;
     let log = store.load()?;
@@ -35,7 +38,14 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
         );
     }
     let data_dir = dir.display().to_string();
-    let mut app = App::new(habits, log, Tips::builtin(), clock.now(), data_dir);
+    let mut app = App::new(
+        habits,
+        log,
+        Tips::builtin(),
+        settings,
+        clock.now(),
+        data_dir,
+    );
     gutbone::tui::run(&mut app, &mut store, &clock)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.

@@ -50,7 +50,7 @@ fn event_loop(
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
-        let action = next_action(clock)?;
+        let action = next_action(clock, app)?;
         if test_panic && action.is_some() {
             panic!("{TEST_PANIC_ENV} is set: panicking as asked");
         }
@@ -110,9 +110,9 @@ fn restore_on_signals() -> io::Result<()> {
 /// Blocks until a key press (its action, if bound), a resize, or the time to
 /// look at the clock again (`None`). No busy polling: idle, it sleeps until the
 /// next day begins or a minute has passed.
-fn next_action(clock: &Clock) -> io::Result<Option<Action>> {
+fn next_action(clock: &Clock, app: &App) -> io::Result<Option<Action>> {
     let now = clock.now();
-    let until_tomorrow = (date::next_day_start(now) - now)
+    let until_tomorrow = (date::next_day_start(now, app.settings.day_starts_at) - now)
         .to_std()
         .unwrap_or(Duration::ZERO);
     if !event::poll(until_tomorrow.min(MAX_SLEEP))? {

@@ -47,21 +47,23 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    if app.overlay.is_some() {
-        // Overlays are modal: only closing them, or quitting, gets through.
-        return match action {
-            Action::ToggleHelp | Action::Back => {
-                app.overlay = None;
-                vec![]
-            }
-            Action::Quit => vec![Effect::Quit],
-            _ => vec![],
-        };
+    // Overlays are modal: only closing them, quitting, and (in the review)
+    // paging through weeks get through.
+    match (app.overlay, action) {
+        (None, _) => {}
+        (Some(_), Action::Back) | (Some(Overlay::Help), Action::ToggleHelp) => {
+            app.overlay = None;
+            return vec![];
+        }
+        (Some(_), Action::Quit) => return vec![Effect::Quit],
+        (Some(Overlay::Review), Action::PrevWeek | Action::NextWeek) => {}
+        (Some(_), _) => return vec![],
     }
     match action {
         Action::SelectUp => step_selection(app, app.habits.len().saturating_sub(1)),
         Action::SelectDown => step_selection(app, 1),
         Action::ToggleSelected => return toggle(app, app.selected),
+        Action::SkipSelected => return skip(app, app.selected),
         Action::ToggleHabit(index) => {
             if index < app.habits.len() {
                 select(app, index);
@@ -78,9 +80,13 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 app.viewing = day;
             }
         }
+        Action::PrevWeek => app.viewing = date::add_weeks(app.viewing, -1),
+        // The same weekday of the next week, or today if that is still to come.
+        Action::NextWeek => app.viewing = date::add_weeks(app.viewing, 1).min(app.today),
         Action::GoToday => app.viewing = app.today,
         Action::NextTip => app.tip_turn = app.tip_turn.wrapping_add(1),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::OpenReview => app.overlay = Some(Overlay::Review),
         Action::Back | Action::Quit => return vec![Effect::Quit],
     }
     vec![]
@@ -108,9 +114,17 @@ fn toggle(app: &mut App, index: usize) -> Vec<Effect> {
     vec![Effect::Save(app.viewing)]
 }
 
+fn skip(app: &mut App, index: usize) -> Vec<Effect> {
+    let Some(habit) = app.habits.get(index) else {
+        return vec![];
+    };
+    app.log.toggle_skip(app.viewing, &habit.id);
+    vec![Effect::Save(app.viewing)]
+}
+
 fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
-    let today = date::today(now);
+    let today = date::today(now, app.settings.day_starts_at);
     if today == app.today {
         return;
     }

@@ -89,6 +89,7 @@ fn a_fresh_start_on_new_years_day() {
         gutbone::domain::default_habits(),
         gutbone::domain::Log::new(),
         gutbone::coach::Tips::builtin(),
+        Default::default(),
         common::at("2027-01-01T08:00:00"),
         "/data".into(),
     );
@@ -135,4 +136,18 @@ fn todays_column_is_highlighted_and_the_selected_habit_reversed() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
     let (x, y) = find(buffer, "  4 [ ]", "Sunlight");
     assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn weekly_review_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::OpenReview]);
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn weekly_review_120x40() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::OpenReview]);
+    insta::assert_snapshot!(render(&app, 120, 40).backend());
 }

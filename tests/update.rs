@@ -206,3 +206,97 @@ fn actions_read_from_a_keymap_file_use_snake_case_names() {
     let action: Action = ron::from_str("toggle_habit(2)").unwrap();
     assert_eq!(action, Action::ToggleHabit(2));
 }
+
+#[test]
+fn s_skips_the_selected_habit_and_a_tick_turns_a_skip_into_done() {
+    use gutbone::domain::log::Status;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let today = d("2026-11-22");
+    let exercise = id("weight-bearing-exercise");
+    assert_eq!(press(&mut app, &[Char('s')]), [Effect::Save(today)]);
+    assert_eq!(app.log.status(today, &exercise), Some(Status::Skipped));
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(app.log.status(today, &exercise), Some(Status::Done));
+    press(&mut app, &[Char('s'), Char('s')]);
+    assert_eq!(app.log.status(today, &exercise), None);
+}
+
+#[test]
+fn brackets_move_by_whole_weeks_and_never_past_today() {
+    let mut app = sample_app("2026-11-19T09:00:00"); // a Thursday
+    press(&mut app, &[Char('[')]);
+    assert_eq!(app.viewing, d("2026-11-12"), "the same weekday a week back");
+    press(&mut app, &[Char('['), Char(']')]);
+    assert_eq!(app.viewing, d("2026-11-12"));
+    press(&mut app, &[Char(']')]);
+    assert_eq!(app.viewing, d("2026-11-19"));
+    press(&mut app, &[Left, Left, Left, Char(']')]);
+    assert_eq!(
+        app.viewing,
+        d("2026-11-19"),
+        "next week's Monday is still to come: today"
+    );
+}
+
+#[test]
+fn w_opens_the_weekly_review_and_escape_returns() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('w')]);
+    assert_eq!(app.overlay, Some(Overlay::Review));
+    assert_eq!(press(&mut app, &[Char(' '), Char('?')]), []);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Review),
+        "help does not replace it"
+    );
+    assert_eq!(press(&mut app, &[Esc]), []);
+    assert_eq!(app.overlay, None);
+    press(&mut app, &[Char('w')]);
+    assert_eq!(press(&mut app, &[Char('q')]), [Effect::Quit]);
+}
+
+#[test]
+fn after_midnight_the_next_toggle_lands_on_the_new_day() {
+    let mut app = sample_app("2026-11-22T23:59:59");
+    update(&mut app, Msg::Tick(at("2026-11-23T00:00:02")));
+    let effects = press(&mut app, &[Char('4')]);
+    assert_eq!(effects, [Effect::Save(d("2026-11-23"))]);
+    assert!(app.log.is_done(d("2026-11-23"), &id("sunlight")));
+    assert!(!app.log.is_done(d("2026-11-22"), &id("sunlight")));
+}
+
+#[test]
+fn with_a_four_oclock_day_start_a_late_night_still_counts_for_the_evening_before() {
+    use gutbone::domain::settings::Settings;
+    let settings = Settings {
+        day_starts_at: "04:00:00".parse().unwrap(),
+        ..Settings::default()
+    };
+    let mut app = App::new(
+        gutbone::domain::default_habits(),
+        gutbone::domain::Log::new(),
+        gutbone::coach::Tips::builtin(),
+        settings,
+        at("2026-11-24T01:30:00"), // Tuesday, small hours
+        "/data".into(),
+    );
+    assert_eq!(app.today, d("2026-11-23"), "still Monday");
+    assert_eq!(
+        press(&mut app, &[Char('1')]),
+        [Effect::Save(d("2026-11-23"))]
+    );
+    update(&mut app, Msg::Tick(at("2026-11-24T04:00:00")));
+    assert_eq!(app.today, d("2026-11-24"));
+}
+
+#[test]
+fn brackets_page_through_weeks_inside_the_review() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('w'), Char('[')]);
+    assert_eq!(app.overlay, Some(Overlay::Review));
+    assert_eq!(app.viewing, d("2026-11-15"));
+    press(&mut app, &[Char(']'), Char(']')]);
+    assert_eq!(app.viewing, d("2026-11-22"));
+    press(&mut app, &[Left]);
+    assert_eq!(app.viewing, d("2026-11-22"), "day keys stay shut out");
+}

@@ -1,21 +1,55 @@
-//! The daily log: which habits were done on which day.
+//! The daily log: what became of each habit on each day.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::RangeBounds;
 
 use chrono::NaiveDate;
 
 use super::HabitId;
 
-/// What was done on one day.
+/// What a habit was on a day it was logged. A habit with no status on a past
+/// day was missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Done,
+    /// Deliberately set aside (rest, illness, travel): neither breaks nor
+    /// extends a streak, and leaves strength unchanged.
+    Skipped,
+}
+
+/// One day of the log. Each habit has at most one status, so a habit can
+/// never be both done and skipped.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DayLog {
-    pub done: BTreeSet<HabitId>,
+    entries: BTreeMap<HabitId, Status>,
 }
 
 impl DayLog {
     pub fn is_empty(&self) -> bool {
-        self.done.is_empty()
+        self.entries.is_empty()
+    }
+
+    pub fn status(&self, habit: &HabitId) -> Option<Status> {
+        self.entries.get(habit).copied()
+    }
+
+    pub fn set(&mut self, habit: &HabitId, status: Option<Status>) {
+        match status {
+            Some(status) => {
+                self.entries.insert(habit.clone(), status);
+            }
+            None => {
+                self.entries.remove(habit);
+            }
+        }
+    }
+
+    /// The habits with `status` this day, in id order.
+    pub fn with_status(&self, status: Status) -> impl Iterator<Item = &HabitId> {
+        self.entries
+            .iter()
+            .filter(move |(_, s)| **s == status)
+            .map(|(habit, _)| habit)
     }
 }
 
@@ -31,32 +65,40 @@ impl Log {
         Self::default()
     }
 
-    pub fn is_done(&self, date: NaiveDate, habit: &HabitId) -> bool {
-        self.days
-            .get(&date)
-            .is_some_and(|day| day.done.contains(habit))
+    pub fn status(&self, date: NaiveDate, habit: &HabitId) -> Option<Status> {
+        self.days.get(&date).and_then(|day| day.status(habit))
     }
 
-    pub fn set_done(&mut self, date: NaiveDate, habit: &HabitId, done: bool) {
-        if done {
-            self.days
-                .entry(date)
-                .or_default()
-                .done
-                .insert(habit.clone());
-        } else if let Some(day) = self.days.get_mut(&date) {
-            day.done.remove(habit);
-            if day.is_empty() {
-                self.days.remove(&date);
-            }
+    pub fn is_done(&self, date: NaiveDate, habit: &HabitId) -> bool {
+        self.status(date, habit) == Some(Status::Done)
+    }
+
+    pub fn set_status(&mut self, date: NaiveDate, habit: &HabitId, status: Option<Status>) {
+        let day = self.days.entry(date).or_default();
+        day.set(habit, status);
+        if day.is_empty() {
+            self.days.remove(&date);
         }
     }
 
-    /// Flips a habit on a day and returns whether it is now done.
+    pub fn set_done(&mut self, date: NaiveDate, habit: &HabitId, done: bool) {
+        self.set_status(date, habit, done.then_some(Status::Done));
+    }
+
+    /// Done becomes not done; anything else (nothing, skipped) becomes done.
+    /// Returns whether it is now done.
     pub fn toggle(&mut self, date: NaiveDate, habit: &HabitId) -> bool {
         let done = !self.is_done(date, habit);
         self.set_done(date, habit, done);
         done
+    }
+
+    /// Skipped becomes nothing; anything else (nothing, done) becomes skipped.
+    /// Returns whether it is now skipped.
+    pub fn toggle_skip(&mut self, date: NaiveDate, habit: &HabitId) -> bool {
+        let skipped = self.status(date, habit) != Some(Status::Skipped);
+        self.set_status(date, habit, skipped.then_some(Status::Skipped));
+        skipped
     }
 
     /// Replaces a whole day; an empty day is removed.
@@ -81,7 +123,7 @@ impl Log {
     pub fn days_in(
         &self,
         range: impl RangeBounds<NaiveDate>,
-    ) -> impl Iterator<Item = (NaiveDate, &DayLog)> {
+    ) -> impl DoubleEndedIterator<Item = (NaiveDate, &DayLog)> {
         self.days.range(range).map(|(date, day)| (*date, day))
     }
 
@@ -96,7 +138,7 @@ impl Log {
         };
         habits
             .into_iter()
-            .filter(|habit| day.done.contains(*habit))
+            .filter(|habit| day.status(habit) == Some(Status::Done))
             .count()
     }
 }
@@ -121,21 +163,43 @@ mod tests {
     }
 
     #[test]
+    fn done_and_skipped_replace_each_other() {
+        let sun = HabitId::new("sunlight");
+        let day = d("2026-11-22");
+        let mut log = Log::new();
+        assert!(log.toggle_skip(day, &sun));
+        assert_eq!(log.status(day, &sun), Some(Status::Skipped));
+        assert!(
+            log.toggle(day, &sun),
+            "ticking a skipped habit makes it done"
+        );
+        assert_eq!(log.status(day, &sun), Some(Status::Done));
+        assert!(
+            log.toggle_skip(day, &sun),
+            "skipping a done habit undoes it"
+        );
+        assert_eq!(log.status(day, &sun), Some(Status::Skipped));
+        assert!(!log.toggle_skip(day, &sun));
+        assert_eq!(log, Log::new());
+    }
+
+    #[test]
     fn first_day_is_the_oldest_logged_day() {
         let sun = HabitId::new("sunlight");
         let mut log = Log::new();
         assert_eq!(log.first_day(), None);
         log.set_done(d("2026-11-20"), &sun, true);
-        log.set_done(d("2025-03-01"), &sun, true);
+        log.set_status(d("2025-03-01"), &sun, Some(Status::Skipped));
         assert_eq!(log.first_day(), Some(d("2025-03-01")));
     }
 
     #[test]
-    fn done_count_counts_only_the_given_habits() {
+    fn done_count_counts_only_done_among_the_given_habits() {
         let (a, b, c) = (HabitId::new("a"), HabitId::new("b"), HabitId::new("c"));
         let mut log = Log::new();
         log.set_done(d("2026-11-22"), &a, true);
         log.set_done(d("2026-11-22"), &c, true);
+        log.set_status(d("2026-11-22"), &b, Some(Status::Skipped));
         assert_eq!(log.done_count(d("2026-11-22"), [&a, &b]), 1);
         assert_eq!(log.done_count(d("2026-11-22"), [&a, &b, &c]), 2);
         assert_eq!(log.done_count(d("2026-11-21"), [&a, &b, &c]), 0);

@@ -6,7 +6,10 @@
 pub mod date;
 pub mod habit;
 pub mod log;
+pub mod review;
+pub mod settings;
 pub mod streak;
+pub mod strength;
 pub mod week;
 
 pub use habit::{Habit, HabitId, default_habits};

@@ -1,8 +1,53 @@
-//! Streaks: runs of consecutive done days.
+//! Streaks: runs of consecutive done days, per habit and for perfect days.
+//!
+//! The rules, which the README repeats:
+//! - a done day extends a streak; a missed day ends it;
+//! - a skipped day neither breaks nor extends it, as if it did not exist;
+//! - today, while still open, does not break it.
 
 use chrono::NaiveDate;
 
-use super::{HabitId, Log};
+use super::log::{DayLog, Status};
+use super::{Habit, HabitId, Log};
+
+/// A run of done days, with the dates it spans (skipped days inside it count
+/// toward neither `days` nor a break).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Streak {
+    pub days: u32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// How one day bears on a streak.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kept {
+    Counts,
+    Passes,
+    Breaks,
+}
+
+fn habit_kept(day: Option<&DayLog>, habit: &HabitId) -> Kept {
+    match day.and_then(|day| day.status(habit)) {
+        Some(Status::Done) => Kept::Counts,
+        Some(Status::Skipped) => Kept::Passes,
+        None => Kept::Breaks,
+    }
+}
+
+/// A perfect day: every habit done or skipped, at least one done. A day with
+/// every habit skipped is a rest day: it passes, like a skipped day.
+fn perfect_kept(day: Option<&DayLog>, habits: &[Habit]) -> Kept {
+    let mut any_done = false;
+    for habit in habits {
+        match day.and_then(|day| day.status(&habit.id)) {
+            Some(Status::Done) => any_done = true,
+            Some(Status::Skipped) => {}
+            None => return Kept::Breaks,
+        }
+    }
+    if any_done { Kept::Counts } else { Kept::Passes }
+}
 
 /// Consecutive done days ending today, or ending yesterday while today is
 /// still open: a habit not yet done today does not break the streak.
@@ -22,82 +67,232 @@ use super::{HabitId, Log};
 /// assert_eq!(current_streak(&log, &sun, day(24)), 0); // the 23rd was missed
 /// ```
 pub fn current_streak(log: &Log, habit: &HabitId, today: NaiveDate) -> u32 {
-    let start = if log.is_done(today, habit) {
-        Some(today)
-    } else {
-        today.pred_opt()
+    current(log, today, |day| habit_kept(day, habit))
+}
+
+/// The longest run of done days up to and including `today`; the earliest
+/// of equals.
+pub fn best_streak(log: &Log, habit: &HabitId, today: NaiveDate) -> Option<Streak> {
+    best(log, today, |day| habit_kept(day, habit))
+}
+
+/// Consecutive perfect days (see [`is_perfect_day`]), by the same rules.
+pub fn current_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> u32 {
+    current(log, today, |day| perfect_kept(day, habits))
+}
+
+pub fn best_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> Option<Streak> {
+    best(log, today, |day| perfect_kept(day, habits))
+}
+
+/// Every habit done or skipped on `date`, and at least one of them done.
+pub fn is_perfect_day(log: &Log, habits: &[Habit], date: NaiveDate) -> bool {
+    perfect_kept(log.day(date), habits) == Kept::Counts
+}
+
+fn current(log: &Log, today: NaiveDate, kept: impl Fn(Option<&DayLog>) -> Kept) -> u32 {
+    let Some(first) = log.first_day() else {
+        return 0;
     };
     let mut streak = 0;
-    let mut day = start;
-    while let Some(date) = day.filter(|date| log.is_done(*date, habit)) {
-        streak += 1;
+    let mut day = Some(today);
+    while let Some(date) = day.filter(|date| *date >= first) {
+        match kept(log.day(date)) {
+            Kept::Counts => streak += 1,
+            Kept::Passes => {}
+            Kept::Breaks if date == today => {} // still open
+            Kept::Breaks => break,
+        }
         day = date.pred_opt();
     }
     streak
 }
 
+fn best(log: &Log, today: NaiveDate, kept: impl Fn(Option<&DayLog>) -> Kept) -> Option<Streak> {
+    let mut best: Option<Streak> = None;
+    let mut run: Option<Streak> = None;
+    // The last day of the unbroken chain (done or skipped) the run belongs to.
+    let mut last: Option<NaiveDate> = None;
+    // Only logged days can count or pass; a day missing from the log breaks.
+    for (date, day) in log.days_in(..=today) {
+        if last.and_then(|last| last.succ_opt()) != Some(date) {
+            run = None;
+        }
+        match kept(Some(day)) {
+            Kept::Breaks => {
+                run = None;
+                last = None;
+                continue;
+            }
+            Kept::Passes => {}
+            Kept::Counts => {
+                let extended = match run {
+                    Some(run) => Streak {
+                        days: run.days + 1,
+                        end: date,
+                        ..run
+                    },
+                    None => Streak {
+                        days: 1,
+                        start: date,
+                        end: date,
+                    },
+                };
+                if best.is_none_or(|best| extended.days > best.days) {
+                    best = Some(extended);
+                }
+                run = Some(extended);
+            }
+        }
+        last = Some(date);
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::default_habits;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    fn log_of(habit: &HabitId, days: &[&str]) -> Log {
+    fn sun() -> HabitId {
+        HabitId::new("sunlight")
+    }
+
+    fn log_of(habit: &HabitId, done: &[&str], skipped: &[&str]) -> Log {
         let mut log = Log::new();
-        for day in days {
+        for day in done {
             log.set_done(d(day), habit, true);
+        }
+        for day in skipped {
+            log.set_status(d(day), habit, Some(Status::Skipped));
         }
         log
     }
 
     #[test]
     fn an_empty_log_has_no_streak() {
-        let sun = HabitId::new("sunlight");
-        assert_eq!(current_streak(&Log::new(), &sun, d("2026-11-22")), 0);
+        assert_eq!(current_streak(&Log::new(), &sun(), d("2026-11-22")), 0);
+        assert_eq!(best_streak(&Log::new(), &sun(), d("2026-11-22")), None);
     }
 
     #[test]
     fn counts_back_from_today_when_today_is_done() {
-        let sun = HabitId::new("sunlight");
-        let log = log_of(&sun, &["2026-11-20", "2026-11-21", "2026-11-22"]);
-        assert_eq!(current_streak(&log, &sun, d("2026-11-22")), 3);
+        let log = log_of(&sun(), &["2026-11-20", "2026-11-21", "2026-11-22"], &[]);
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 3);
     }
 
     #[test]
     fn today_still_open_does_not_break_the_streak() {
-        let sun = HabitId::new("sunlight");
-        let log = log_of(&sun, &["2026-11-20", "2026-11-21"]);
-        assert_eq!(current_streak(&log, &sun, d("2026-11-22")), 2);
+        let log = log_of(&sun(), &["2026-11-20", "2026-11-21"], &[]);
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 2);
     }
 
     #[test]
     fn a_missed_yesterday_ends_the_streak() {
-        let sun = HabitId::new("sunlight");
-        let log = log_of(&sun, &["2026-11-19", "2026-11-20"]);
-        assert_eq!(current_streak(&log, &sun, d("2026-11-22")), 0);
-        let log = log_of(&sun, &["2026-11-19", "2026-11-20", "2026-11-22"]);
-        assert_eq!(current_streak(&log, &sun, d("2026-11-22")), 1);
+        let log = log_of(&sun(), &["2026-11-19", "2026-11-20"], &[]);
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 0);
+        let log = log_of(&sun(), &["2026-11-19", "2026-11-20", "2026-11-22"], &[]);
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 1);
+    }
+
+    #[test]
+    fn skipped_days_neither_break_nor_extend() {
+        let log = log_of(
+            &sun(),
+            &["2026-11-18", "2026-11-19", "2026-11-21"],
+            &["2026-11-20", "2026-11-22"],
+        );
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 3);
+        let best = best_streak(&log, &sun(), d("2026-11-22")).unwrap();
+        assert_eq!(
+            (best.days, best.start, best.end),
+            (3, d("2026-11-18"), d("2026-11-21"))
+        );
     }
 
     #[test]
     fn streaks_run_across_month_ends_and_new_year() {
-        let sun = HabitId::new("sunlight");
         let log = log_of(
-            &sun,
+            &sun(),
             &["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"],
+            &[],
         );
-        assert_eq!(current_streak(&log, &sun, d("2027-01-02")), 4);
-        let log = log_of(&sun, &["2026-10-31", "2026-11-01"]);
-        assert_eq!(current_streak(&log, &sun, d("2026-11-02")), 2);
+        assert_eq!(current_streak(&log, &sun(), d("2027-01-02")), 4);
+        let log = log_of(&sun(), &["2026-10-31", "2026-11-01"], &[]);
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-02")), 2);
+    }
+
+    #[test]
+    fn best_is_the_longest_run_with_its_dates_and_the_earliest_of_equals() {
+        let log = log_of(
+            &sun(),
+            &[
+                "2026-01-01",
+                "2026-01-02",
+                "2026-02-01",
+                "2026-02-02",
+                "2026-02-03",
+                "2026-03-01",
+                "2026-03-02",
+                "2026-03-03",
+            ],
+            &[],
+        );
+        let best = best_streak(&log, &sun(), d("2026-11-22")).unwrap();
+        assert_eq!(
+            (best.days, best.start, best.end),
+            (3, d("2026-02-01"), d("2026-02-03"))
+        );
+    }
+
+    #[test]
+    fn best_ignores_days_after_today() {
+        let log = log_of(&sun(), &["2026-11-21", "2026-11-23", "2026-11-24"], &[]);
+        assert_eq!(best_streak(&log, &sun(), d("2026-11-22")).unwrap().days, 1);
     }
 
     #[test]
     fn other_habits_do_not_count() {
-        let sun = HabitId::new("sunlight");
         let kefir = HabitId::new("fermented-food");
-        let log = log_of(&kefir, &["2026-11-21", "2026-11-22"]);
-        assert_eq!(current_streak(&log, &sun, d("2026-11-22")), 0);
+        let log = log_of(&kefir, &["2026-11-21", "2026-11-22"], &[]);
+        assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 0);
+    }
+
+    #[test]
+    fn perfect_days_need_every_habit_done_or_skipped() {
+        let habits = default_habits();
+        let mut log = Log::new();
+        for day in ["2026-11-20", "2026-11-21", "2026-11-22"] {
+            for habit in &habits {
+                log.set_done(d(day), &habit.id, true);
+            }
+        }
+        // The 21st: sunlight skipped, so still perfect.
+        log.set_status(d("2026-11-21"), &sun(), Some(Status::Skipped));
+        assert!(is_perfect_day(&log, &habits, d("2026-11-21")));
+        assert_eq!(current_perfect_streak(&log, &habits, d("2026-11-22")), 3);
+        // The 20th: sunlight forgotten, so not perfect, and the streak starts after it.
+        log.set_done(d("2026-11-20"), &sun(), false);
+        assert!(!is_perfect_day(&log, &habits, d("2026-11-20")));
+        assert_eq!(current_perfect_streak(&log, &habits, d("2026-11-22")), 2);
+        let best = best_perfect_streak(&log, &habits, d("2026-11-22")).unwrap();
+        assert_eq!((best.start, best.end), (d("2026-11-21"), d("2026-11-22")));
+    }
+
+    #[test]
+    fn a_day_of_nothing_but_skips_is_a_rest_day_not_a_perfect_one() {
+        let habits = default_habits();
+        let mut log = Log::new();
+        for habit in &habits {
+            log.set_done(d("2026-11-20"), &habit.id, true);
+            log.set_status(d("2026-11-21"), &habit.id, Some(Status::Skipped));
+            log.set_done(d("2026-11-22"), &habit.id, true);
+        }
+        assert!(!is_perfect_day(&log, &habits, d("2026-11-21")));
+        assert_eq!(current_perfect_streak(&log, &habits, d("2026-11-22")), 2);
     }
 }

@@ -1,15 +1,20 @@
-//! The week at a glance: one mark per habit per day, with totals and streaks.
+//! The week at a glance: one mark per habit per day, with totals, streaks and
+//! strength.
 
 use chrono::NaiveDate;
 
 use super::date::{week_days, week_start};
-use super::streak::current_streak;
+use super::log::Status;
+use super::settings::WeekStart;
+use super::streak::{Streak, best_streak, current_streak};
+use super::strength::{strength, strength_change};
 use super::{Habit, HabitId, Log};
 
 /// What one cell of the week grid shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     Done,
+    Skipped,
     /// A past day (within this person's history) on which the habit was not done.
     Missed,
     /// Today, not done yet: not a miss until the day is over.
@@ -20,15 +25,21 @@ pub enum Mark {
     Untracked,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WeekRow {
     pub habit: HabitId,
     pub marks: [Mark; 7],
     pub current_streak: u32,
+    pub best_streak: Option<Streak>,
+    /// 0 to 1, as of today.
+    pub strength: f64,
+    /// Change in strength over the last seven days.
+    pub strength_change: f64,
 }
 
-/// One week, Monday to Sunday, of every habit.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One week of every habit. Streaks and strength are always as of today,
+/// whichever week is shown.
+#[derive(Clone, Debug, PartialEq)]
 pub struct WeekSummary {
     pub days: [NaiveDate; 7],
     pub rows: Vec<WeekRow>,
@@ -38,8 +49,14 @@ pub struct WeekSummary {
 
 impl WeekSummary {
     /// The week containing `date`, judged as of `today`.
-    pub fn new(log: &Log, habits: &[Habit], date: NaiveDate, today: NaiveDate) -> Self {
-        let days = week_days(week_start(date));
+    pub fn new(
+        log: &Log,
+        habits: &[Habit],
+        date: NaiveDate,
+        today: NaiveDate,
+        start: WeekStart,
+    ) -> Self {
+        let days = week_days(week_start(date, start));
         let first_day = log.first_day();
         let rows = habits
             .iter()
@@ -47,10 +64,14 @@ impl WeekSummary {
                 habit: habit.id.clone(),
                 marks: days.map(|day| mark(log, &habit.id, day, today, first_day)),
                 current_streak: current_streak(log, &habit.id, today),
+                best_streak: best_streak(log, &habit.id, today),
+                strength: strength(log, &habit.id, today),
+                strength_change: strength_change(log, &habit.id, today),
             })
             .collect();
-        let tracked =
-            |day: NaiveDate| day <= today && (day == today || first_day.is_some_and(|f| day >= f));
+        let tracked = |day: NaiveDate| {
+            day <= today && (day == today || first_day.is_some_and(|first| day >= first))
+        };
         let totals =
             days.map(|day| tracked(day).then(|| log.done_count(day, habits.iter().map(|h| &h.id))));
         Self { days, rows, totals }
@@ -64,16 +85,13 @@ fn mark(
     today: NaiveDate,
     first_day: Option<NaiveDate>,
 ) -> Mark {
-    if log.is_done(day, habit) {
-        Mark::Done
-    } else if day > today {
-        Mark::Upcoming
-    } else if day == today {
-        Mark::Open
-    } else if first_day.is_some_and(|first| day >= first) {
-        Mark::Missed
-    } else {
-        Mark::Untracked
+    match log.status(day, habit) {
+        Some(Status::Done) => Mark::Done,
+        Some(Status::Skipped) => Mark::Skipped,
+        None if day > today => Mark::Upcoming,
+        None if day == today => Mark::Open,
+        None if first_day.is_some_and(|first| day >= first) => Mark::Missed,
+        None => Mark::Untracked,
     }
 }
 
@@ -100,25 +118,56 @@ mod tests {
             log.set_done(d(day), &id("fermented-food"), true);
         }
         log.set_done(d("2026-11-19"), &id("prebiotic-fiber"), true);
+        log.set_status(
+            d("2026-11-19"),
+            &id("fermented-food"),
+            Some(Status::Skipped),
+        );
         // Today is Friday 20 Nov.
-        let week = WeekSummary::new(&log, &habits, d("2026-11-20"), d("2026-11-20"));
+        let week = WeekSummary::new(
+            &log,
+            &habits,
+            d("2026-11-20"),
+            d("2026-11-20"),
+            WeekStart::Monday,
+        );
         assert_eq!(week.days[0], d("2026-11-16"));
         assert_eq!(week.days[6], d("2026-11-22"));
         assert_eq!(
             week.rows[0].marks,
-            [Untracked, Done, Done, Missed, Done, Done, Upcoming],
+            [Untracked, Done, Done, Skipped, Done, Done, Upcoming],
             "a day logged ahead (Saturday) still shows as done"
         );
         assert_eq!(
             week.rows[3].marks,
             [Untracked, Missed, Missed, Missed, Open, Upcoming, Upcoming]
         );
-        assert_eq!(week.rows[0].current_streak, 1);
+        assert_eq!(
+            week.rows[0].current_streak, 3,
+            "the skipped Thursday passes"
+        );
+        assert_eq!(week.rows[0].best_streak.map(|s| s.days), Some(3));
+        assert!(week.rows[0].strength > week.rows[1].strength);
         assert_eq!(
             week.totals,
             [None, Some(1), Some(1), Some(1), Some(1), None, None],
             "Saturday, logged ahead of today, is not totalled yet"
         );
+    }
+
+    #[test]
+    fn a_sunday_week_starts_a_day_earlier() {
+        let habits = default_habits();
+        let week = WeekSummary::new(
+            &Log::new(),
+            &habits,
+            d("2026-11-20"),
+            d("2026-11-20"),
+            WeekStart::Sunday,
+        );
+        assert_eq!(week.days[0], d("2026-11-15"));
+        assert_eq!(week.days[6], d("2026-11-21"));
+        assert_eq!(week.totals, [None, None, None, None, None, Some(0), None]);
     }
 
     #[test]
@@ -128,7 +177,13 @@ mod tests {
         for day in ["2026-12-30", "2026-12-31", "2027-01-01"] {
             log.set_done(d(day), &id("sunlight"), true);
         }
-        let week = WeekSummary::new(&log, &habits, d("2027-01-01"), d("2027-01-02"));
+        let week = WeekSummary::new(
+            &log,
+            &habits,
+            d("2027-01-01"),
+            d("2027-01-02"),
+            WeekStart::Monday,
+        );
         assert_eq!(week.days[0], d("2026-12-28"));
         assert_eq!(week.days[6], d("2027-01-03"));
         assert_eq!(
@@ -149,12 +204,18 @@ mod tests {
             &default_habits(),
             d("2026-11-18"),
             d("2026-11-18"),
+            WeekStart::Monday,
         );
         assert_eq!(week.totals, [None, None, Some(0), None, None, None, None]);
         assert!(
             week.rows
                 .iter()
                 .all(|row| row.marks[..2] == [Untracked, Untracked])
+        );
+        assert!(
+            week.rows
+                .iter()
+                .all(|row| row.strength == 0.0 && row.best_streak.is_none())
         );
     }
 
@@ -164,7 +225,13 @@ mod tests {
         let mut log = Log::new();
         log.set_done(d("2026-10-26"), &id("stress-break"), true);
         log.set_done(d("2026-11-01"), &id("stress-break"), true);
-        let week = WeekSummary::new(&log, &habits, d("2026-10-29"), d("2026-11-22"));
+        let week = WeekSummary::new(
+            &log,
+            &habits,
+            d("2026-10-29"),
+            d("2026-11-22"),
+            WeekStart::Monday,
+        );
         assert_eq!(week.days[0], d("2026-10-26"));
         assert_eq!(week.days[6], d("2026-11-01"));
         assert_eq!(

@@ -8,6 +8,7 @@
 //!     year: 2026,
 //!     days: {
 //!         "2026-11-21": (done: ["fermented-food", "sunlight"]),
+//!         "2026-11-22": (done: ["sunlight"], skipped: ["weight-bearing-exercise"]),
 //!     },
 //! )
 //! ```
@@ -25,7 +26,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::StoreError;
-use crate::domain::log::DayLog;
+use crate::domain::log::{DayLog, Status};
 use crate::domain::{HabitId, Log};
 
 /// The newest file version this build writes and reads.
@@ -43,6 +44,9 @@ struct YearFile {
 #[serde(deny_unknown_fields)]
 struct DayRecord {
     done: Vec<HabitId>,
+    /// Left out when empty, so most days stay one short line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    skipped: Vec<HabitId>,
 }
 
 /// Read leniently when a file fails to parse, to tell a newer file from a
@@ -177,7 +181,8 @@ pub fn parse_year(
                 format!("{date} is not in {year}; it belongs in {}.ron", date.year()),
             ));
         }
-        if let Some(unknown) = record.done.iter().find(|id| !known.contains(id)) {
+        let listed = record.done.iter().chain(&record.skipped);
+        if let Some(unknown) = listed.clone().find(|id| !known.contains(id)) {
             let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
             return Err(at(
                 &format!("\"{unknown}\""),
@@ -187,12 +192,20 @@ pub fn parse_year(
                 ),
             ));
         }
-        days.push((
-            date,
-            DayLog {
-                done: record.done.into_iter().collect(),
-            },
-        ));
+        if let Some(both) = record.skipped.iter().find(|id| record.done.contains(id)) {
+            return Err(at(
+                &format!("\"{date}\""),
+                format!("\"{both}\" is both done and skipped on {date}; keep one"),
+            ));
+        }
+        let mut day = DayLog::default();
+        for habit in &record.done {
+            day.set(habit, Some(Status::Done));
+        }
+        for habit in &record.skipped {
+            day.set(habit, Some(Status::Skipped));
+        }
+        days.push((date, day));
     }
     Ok(days)
 }
@@ -216,8 +229,11 @@ pub fn render_year(
     let days = log
         .days_in(first..=last)
         .map(|(date, day)| {
-            let done = day.done.iter().cloned().collect();
-            (DateKey(date), DayRecord { done })
+            let record = DayRecord {
+                done: day.with_status(Status::Done).cloned().collect(),
+                skipped: day.with_status(Status::Skipped).cloned().collect(),
+            };
+            (DateKey(date), record)
         })
         .collect();
     let file = YearFile {
@@ -253,6 +269,7 @@ fn header(year: i32, known: &[HabitId]) -> String {
     let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
     format!(
         "// gutbone: the habits you did each day of {year}, one day per line.\n\
+         // `skipped` lists habits set aside that day (rest, illness, travel).\n\
          // Habit ids: {}.\n\
          // You may edit this file while gutbone is closed; a mistake is reported\n\
          // with its line and column, and the file is never overwritten until fixed.\n",
@@ -332,6 +349,38 @@ mod tests {
         assert_eq!(days.len(), 2);
         assert_eq!(days[0].0, d("2026-11-21"));
         assert_eq!(days[0].1, *log.day(d("2026-11-21")).unwrap());
+    }
+
+    #[test]
+    fn skipped_habits_round_trip_and_are_written_only_when_present() {
+        let mut log = Log::new();
+        log.set_done(d("2026-11-21"), &HabitId::new("sunlight"), true);
+        log.set_status(
+            d("2026-11-22"),
+            &HabitId::new("sunlight"),
+            Some(Status::Skipped),
+        );
+        let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
+        assert!(
+            text.contains(r#""2026-11-21": (done: ["sunlight"]),"#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#""2026-11-22": (done: [], skipped: ["sunlight"]),"#),
+            "{text}"
+        );
+        let days = parse(&text).unwrap();
+        assert_eq!(
+            days[1].1.status(&HabitId::new("sunlight")),
+            Some(Status::Skipped)
+        );
+    }
+
+    #[test]
+    fn a_habit_both_done_and_skipped_is_refused() {
+        let text = r#"(version: 1, year: 2026, days: {"2026-11-21": (done: ["sunlight"], skipped: ["sunlight"])})"#;
+        let (_, _, message) = parse_err(text);
+        assert!(message.contains("both done and skipped"), "{message}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod error;
 mod format;
 mod lock;
 pub mod paths;
+mod settings;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -19,6 +20,7 @@ use chrono::{Datelike, NaiveDate};
 
 pub use error::StoreError;
 pub use lock::DataLock;
+pub use settings::{load_settings, parse_settings};
 
 use crate::domain::{HabitId, Log};
 

@@ -9,6 +9,8 @@ use super::StoreError;
 
 /// The environment variable that moves the data directory.
 pub const DATA_DIR_ENV: &str = "GUTBONE_DATA_DIR";
+/// The environment variable that moves the config directory.
+pub const CONFIG_DIR_ENV: &str = "GUTBONE_CONFIG_DIR";
 
 /// The data directory: the `--data-dir` flag wins over `GUTBONE_DATA_DIR`,
 /// which wins over the platform's data directory
@@ -23,6 +25,28 @@ pub fn resolve_data_dir(flag: Option<&Path>, env: Option<OsString>) -> Result<Pa
     ProjectDirs::from("", "", "gutbone")
         .map(|dirs| dirs.data_dir().to_owned())
         .ok_or(StoreError::NoDataDir)
+}
+
+/// The config directory, chosen like the data directory: the `--config-dir`
+/// flag, then `GUTBONE_CONFIG_DIR`, then the platform's
+/// (Linux: `~/.config/gutbone`).
+pub fn resolve_config_dir(
+    flag: Option<&Path>,
+    env: Option<OsString>,
+) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_owned());
+    }
+    if let Some(dir) = env.filter(|dir| !dir.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    ProjectDirs::from("", "", "gutbone")
+        .map(|dirs| dirs.config_dir().to_owned())
+        .ok_or(StoreError::NoDataDir)
+}
+
+pub fn settings_file(config_dir: &Path) -> PathBuf {
+    config_dir.join("settings.ron")
 }
 
 /// The file holding one year of the log.

@@ -4,6 +4,7 @@
 mod footer;
 mod header;
 mod help;
+mod review;
 mod theme;
 mod tips;
 mod today;
@@ -24,6 +25,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area);
+        return;
+    }
+    // Full screen: drawn instead of the main screen, not over it.
+    if app.overlay == Some(Overlay::Review) {
+        frame.render_widget(review::ReviewScreen { app }, area);
         return;
     }
     let checklist_height = app.habits.len() as u16 + 2;

@@ -41,4 +41,5 @@ pub const CHECKED: &str = "[x]";
 pub const UNCHECKED: &str = "[ ]";
 pub const MARK_DONE: &str = "●";
 pub const MARK_MISSED: &str = "·";
+pub const MARK_SKIPPED: &str = "–";
 pub const MARK_OPEN: &str = "○";

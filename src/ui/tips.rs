@@ -18,6 +18,10 @@ impl Widget for TipsPanel<'_> {
         let app = self.app;
         let habit = app.selected_habit();
         let title = match habit {
+            // The short name when the full one would be cut off.
+            Some(habit) if habit.name.chars().count() + 10 > usize::from(area.width) => {
+                format!(" Tip · {} ", habit.short)
+            }
             Some(habit) => format!(" Tip · {} ", habit.name),
             None => " Tip ".to_owned(),
         };

@@ -1,4 +1,4 @@
-//! This week at a glance: a habit × day grid with totals and streaks.
+//! This week at a glance: a habit × day grid with totals, streaks and strength.
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -9,14 +9,15 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::theme;
 use crate::app::App;
-use crate::domain::week::{Mark, WeekSummary};
+use crate::domain::week::{Mark, WeekRow, WeekSummary};
 
 pub struct WeekPanel<'a> {
     pub app: &'a App,
 }
 
 const LABEL_WIDTH: usize = 10;
-const STREAK_HEADING: &str = " streak";
+/// "now" and "best" streaks, then strength: ` now best   str`.
+const STATS_WIDTH: usize = 4 + 5 + 6;
 const CELL_MIN: u16 = 3;
 const CELL_MAX: u16 = 6;
 
@@ -25,16 +26,34 @@ impl WeekPanel<'_> {
     /// cells as wide as fit, leaving the rest to the tips.
     pub fn preferred_width(available: u16) -> u16 {
         // Borders and padding take two columns on each side.
-        let fixed = LABEL_WIDTH as u16 + STREAK_HEADING.len() as u16 + 4;
+        let fixed = (LABEL_WIDTH + STATS_WIDTH) as u16 + 4;
         let cell = ((available * 3 / 5).saturating_sub(fixed) / 7).clamp(CELL_MIN, CELL_MAX);
         (fixed + cell * 7).min(available)
     }
 }
 
+/// A strength (0–1) as a percentage with an arrow for its weekly change.
+fn strength_text(row: &WeekRow) -> String {
+    let arrow = if row.strength_change > 0.005 {
+        "▲"
+    } else if row.strength_change < -0.005 {
+        "▼"
+    } else {
+        " "
+    };
+    format!("{:.0}%{arrow}", row.strength * 100.0)
+}
+
 impl Widget for WeekPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let week = WeekSummary::new(&app.log, &app.habits, app.viewing, app.today);
+        let week = WeekSummary::new(
+            &app.log,
+            &app.habits,
+            app.viewing,
+            app.today,
+            app.settings.week_start,
+        );
         let title = format!(
             " Week of {} ",
             week.days[0].format(if week.days[0].year() == app.today.year() {
@@ -45,22 +64,31 @@ impl Widget for WeekPanel<'_> {
         );
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
-            .title(Line::styled(title, theme::title()));
+            .title(Line::styled(title, theme::title()))
+            .title_bottom(
+                Line::from(vec![
+                    Span::styled(" [ ]", theme::key()),
+                    Span::raw(" weeks  "),
+                    Span::styled("w", theme::key()),
+                    Span::raw(" review "),
+                ])
+                .right_aligned(),
+            );
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let fixed = LABEL_WIDTH + STREAK_HEADING.len();
-        let cell = (usize::from(inner.width).saturating_sub(fixed) / 7).clamp(3, 6);
+        let cell = (usize::from(inner.width).saturating_sub(LABEL_WIDTH + STATS_WIDTH) / 7)
+            .clamp(usize::from(CELL_MIN), usize::from(CELL_MAX));
         let column_style = |i: usize| {
-            let mut style = Style::new();
             if week.days[i] == app.today {
-                style = style.patch(theme::today_column());
+                theme::today_column()
+            } else {
+                Style::new()
             }
-            style
         };
         let centred = |text: &str| format!("{text:^cell$}");
 
-        let mut lines = Vec::with_capacity(app.habits.len() + 5);
+        let mut lines = Vec::with_capacity(app.habits.len() + 6);
         let mut names = vec![Span::raw(" ".repeat(LABEL_WIDTH))];
         let mut dates = names.clone();
         for (i, day) in week.days.iter().enumerate() {
@@ -72,7 +100,10 @@ impl Widget for WeekPanel<'_> {
             names.push(Span::styled(centred(&weekday[..2]), style));
             dates.push(Span::styled(centred(&day.day().to_string()), style));
         }
-        names.push(Span::styled(STREAK_HEADING, theme::dim()));
+        names.push(Span::styled(
+            format!("{:>4}{:>5}{:>6}", "now", "best", "str "),
+            theme::dim(),
+        ));
         lines.push(Line::from(names));
         lines.push(Line::from(dates));
 
@@ -81,19 +112,19 @@ impl Widget for WeekPanel<'_> {
             for (i, mark) in row.marks.iter().enumerate() {
                 let (symbol, style) = match mark {
                     Mark::Done => (theme::MARK_DONE, theme::done()),
+                    Mark::Skipped => (theme::MARK_SKIPPED, theme::dim()),
                     Mark::Missed => (theme::MARK_MISSED, theme::dim()),
                     Mark::Open => (theme::MARK_OPEN, Style::new()),
                     Mark::Upcoming | Mark::Untracked => ("", Style::new()),
                 };
                 spans.push(Span::styled(centred(symbol), column_style(i).patch(style)));
             }
-            let streak = match row.current_streak {
-                0 => String::new(),
-                days => days.to_string(),
-            };
+            let best = row.best_streak.map_or(0, |streak| streak.days);
             spans.push(Span::raw(format!(
-                "{streak:>width$}",
-                width = STREAK_HEADING.len()
+                "{:>4}{:>5}{:>6}",
+                row.current_streak,
+                best,
+                strength_text(row)
             )));
             lines.push(Line::from(spans));
         }
@@ -112,13 +143,42 @@ impl Widget for WeekPanel<'_> {
         lines.push(Line::from(totals));
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled(format!(" {} ", theme::MARK_DONE), theme::done()),
-            Span::raw("done  "),
-            Span::styled(format!("{} ", theme::MARK_MISSED), theme::dim()),
-            Span::raw("missed  "),
-            Span::raw(format!("{} ", theme::MARK_OPEN)),
-            Span::raw("today, still open"),
+            Span::styled(theme::MARK_DONE, theme::done()),
+            Span::raw(" done  "),
+            Span::styled(theme::MARK_SKIPPED, theme::dim()),
+            Span::raw(" skipped  "),
+            Span::styled(theme::MARK_MISSED, theme::dim()),
+            Span::raw(" missed  "),
+            Span::raw(theme::MARK_OPEN),
+            Span::raw(" open"),
         ]));
+        lines.push(Line::styled(
+            "now/best: streaks · str: strength, ▲▼ 7 days",
+            theme::dim(),
+        ));
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(strength: f64, change: f64) -> WeekRow {
+        WeekRow {
+            habit: crate::domain::HabitId::new("sunlight"),
+            marks: [Mark::Upcoming; 7],
+            current_streak: 0,
+            best_streak: None,
+            strength,
+            strength_change: change,
+        }
+    }
+
+    #[test]
+    fn strength_reads_as_a_percentage_with_the_direction_of_change() {
+        assert_eq!(strength_text(&row(0.824, 0.1)), "82%▲");
+        assert_eq!(strength_text(&row(0.5, -0.2)), "50%▼");
+        assert_eq!(strength_text(&row(1.0, 0.0)), "100% ");
     }
 }

@@ -7,6 +7,7 @@ pub mod pty;
 use chrono::{NaiveDate, NaiveDateTime};
 use gutbone::app::App;
 use gutbone::coach::Tips;
+use gutbone::domain::log::Status;
 use gutbone::domain::{HabitId, Log, default_habits};
 
 pub fn d(s: &str) -> NaiveDate {
@@ -23,7 +24,8 @@ pub fn id(s: &str) -> HabitId {
 
 /// Three weeks of a person finding their rhythm, up to Sunday 22 Nov 2026:
 /// kefir nearly daily, fibre on and off, exercise most days, sunlight
-/// mostly at weekends, and today partly done.
+/// mostly at weekends, a day away on the 19th (two habits skipped), the
+/// 20th and 21st perfect, and today partly done.
 pub fn sample_log() -> Log {
     let mut log = Log::new();
     let pattern: [(&str, &[&str]); 5] = [
@@ -38,7 +40,7 @@ pub fn sample_log() -> Log {
         (
             "prebiotic-fiber",
             &[
-                "11-04", "11-09", "11-16", "11-17", "11-19", "11-20", "11-22",
+                "11-04", "11-09", "11-16", "11-17", "11-19", "11-20", "11-21", "11-22",
             ],
         ),
         (
@@ -48,7 +50,10 @@ pub fn sample_log() -> Log {
                 "11-21",
             ],
         ),
-        ("sunlight", &["11-07", "11-08", "11-14", "11-15", "11-21"]),
+        (
+            "sunlight",
+            &["11-07", "11-08", "11-14", "11-15", "11-20", "11-21"],
+        ),
         (
             "stress-break",
             &["11-18", "11-19", "11-20", "11-21", "11-22"],
@@ -59,6 +64,10 @@ pub fn sample_log() -> Log {
             log.set_done(d(&format!("2026-{day}")), &id(habit), true);
         }
     }
+    // A day away: sunlight and exercise set aside on Thursday the 19th.
+    for habit in ["sunlight", "weight-bearing-exercise"] {
+        log.set_status(d("2026-11-19"), &id(habit), Some(Status::Skipped));
+    }
     log
 }
 
@@ -68,6 +77,7 @@ pub fn sample_app(now: &str) -> App {
         default_habits(),
         sample_log(),
         Tips::builtin(),
+        Default::default(),
         at(now),
         "/home/you/.local/share/gutbone".into(),
     )

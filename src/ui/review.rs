@@ -1,0 +1,315 @@
+//! The weekly review: a full-screen look at twelve weeks and the latest one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::domain::review::{Share, WEEKS, WeeklyReview};
+
+pub struct ReviewScreen<'a> {
+    pub app: &'a App,
+}
+
+const LABEL_WIDTH: usize = 10;
+/// Rows of the perfect-days bars; each row holds eight eighths of a block.
+const BAR_ROWS: usize = 2;
+const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+/// A share as a shade: the shape alone tells all from none.
+fn shade(share: Share) -> &'static str {
+    match share.ratio() {
+        None => "",
+        Some(r) if r <= 0.0 => "·",
+        Some(r) if r <= 1.0 / 3.0 => "░",
+        Some(r) if r <= 2.0 / 3.0 => "▒",
+        Some(r) if r < 1.0 => "▓",
+        Some(_) => "█",
+    }
+}
+
+/// "fibre 5/7, up from 3/7": this week against the last, in words.
+pub fn comparison(name: &str, this: Share, last: Share) -> String {
+    let now = format!("{name} {}/{}", this.done, this.days);
+    match (this.ratio(), last.ratio()) {
+        (None, _) => format!("{name}: nothing to count"),
+        (Some(_), None) => format!("{now}, nothing the week before"),
+        (Some(a), Some(b)) if (a - b).abs() < 1e-9 => {
+            format!("{now}, same as {}/{}", last.done, last.days)
+        }
+        (Some(a), Some(b)) => format!(
+            "{now}, {} from {}/{}",
+            if a > b { "up" } else { "down" },
+            last.done,
+            last.days
+        ),
+    }
+}
+
+impl Widget for ReviewScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let review = WeeklyReview::new(
+            &app.log,
+            &app.habits,
+            app.viewing,
+            app.today,
+            app.settings.week_start,
+        );
+        let [header, history, bottom, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(app.habits.len() as u16 + BAR_ROWS as u16 + 6),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ]));
+        let [summary, compared] = bottom.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ]));
+
+        if let Some(week) = review.this_week() {
+            Line::from(vec![
+                Span::styled(" Weekly review ", theme::title()),
+                Span::styled(
+                    format!(" week of {}", week.start.format("%-d %b %Y")),
+                    theme::title(),
+                ),
+            ])
+            .render(header, buf);
+        }
+        Line::from(vec![
+            Span::styled(" [ ]", theme::key()),
+            Span::raw(" weeks  "),
+            Span::styled("Esc", theme::key()),
+            Span::raw(" back "),
+        ])
+        .right_aligned()
+        .render(footer, buf);
+
+        render_history(app, &review, history, buf);
+        render_summary(app, &review, summary, buf);
+        render_comparison(app, &review, compared, buf);
+    }
+}
+
+fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            format!(" Last {WEEKS} weeks: share of days done "),
+            theme::title(),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let cell = (usize::from(inner.width).saturating_sub(LABEL_WIDTH) / WEEKS).clamp(3, 8);
+    let centred = |text: &str| format!("{text:^cell$}");
+    let last = review.weeks.len().saturating_sub(1);
+    let column = |i: usize| {
+        if i == last {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::new()
+        }
+    };
+
+    // Weeks are labelled by the day they start on, with the month named
+    // above the first week that starts in it.
+    let mut lines = Vec::new();
+    let mut months = vec![Span::raw(" ".repeat(LABEL_WIDTH))];
+    let mut days = months.clone();
+    let mut previous_month = None;
+    for (i, week) in review.weeks.iter().enumerate() {
+        let month = week.start.format("%b").to_string();
+        let label = if previous_month.as_ref() == Some(&month) {
+            String::new()
+        } else {
+            month.clone()
+        };
+        previous_month = Some(month);
+        months.push(Span::styled(centred(&label), theme::dim()));
+        let day = week.start.format("%-d").to_string();
+        days.push(Span::styled(centred(&day), column(i).patch(theme::dim())));
+    }
+    lines.push(Line::from(months));
+    lines.push(Line::from(days));
+    for (h, habit) in app.habits.iter().enumerate() {
+        let mut spans = vec![Span::raw(format!("{:<LABEL_WIDTH$}", habit.short))];
+        for (i, week) in review.weeks.iter().enumerate() {
+            let share = week.shares.get(h).copied().unwrap_or_default();
+            let mark = shade(share).repeat(cell.saturating_sub(2).max(1));
+            let style = if share.ratio().is_some_and(|r| r > 0.0) {
+                theme::done()
+            } else {
+                theme::dim()
+            };
+            spans.push(Span::styled(centred(&mark), column(i).patch(style)));
+        }
+        lines.push(Line::from(spans));
+    }
+    // Perfect days per week as bars under the same columns, 0 to 7 days.
+    for row in 0..BAR_ROWS {
+        let label = if row == 0 { "Perfect" } else { "" };
+        let mut spans = vec![Span::styled(format!("{label:<LABEL_WIDTH$}"), theme::dim())];
+        for (i, week) in review.weeks.iter().enumerate() {
+            let height = week.perfect_days as usize * BAR_ROWS * 8 / 7;
+            let below = (BAR_ROWS - 1 - row) * 8;
+            let fill = height.saturating_sub(below).min(8);
+            let bar = EIGHTHS[fill].repeat(cell.saturating_sub(2).max(1));
+            spans.push(Span::styled(centred(&bar), column(i).patch(theme::done())));
+        }
+        lines.push(Line::from(spans));
+    }
+    let mut counts = vec![Span::styled(
+        format!("{:<LABEL_WIDTH$}", "days"),
+        theme::dim(),
+    )];
+    for (i, week) in review.weeks.iter().enumerate() {
+        counts.push(Span::styled(
+            centred(&week.perfect_days.to_string()),
+            column(i).patch(theme::dim()),
+        ));
+    }
+    lines.push(Line::from(counts));
+    lines.push(Line::styled(
+        "█ every day  ▓ most  ▒ about half  ░ some  · none  (skipped days left out)",
+        theme::dim(),
+    ));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(" This week ", theme::title()));
+    let name = |i: usize| app.habits.get(i).map_or("", |habit| habit.name.as_str());
+    let share_of = |i: usize| {
+        review
+            .this_week()
+            .and_then(|week| week.shares.get(i))
+            .map(|share| format!("{}/{}", share.done, share.days))
+            .unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+    let labelled = |label: &str, text: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<13}"), theme::dim()),
+            Span::raw(text),
+        ])
+    };
+    lines.push(labelled(
+        "Most kept",
+        review.most_kept.map_or("nothing logged yet".into(), |i| {
+            format!("{} {}", name(i), share_of(i))
+        }),
+    ));
+    lines.push(labelled(
+        "Most missed",
+        review.most_missed.map_or("nothing missed".into(), |i| {
+            format!("{} {}", name(i), share_of(i))
+        }),
+    ));
+    let perfect = review.this_week().map_or(0, |week| week.perfect_days);
+    let before = review.last_week().map_or(0, |week| week.perfect_days);
+    lines.push(labelled(
+        "Perfect days",
+        format!("{perfect} (the week before: {before})"),
+    ));
+    if review.streaks.is_empty() {
+        lines.push(labelled("Streaks", "none running".into()));
+    } else {
+        lines.push(Line::styled("Streaks running", theme::dim()));
+    }
+    let mut streaks: Vec<_> = review.streaks.iter().collect();
+    streaks.sort_by_key(|streak| std::cmp::Reverse(streak.days));
+    for streak in streaks {
+        let habit = app.habits.iter().find(|habit| habit.id == streak.habit);
+        lines.push(Line::raw(format!(
+            "  {} {} days{}",
+            habit.map_or(streak.habit.as_str(), |habit| habit.short.as_str()),
+            streak.days,
+            if streak.new_best { ", a new best" } else { "" }
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(area, buf);
+}
+
+fn render_comparison(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            " Compared with the week before ",
+            theme::title(),
+        ));
+    let (Some(this), Some(last)) = (review.this_week(), review.last_week()) else {
+        block.render(area, buf);
+        return;
+    };
+    let lines: Vec<Line> = app
+        .habits
+        .iter()
+        .enumerate()
+        .map(|(i, habit)| {
+            let now = this.shares.get(i).copied().unwrap_or_default();
+            let before = last.shares.get(i).copied().unwrap_or_default();
+            Line::raw(comparison(&habit.short, now, before))
+        })
+        .collect();
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share(done: u32, days: u32) -> Share {
+        Share { done, days }
+    }
+
+    #[test]
+    fn comparisons_read_as_plain_words() {
+        assert_eq!(
+            comparison("Fibre", share(5, 7), share(3, 7)),
+            "Fibre 5/7, up from 3/7"
+        );
+        assert_eq!(
+            comparison("Fibre", share(2, 7), share(3, 7)),
+            "Fibre 2/7, down from 3/7"
+        );
+        assert_eq!(
+            comparison("Fibre", share(3, 7), share(3, 7)),
+            "Fibre 3/7, same as 3/7"
+        );
+        // 3 of 6 counted days (one skipped) is the same share as 3.5 of 7.
+        assert_eq!(
+            comparison("Sun", share(3, 6), share(3, 7)),
+            "Sun 3/6, up from 3/7"
+        );
+        assert_eq!(
+            comparison("Sun", share(1, 2), share(0, 0)),
+            "Sun 1/2, nothing the week before"
+        );
+        assert_eq!(
+            comparison("Sun", share(0, 0), share(1, 7)),
+            "Sun: nothing to count"
+        );
+    }
+
+    #[test]
+    fn shades_go_from_none_to_every_day() {
+        assert_eq!(shade(share(0, 0)), "");
+        assert_eq!(shade(share(0, 7)), "·");
+        assert_eq!(shade(share(2, 7)), "░");
+        assert_eq!(shade(share(4, 7)), "▒");
+        assert_eq!(shade(share(6, 7)), "▓");
+        assert_eq!(shade(share(7, 7)), "█");
+    }
+}
