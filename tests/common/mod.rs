@@ -25,7 +25,8 @@ pub fn id(s: &str) -> HabitId {
 /// Three weeks of a person finding their rhythm, up to Sunday 22 Nov 2026:
 /// kefir nearly daily, fibre on and off, exercise most days, sunlight
 /// mostly at weekends, a day away on the 19th (two habits skipped), the
-/// 20th and 21st perfect, and today partly done.
+/// 19th and 20th perfect, yesterday with fibre still to back-fill, and
+/// today partly done.
 pub fn sample_log() -> Log {
     let mut log = Log::new();
     let pattern: [(&str, &[&str]); 5] = [
@@ -40,7 +41,7 @@ pub fn sample_log() -> Log {
         (
             "prebiotic-fiber",
             &[
-                "11-04", "11-09", "11-16", "11-17", "11-19", "11-20", "11-21", "11-22",
+                "11-04", "11-09", "11-16", "11-17", "11-18", "11-19", "11-20", "11-22",
             ],
         ),
         (
