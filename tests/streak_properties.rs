@@ -1,0 +1,130 @@
+//! Properties of the streak and strength rules, over generated histories.
+
+use chrono::{Days, NaiveDate};
+use gutbone::domain::log::Status;
+use gutbone::domain::streak::{best_streak, current_streak};
+use gutbone::domain::strength::strength;
+use gutbone::domain::{HabitId, Log};
+use proptest::prelude::*;
+
+fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+}
+
+fn sun() -> HabitId {
+    HabitId::new("sunlight")
+}
+
+/// One status per consecutive day from `start()`; the last day is today.
+fn history() -> impl Strategy<Value = Vec<Option<Status>>> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => Just(Some(Status::Done)),
+            2 => Just(None),
+            1 => Just(Some(Status::Skipped)),
+        ],
+        1..80,
+    )
+}
+
+fn day(offset: usize) -> NaiveDate {
+    start().checked_add_days(Days::new(offset as u64)).unwrap()
+}
+
+fn log_of(days: &[Option<Status>]) -> Log {
+    let mut log = Log::new();
+    for (offset, status) in days.iter().enumerate() {
+        log.set_status(day(offset), &sun(), *status);
+    }
+    log
+}
+
+fn today(days: &[Option<Status>]) -> NaiveDate {
+    day(days.len() - 1)
+}
+
+proptest! {
+    #[test]
+    fn current_is_at_most_best_which_is_at_most_the_done_days(days in history()) {
+        let log = log_of(&days);
+        let current = current_streak(&log, &sun(), today(&days));
+        let best = best_streak(&log, &sun(), today(&days)).map_or(0, |s| s.days);
+        let done = days.iter().filter(|d| **d == Some(Status::Done)).count() as u32;
+        prop_assert!(current <= best, "current {current} > best {best}");
+        prop_assert!(best <= done, "best {best} > done days {done}");
+    }
+
+    #[test]
+    fn adding_a_done_day_never_lowers_the_best(days in history(), at in any::<prop::sample::Index>()) {
+        let today = today(&days);
+        let log = log_of(&days);
+        let before = best_streak(&log, &sun(), today).map_or(0, |s| s.days);
+        let mut more = log.clone();
+        more.set_done(day(at.index(days.len())), &sun(), true);
+        let after = best_streak(&more, &sun(), today).map_or(0, |s| s.days);
+        prop_assert!(after >= before, "{before} became {after}");
+    }
+
+    /// A skipped day is as if the day did not exist: slipping one into the
+    /// history (before today) changes neither streak nor strength.
+    #[test]
+    fn a_skipped_day_changes_neither_streak_nor_strength(days in history(), at in any::<prop::sample::Index>()) {
+        let position = at.index(days.len()); // before today, which stays last
+        let mut with_skip = days.clone();
+        with_skip.insert(position, Some(Status::Skipped));
+        let (a, b) = (log_of(&days), log_of(&with_skip));
+        let (today_a, today_b) = (today(&days), today(&with_skip));
+        prop_assert_eq!(current_streak(&a, &sun(), today_a), current_streak(&b, &sun(), today_b));
+        prop_assert_eq!(
+            best_streak(&a, &sun(), today_a).map(|s| s.days),
+            best_streak(&b, &sun(), today_b).map(|s| s.days)
+        );
+        let (sa, sb) = (strength(&a, &sun(), today_a), strength(&b, &sun(), today_b));
+        prop_assert!((sa - sb).abs() < 1e-12, "{sa} vs {sb}");
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_order_entries_were_recorded(
+        days in history(),
+        order in Just(()).prop_perturb(|_, mut rng| rng.random::<u64>()),
+    ) {
+        let mut entries: Vec<(usize, Option<Status>)> = days.iter().copied().enumerate().collect();
+        // A deterministic shuffle from the generated seed.
+        let mut seed = order | 1;
+        for i in (1..entries.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            entries.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let mut shuffled = Log::new();
+        for (offset, status) in entries {
+            shuffled.set_status(day(offset), &sun(), status);
+        }
+        let ordered = log_of(&days);
+        let today = today(&days);
+        prop_assert_eq!(&shuffled, &ordered);
+        prop_assert_eq!(current_streak(&shuffled, &sun(), today), current_streak(&ordered, &sun(), today));
+        prop_assert_eq!(best_streak(&shuffled, &sun(), today), best_streak(&ordered, &sun(), today));
+        prop_assert_eq!(strength(&shuffled, &sun(), today).to_bits(), strength(&ordered, &sun(), today).to_bits());
+    }
+
+    #[test]
+    fn a_one_day_gap_resets_the_current_streak(mut days in history()) {
+        // Yesterday missed: done today gives 1; today still open gives 0.
+        days.push(None);
+        days.push(Some(Status::Done));
+        let log = log_of(&days);
+        prop_assert_eq!(current_streak(&log, &sun(), today(&days)), 1);
+        days.pop();
+        days.push(None);
+        let log = log_of(&days);
+        prop_assert_eq!(current_streak(&log, &sun(), today(&days)), 0);
+    }
+
+    #[test]
+    fn strength_stays_between_zero_and_one(days in history()) {
+        let score = strength(&log_of(&days), &sun(), today(&days));
+        prop_assert!((0.0..1.0).contains(&score), "{score}");
+    }
+}
