@@ -1,6 +1,6 @@
 //! The wall clock, read only by the run loop.
 
-use chrono::{Local, NaiveDateTime, TimeDelta};
+use chrono::{DateTime, Local, NaiveDateTime, TimeDelta, TimeZone, Utc};
 
 /// A hidden testing aid: the clock starts at this local time (e.g.
 /// `2026-11-22T23:59:58`) and runs on from there, so end-to-end tests can pin
@@ -40,5 +40,12 @@ impl Clock {
 }
 
 fn local_now() -> NaiveDateTime {
-    Local::now().naive_local()
+    wall_clock(Utc::now(), &Local)
+}
+
+/// What the clock on the wall shows at `instant` in `zone`. This is where time
+/// zones and daylight saving end: from here on gutbone counts wall-clock days,
+/// so a 23- or 25-hour day is still one day.
+pub fn wall_clock<Tz: TimeZone>(instant: DateTime<Utc>, zone: &Tz) -> NaiveDateTime {
+    instant.with_timezone(zone).naive_local()
 }
