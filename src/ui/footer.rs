@@ -15,7 +15,7 @@ pub struct Footer<'a> {
 const KEYS: [(&str, &str); 7] = [
     ("↑↓", "select"),
     ("space", "tick"),
-    ("1-5", "tick #"),
+    ("s", "skip"),
     ("←→", "day"),
     ("n", "tip"),
     ("?", "help"),

@@ -13,12 +13,18 @@ pub struct HelpOverlay<'a> {
     pub app: &'a App,
 }
 
-const KEYS: [(&str, &str); 10] = [
+const KEYS: [(&str, &str); 13] = [
     ("↑ ↓  k j", "select a habit"),
     ("Space Enter", "tick or untick the selected habit"),
     ("1 – 5", "tick or untick habit 1 to 5"),
+    (
+        "s",
+        "skip the selected habit that day (rest, illness, travel)",
+    ),
     ("← →  h l", "previous / next day, to review and back-fill"),
+    ("[ ]", "previous / next week"),
     ("t", "back to today"),
+    ("w", "weekly review (Esc returns)"),
     ("n", "another tip"),
     ("?", "open or close this help"),
     ("Esc", "close this help; on the main screen, quit"),

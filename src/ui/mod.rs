@@ -61,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.overlay == Some(Overlay::Help) {
         let popup = area.centered(
             Constraint::Length(72.min(area.width)),
-            Constraint::Length(19.min(area.height)),
+            Constraint::Length(22.min(area.height)),
         );
         frame.render_widget(Clear, popup);
         frame.render_widget(help::HelpOverlay { app }, popup);

@@ -36,6 +36,8 @@ pub fn gutbone(data_dir: &Path, now: &str) -> CommandBuilder {
 
 pub fn isolate(cmd: &mut CommandBuilder, data_dir: &Path) {
     cmd.env_remove("GUTBONE_DATA_DIR");
+    cmd.env_remove("GUTBONE_CONFIG_DIR");
+    cmd.env("XDG_CONFIG_HOME", data_dir.join("xdg-config"));
     cmd.env("HOME", data_dir.parent().unwrap_or(data_dir));
     cmd.env("XDG_DATA_HOME", data_dir.join("xdg-never-used"));
     cmd.env("TERM", "xterm-256color");
