@@ -17,10 +17,7 @@ const KEYS: [(&str, &str); 13] = [
     ("↑ ↓  k j", "select a habit"),
     ("Space Enter", "tick or untick the selected habit"),
     ("1 – 5", "tick or untick habit 1 to 5"),
-    (
-        "s",
-        "skip the selected habit that day (rest, illness, travel)",
-    ),
+    ("s", "skip it that day: rest, illness, travel"),
     ("← →  h l", "previous / next day, to review and back-fill"),
     ("[ ]", "previous / next week"),
     ("t", "back to today"),
