@@ -320,3 +320,57 @@ fn the_environment_variable_chooses_the_data_dir_and_the_flag_beats_it() {
     );
     assert!(!env_file.contains(r#""sunlight""#), "{env_file}");
 }
+
+#[test]
+fn settings_skips_and_the_weekly_review_in_the_real_app() {
+    let (_tmp, dir) = data_dir();
+    let config = dir.with_file_name("config");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("settings.ron"),
+        "(version: 1, week_start: Sunday, day_starts_at: \"04:00\")",
+    )
+    .unwrap();
+    let mut cmd = gutbone(&dir, "2026-11-23T01:30:00"); // Monday, small hours
+    cmd.arg("--config-dir");
+    cmd.arg(&config);
+    let mut app = Session::spawn(cmd);
+    // Still Sunday the 22nd, and the week starts that Sunday.
+    app.wait_for("Sun 22 Nov 2026 · today");
+    app.wait_for("Week of 22 Nov");
+    app.send("s");
+    app.wait_for("–"); // the skipped mark
+    app.send("w");
+    app.wait_for("Weekly review");
+    app.send("\x1b");
+    app.wait_for("Week of 22 Nov");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    assert!(
+        saved.contains(r#""2026-11-22": (done: [], skipped: ["fermented-food"]),"#),
+        "{saved}"
+    );
+}
+
+#[test]
+fn a_broken_settings_file_is_refused_with_its_place() {
+    let (_tmp, dir) = data_dir();
+    let config = dir.with_file_name("config");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("settings.ron"),
+        "(version: 1,\n week_start: Munday)",
+    )
+    .unwrap();
+    let output = Command::new(BIN)
+        .args(["--data-dir", &dir.display().to_string()])
+        .args(["--config-dir", &config.display().to_string()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("settings.ron"), "{stderr}");
+    assert!(stderr.contains("line 2, column"), "{stderr}");
+}
