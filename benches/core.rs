@@ -1,5 +1,6 @@
 //! What a person waits for: loading and saving years of history, the week
-//! summary, and a key press (update + render) at common terminal sizes.
+//! summary and the per-habit stats, and a key press (update + render) at
+//! common terminal sizes.
 //!
 //! Run with `cargo bench --bench core`.
 
@@ -10,6 +11,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use gutbone::action::Action;
 use gutbone::app::App;
 use gutbone::coach::Tips;
+use gutbone::domain::stats::HabitStats;
 use gutbone::domain::week::WeekSummary;
 use gutbone::domain::{HabitId, Log, default_habits};
 use gutbone::store::{Store, load_log};
@@ -87,6 +89,9 @@ fn week(c: &mut Criterion) {
     let habits = default_habits();
     let log = history(10);
     let today = now().date();
+    c.bench_function("habit_stats_10y", |b| {
+        b.iter(|| HabitStats::all(black_box(&log), &habits, today));
+    });
     c.bench_function("week_summary_10y", |b| {
         b.iter(|| WeekSummary::new(black_box(&log), &habits, today, today, Default::default()));
     });

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::coach::Tips;
 use crate::domain::settings::Settings;
+use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, date};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,10 @@ pub struct App {
     pub log: Log,
     pub tips: Tips,
     pub settings: Settings,
+    /// Streaks and strength per habit, as of `today`. Derived from `log`:
+    /// refreshed by `refresh_stats` whenever the log or `today` changes, so
+    /// frames do not walk the whole history.
+    pub stats: Vec<HabitStats>,
     /// The wall-clock time as of the last event.
     pub now: NaiveDateTime,
     /// The habit day `now` falls in: always `date::today`.
@@ -52,7 +57,9 @@ impl App {
             .iter()
             .position(|habit| !log.is_done(today, &habit.id))
             .unwrap_or(0);
+        let stats = HabitStats::all(&log, &habits, today);
         Self {
+            stats,
             habits,
             log,
             tips,
@@ -66,6 +73,11 @@ impl App {
             error: None,
             data_dir,
         }
+    }
+
+    /// Re-derives `stats`; call after any change to `log` or `today`.
+    pub fn refresh_stats(&mut self) {
+        self.stats = HabitStats::all(&self.log, &self.habits, self.today);
     }
 
     pub fn selected_habit(&self) -> Option<&Habit> {

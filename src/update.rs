@@ -111,6 +111,7 @@ fn toggle(app: &mut App, index: usize) -> Vec<Effect> {
         return vec![];
     };
     app.log.toggle(app.viewing, &habit.id);
+    app.refresh_stats();
     vec![Effect::Save(app.viewing)]
 }
 
@@ -119,6 +120,7 @@ fn skip(app: &mut App, index: usize) -> Vec<Effect> {
         return vec![];
     };
     app.log.toggle_skip(app.viewing, &habit.id);
+    app.refresh_stats();
     vec![Effect::Save(app.viewing)]
 }
 
@@ -134,4 +136,5 @@ fn tick(app: &mut App, now: NaiveDateTime) {
         app.viewing = today;
     }
     app.today = today;
+    app.refresh_stats();
 }

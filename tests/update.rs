@@ -300,3 +300,40 @@ fn brackets_page_through_weeks_inside_the_review() {
     press(&mut app, &[Left]);
     assert_eq!(app.viewing, d("2026-11-22"), "day keys stay shut out");
 }
+
+#[test]
+fn the_derived_stats_never_go_stale() {
+    use gutbone::domain::stats::HabitStats;
+    let mut app = sample_app("2026-11-22T22:00:00");
+    let keys = [
+        Char('1'),
+        Char('s'),
+        Left,
+        Char('3'),
+        Char('['),
+        Char('5'),
+        Char('s'),
+        Char(']'),
+        Char(' '),
+        Down,
+        Char('s'),
+        Char('t'),
+        Char('2'),
+        Left,
+        Left,
+        Char(' '),
+    ];
+    let ticks = [
+        "2026-11-22T23:00:00",
+        "2026-11-23T00:00:01",
+        "2026-11-23T12:00:00",
+    ];
+    for (step, key) in keys.iter().enumerate() {
+        press(&mut app, &[*key]);
+        if step % 5 == 4 {
+            update(&mut app, Msg::Tick(at(ticks[step / 5])));
+        }
+        let fresh = HabitStats::all(&app.log, &app.habits, app.today);
+        assert_eq!(app.stats, fresh, "after step {step} ({key:?})");
+    }
+}

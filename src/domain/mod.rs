@@ -8,6 +8,7 @@ pub mod habit;
 pub mod log;
 pub mod review;
 pub mod settings;
+pub mod stats;
 pub mod streak;
 pub mod strength;
 pub mod week;

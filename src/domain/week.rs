@@ -1,13 +1,10 @@
-//! The week at a glance: one mark per habit per day, with totals, streaks and
-//! strength.
+//! The week at a glance: one mark per habit per day, with totals.
 
 use chrono::NaiveDate;
 
 use super::date::{week_days, week_start};
 use super::log::Status;
 use super::settings::WeekStart;
-use super::streak::{Streak, best_streak, current_streak};
-use super::strength::{strength, strength_change};
 use super::{Habit, HabitId, Log};
 
 /// What one cell of the week grid shows.
@@ -25,21 +22,14 @@ pub enum Mark {
     Untracked,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekRow {
     pub habit: HabitId,
     pub marks: [Mark; 7],
-    pub current_streak: u32,
-    pub best_streak: Option<Streak>,
-    /// 0 to 1, as of today.
-    pub strength: f64,
-    /// Change in strength over the last seven days.
-    pub strength_change: f64,
 }
 
-/// One week of every habit. Streaks and strength are always as of today,
-/// whichever week is shown.
-#[derive(Clone, Debug, PartialEq)]
+/// One week of every habit.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekSummary {
     pub days: [NaiveDate; 7],
     pub rows: Vec<WeekRow>,
@@ -63,10 +53,6 @@ impl WeekSummary {
             .map(|habit| WeekRow {
                 habit: habit.id.clone(),
                 marks: days.map(|day| mark(log, &habit.id, day, today, first_day)),
-                current_streak: current_streak(log, &habit.id, today),
-                best_streak: best_streak(log, &habit.id, today),
-                strength: strength(log, &habit.id, today),
-                strength_change: strength_change(log, &habit.id, today),
             })
             .collect();
         let tracked = |day: NaiveDate| {
@@ -142,12 +128,10 @@ mod tests {
             week.rows[3].marks,
             [Untracked, Missed, Missed, Missed, Open, Upcoming, Upcoming]
         );
-        assert_eq!(
-            week.rows[0].current_streak, 3,
-            "the skipped Thursday passes"
-        );
-        assert_eq!(week.rows[0].best_streak.map(|s| s.days), Some(3));
-        assert!(week.rows[0].strength > week.rows[1].strength);
+        let stats = crate::domain::stats::HabitStats::all(&log, &habits, d("2026-11-20"));
+        assert_eq!(stats[0].current_streak, 3, "the skipped Thursday passes");
+        assert_eq!(stats[0].best_streak.map(|s| s.days), Some(3));
+        assert!(stats[0].strength > stats[1].strength);
         assert_eq!(
             week.totals,
             [None, Some(1), Some(1), Some(1), Some(1), None, None],
@@ -190,7 +174,6 @@ mod tests {
             week.rows[3].marks,
             [Untracked, Untracked, Done, Done, Done, Open, Upcoming]
         );
-        assert_eq!(week.rows[3].current_streak, 3);
         assert_eq!(
             week.totals,
             [None, None, Some(1), Some(1), Some(1), Some(0), None]
@@ -211,11 +194,6 @@ mod tests {
             week.rows
                 .iter()
                 .all(|row| row.marks[..2] == [Untracked, Untracked])
-        );
-        assert!(
-            week.rows
-                .iter()
-                .all(|row| row.strength == 0.0 && row.best_streak.is_none())
         );
     }
 
@@ -238,7 +216,6 @@ mod tests {
             week.rows[4].marks,
             [Done, Missed, Missed, Missed, Missed, Missed, Done]
         );
-        assert_eq!(week.rows[4].current_streak, 0, "the streak is as of today");
         assert!(week.totals.iter().all(Option::is_some));
     }
 }

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::theme;
 use crate::app::App;
-use crate::domain::week::{Mark, WeekRow, WeekSummary};
+use crate::domain::stats::HabitStats;
+use crate::domain::week::{Mark, WeekSummary};
 
 pub struct WeekPanel<'a> {
     pub app: &'a App,
@@ -33,15 +34,15 @@ impl WeekPanel<'_> {
 }
 
 /// A strength (0–1) as a percentage with an arrow for its weekly change.
-fn strength_text(row: &WeekRow) -> String {
-    let arrow = if row.strength_change > 0.005 {
+fn strength_text(stats: &HabitStats) -> String {
+    let arrow = if stats.strength_change > 0.005 {
         "▲"
-    } else if row.strength_change < -0.005 {
+    } else if stats.strength_change < -0.005 {
         "▼"
     } else {
         " "
     };
-    format!("{:.0}%{arrow}", row.strength * 100.0)
+    format!("{:.0}%{arrow}", stats.strength * 100.0)
 }
 
 impl Widget for WeekPanel<'_> {
@@ -107,7 +108,7 @@ impl Widget for WeekPanel<'_> {
         lines.push(Line::from(names));
         lines.push(Line::from(dates));
 
-        for (habit, row) in app.habits.iter().zip(&week.rows) {
+        for ((habit, row), stats) in app.habits.iter().zip(&week.rows).zip(&app.stats) {
             let mut spans = vec![Span::raw(format!("{:<LABEL_WIDTH$}", habit.short))];
             for (i, mark) in row.marks.iter().enumerate() {
                 let (symbol, style) = match mark {
@@ -119,12 +120,12 @@ impl Widget for WeekPanel<'_> {
                 };
                 spans.push(Span::styled(centred(symbol), column_style(i).patch(style)));
             }
-            let best = row.best_streak.map_or(0, |streak| streak.days);
+            let best = stats.best_streak.map_or(0, |streak| streak.days);
             spans.push(Span::raw(format!(
                 "{:>4}{:>5}{:>6}",
-                row.current_streak,
+                stats.current_streak,
                 best,
-                strength_text(row)
+                strength_text(stats)
             )));
             lines.push(Line::from(spans));
         }
@@ -164,10 +165,8 @@ impl Widget for WeekPanel<'_> {
 mod tests {
     use super::*;
 
-    fn row(strength: f64, change: f64) -> WeekRow {
-        WeekRow {
-            habit: crate::domain::HabitId::new("sunlight"),
-            marks: [Mark::Upcoming; 7],
+    fn row(strength: f64, change: f64) -> HabitStats {
+        HabitStats {
             current_streak: 0,
             best_streak: None,
             strength,
