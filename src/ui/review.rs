@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 use super::theme;
 use crate::app::App;
 use crate::domain::review::{Share, WEEKS, WeeklyReview};
+use crate::domain::streak::{best_perfect_streak, current_perfect_streak};
 
 pub struct ReviewScreen<'a> {
     pub app: &'a App,
@@ -217,6 +218,12 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
         "Perfect days",
         format!("{perfect} (the week before: {before})"),
     ));
+    let end = review.this_week().map_or(app.today, |week| {
+        crate::domain::date::week_days(week.start)[6].min(app.today)
+    });
+    let run = current_perfect_streak(&app.log, &app.habits, end);
+    let best = best_perfect_streak(&app.log, &app.habits, end).map_or(0, |s| s.days);
+    lines.push(labelled("", format!("{run} in a row, {best} at best")));
     if review.streaks.is_empty() {
         lines.push(labelled("Streaks", "none running".into()));
     } else {

@@ -45,6 +45,41 @@ fn strength_text(stats: &HabitStats) -> String {
     format!("{:.0}%{arrow}", stats.strength * 100.0)
 }
 
+/// "best 5 days, 16–20 Nov", or that there is none yet.
+fn best_text(stats: &HabitStats) -> String {
+    let Some(best) = stats.best_streak else {
+        return "no streak yet".into();
+    };
+    let (start, end) = (best.start, best.end);
+    let span = if start == end {
+        format!("on {}", end.format("%-d %b %Y"))
+    } else if start.year() != end.year() {
+        format!("{}–{}", start.format("%-d %b %Y"), end.format("%-d %b %Y"))
+    } else if start.month() != end.month() {
+        format!("{}–{}", start.format("%-d %b"), end.format("%-d %b %Y"))
+    } else {
+        format!("{}–{}", start.format("%-d"), end.format("%-d %b %Y"))
+    };
+    let days = if best.days == 1 { "day" } else { "days" };
+    format!("best {} {days}, {span}", best.days)
+}
+
+/// "strength 35%, up 12 points in 7 days".
+fn change_text(stats: &HabitStats) -> String {
+    let points = (stats.strength_change * 100.0).round();
+    let change = if points > 0.0 {
+        format!("up {points:.0} points")
+    } else if points < 0.0 {
+        format!("down {:.0} points", -points)
+    } else {
+        "unchanged".into()
+    };
+    format!(
+        "strength {:.0}%, {change} in 7 days",
+        stats.strength * 100.0
+    )
+}
+
 impl Widget for WeekPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -157,6 +192,13 @@ impl Widget for WeekPanel<'_> {
             "now/best: streaks · str: strength, ▲▼ 7 days",
             theme::dim(),
         ));
+        if let (Some(habit), Some(stats)) = (app.selected_habit(), app.stats.get(app.selected)) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", habit.short), theme::title()),
+                Span::raw(best_text(stats)),
+            ]));
+            lines.push(Line::raw(change_text(stats)));
+        }
         Paragraph::new(lines).render(inner, buf);
     }
 }
@@ -172,6 +214,52 @@ mod tests {
             strength,
             strength_change: change,
         }
+    }
+
+    #[test]
+    fn best_streaks_read_with_their_dates() {
+        use crate::domain::streak::Streak;
+        let best = |days, start: &str, end: &str| HabitStats {
+            best_streak: Some(Streak {
+                days,
+                start: start.parse().unwrap(),
+                end: end.parse().unwrap(),
+            }),
+            ..row(0.0, 0.0)
+        };
+        assert_eq!(best_text(&row(0.0, 0.0)), "no streak yet");
+        assert_eq!(
+            best_text(&best(1, "2026-11-05", "2026-11-05")),
+            "best 1 day, on 5 Nov 2026"
+        );
+        assert_eq!(
+            best_text(&best(5, "2026-11-16", "2026-11-20")),
+            "best 5 days, 16–20 Nov 2026"
+        );
+        assert_eq!(
+            best_text(&best(7, "2026-10-29", "2026-11-04")),
+            "best 7 days, 29 Oct–4 Nov 2026"
+        );
+        assert_eq!(
+            best_text(&best(9, "2025-12-28", "2027-01-05")),
+            "best 9 days, 28 Dec 2025–5 Jan 2027"
+        );
+    }
+
+    #[test]
+    fn the_weekly_change_reads_in_points() {
+        assert_eq!(
+            change_text(&row(0.354, 0.12)),
+            "strength 35%, up 12 points in 7 days"
+        );
+        assert_eq!(
+            change_text(&row(0.5, -0.031)),
+            "strength 50%, down 3 points in 7 days"
+        );
+        assert_eq!(
+            change_text(&row(0.5, 0.001)),
+            "strength 50%, unchanged in 7 days"
+        );
     }
 
     #[test]
