@@ -16,23 +16,22 @@ pub const CONFIG_DIR_ENV: &str = "GUTBONE_CONFIG_DIR";
 /// which wins over the platform's data directory
 /// (Linux: `~/.local/share/gutbone`).
 pub fn resolve_data_dir(flag: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, StoreError> {
-    if let Some(dir) = flag {
-        return Ok(dir.to_owned());
-    }
-    if let Some(dir) = env.filter(|dir| !dir.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    ProjectDirs::from("", "", "gutbone")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .ok_or(StoreError::NoDataDir)
+    resolve(flag, env, ProjectDirs::data_dir)
 }
 
-/// The config directory, chosen like the data directory: the `--config-dir`
-/// flag, then `GUTBONE_CONFIG_DIR`, then the platform's
-/// (Linux: `~/.config/gutbone`).
+/// The config directory, chosen the same way: the `--config-dir` flag, then
+/// `GUTBONE_CONFIG_DIR`, then the platform's (Linux: `~/.config/gutbone`).
 pub fn resolve_config_dir(
     flag: Option<&Path>,
     env: Option<OsString>,
+) -> Result<PathBuf, StoreError> {
+    resolve(flag, env, ProjectDirs::config_dir)
+}
+
+fn resolve(
+    flag: Option<&Path>,
+    env: Option<OsString>,
+    platform: fn(&ProjectDirs) -> &Path,
 ) -> Result<PathBuf, StoreError> {
     if let Some(dir) = flag {
         return Ok(dir.to_owned());
@@ -41,7 +40,7 @@ pub fn resolve_config_dir(
         return Ok(PathBuf::from(dir));
     }
     ProjectDirs::from("", "", "gutbone")
-        .map(|dirs| dirs.config_dir().to_owned())
+        .map(|dirs| platform(&dirs).to_owned())
         .ok_or(StoreError::NoDataDir)
 }
 
