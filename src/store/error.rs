@@ -53,7 +53,8 @@ pub enum StoreError {
     Verify { path: PathBuf, detail: String },
 
     #[error(
-        "cannot find a home directory to keep data in; pass --data-dir PATH or set GUTBONE_DATA_DIR"
+        "cannot find a home directory to keep files in; pass --data-dir PATH and --config-dir PATH \
+         (or set GUTBONE_DATA_DIR and GUTBONE_CONFIG_DIR)"
     )]
     NoDataDir,
 }
