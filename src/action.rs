@@ -19,6 +19,7 @@ pub enum Action {
     NextWeek,
     GoToday,
     NextTip,
+    PrevTip,
     ToggleHelp,
     OpenReview,
     /// Close the open overlay, or quit when there is none.

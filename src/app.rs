@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::coach::Tips;
+use crate::coach::{Moment, Tips};
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, date};
@@ -32,8 +32,9 @@ pub struct App {
     pub viewing: NaiveDate,
     /// Index into `habits`, always in range.
     pub selected: usize,
-    /// How many times `n` was pressed since the selection last moved.
-    pub tip_turn: usize,
+    /// Steps through the fitting tips since the selection last moved: `n`
+    /// adds one, `N` takes one away.
+    pub tip_turn: i64,
     pub overlay: Option<Overlay>,
     /// A problem the person must know about, such as a failed save.
     pub error: Option<String>,
@@ -78,6 +79,15 @@ impl App {
     /// Re-derives `stats`; call after any change to `log` or `today`.
     pub fn refresh_stats(&mut self) {
         self.stats = HabitStats::all(&self.log, &self.habits, self.today);
+    }
+
+    /// What the coach judges tips against: today's log at the current time.
+    pub fn moment(&self) -> Moment<'_> {
+        Moment {
+            log: &self.log,
+            today: self.today,
+            time: self.now.time(),
+        }
     }
 
     pub fn selected_habit(&self) -> Option<&Habit> {

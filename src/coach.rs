@@ -3,10 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
-use serde::Deserialize;
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde::{Deserialize, Deserializer};
 
-use crate::domain::HabitId;
+use crate::domain::log::Status;
+use crate::domain::streak::{current_streak, missed_run};
+use crate::domain::{HabitId, Log};
+
+/// Longest tip text, in characters: a tip is read at a glance.
+pub const MAX_TIP_CHARS: usize = 200;
 
 /// A source article a tip rests on.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -14,6 +19,68 @@ use crate::domain::HabitId;
 pub struct Source {
     pub title: String,
     pub file: String,
+}
+
+/// A time of day written `"15:00"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TimeOfDay(pub NaiveTime);
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveTime::parse_from_str(&text, "%H:%M")
+            .map(TimeOfDay)
+            .map_err(|_| {
+                serde::de::Error::custom(format!("\"{text}\" is not a time like \"15:00\""))
+            })
+    }
+}
+
+/// When a tip fits. Every condition given must hold; none given, it always fits.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct When {
+    /// Only before this time of day.
+    pub before: Option<TimeOfDay>,
+    /// Only from this time of day on.
+    pub after: Option<TimeOfDay>,
+    /// Only once all of these are done today.
+    pub done: Vec<HabitId>,
+    /// Only while none of these is done today.
+    pub not_done: Vec<HabitId>,
+    /// Only when the habit has been missed at least this many days running.
+    pub missed_days: Option<u32>,
+    /// Only when the habit's current streak is at least this long.
+    pub streak_at_least: Option<u32>,
+}
+
+/// What the conditions are judged against.
+#[derive(Clone, Copy, Debug)]
+pub struct Moment<'a> {
+    pub log: &'a Log,
+    pub today: NaiveDate,
+    pub time: NaiveTime,
+}
+
+impl When {
+    fn is_general(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether this holds at `moment` for the tip shown for `habit`.
+    pub fn holds(&self, moment: &Moment, habit: &HabitId) -> bool {
+        let done = |id: &HabitId| moment.log.status(moment.today, id) == Some(Status::Done);
+        self.before.is_none_or(|before| moment.time < before.0)
+            && self.after.is_none_or(|after| moment.time >= after.0)
+            && self.done.iter().all(done)
+            && !self.not_done.iter().any(done)
+            && self
+                .missed_days
+                .is_none_or(|days| missed_run(moment.log, habit, moment.today) >= days)
+            && self
+                .streak_at_least
+                .is_none_or(|days| current_streak(moment.log, habit, moment.today) >= days)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -24,6 +91,8 @@ pub struct Tip {
     /// A key of [`Tips::sources`].
     pub source: String,
     pub text: String,
+    #[serde(default)]
+    pub when: When,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -34,6 +103,16 @@ pub struct Tips {
     tips: Vec<Tip>,
 }
 
+/// The tip on show, and where it stands among those that fit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice<'a> {
+    pub tip: &'a Tip,
+    pub source: &'a Source,
+    /// 1-based position among the fitting tips.
+    pub position: usize,
+    pub count: usize,
+}
+
 impl Tips {
     /// The tips shipped with gutbone. Tests prove the asset parses.
     pub fn builtin() -> Self {
@@ -42,7 +121,9 @@ impl Tips {
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        let tips: Self = ron::from_str(text).map_err(|err| err.to_string())?;
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let tips: Self = options.from_str(text).map_err(|err| err.to_string())?;
         if tips.version != 1 {
             return Err(format!("tips file version {} is not 1", tips.version));
         }
@@ -67,26 +148,42 @@ impl Tips {
         self.sources.get(key)
     }
 
-    /// A tip for `habit` on `date`. The same day gives the same tip, so the
-    /// pane does not flicker; each `turn` moves on to the next one, and the
-    /// starting tip changes from day to day.
-    pub fn for_habit(
-        &self,
-        habit: &HabitId,
-        date: NaiveDate,
-        turn: usize,
-    ) -> Option<(&Tip, &Source)> {
-        let fitting: Vec<&Tip> = self
-            .tips
-            .iter()
-            .filter(|tip| tip.habits.contains(habit))
-            .collect();
-        if fitting.is_empty() {
+    /// A tip for `habit` at `moment`. Tips whose conditions hold come first,
+    /// the ones written for this moment before the general ones; each group
+    /// starts at a different tip each day. The same day and state give the
+    /// same tip, so the pane does not flicker; `turn` steps through the rest
+    /// (negative: backwards).
+    pub fn choose(&self, habit: &HabitId, moment: &Moment, turn: i64) -> Option<Choice<'_>> {
+        let fitting = |general: bool| {
+            let mut group: Vec<&Tip> = self
+                .tips
+                .iter()
+                .filter(|tip| tip.habits.contains(habit) && tip.when.is_general() == general)
+                .filter(|tip| tip.when.holds(moment, habit))
+                .collect();
+            if !group.is_empty() {
+                let day = moment
+                    .today
+                    .num_days_from_ce()
+                    .rem_euclid(group.len() as i32);
+                group.rotate_left(day as usize);
+            }
+            group
+        };
+        let mut order = fitting(false);
+        order.extend(fitting(true));
+        let count = order.len();
+        if count == 0 {
             return None;
         }
-        let day = usize::try_from(date.num_days_from_ce().rem_euclid(i32::MAX)).unwrap_or(0);
-        let tip = fitting[(day % fitting.len() + turn % fitting.len()) % fitting.len()];
-        Some((tip, self.sources.get(&tip.source)?))
+        let index = usize::try_from(turn.rem_euclid(i64::try_from(count).ok()?)).ok()?;
+        let tip = order[index];
+        Some(Choice {
+            tip,
+            source: self.sources.get(&tip.source)?,
+            position: index + 1,
+            count,
+        })
     }
 }
 
@@ -99,25 +196,50 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn t(s: &str) -> NaiveTime {
+        NaiveTime::parse_from_str(s, "%H:%M").unwrap()
+    }
+
+    fn id(s: &str) -> HabitId {
+        HabitId::new(s)
+    }
+
+    fn at<'a>(log: &'a Log, today: &str, time: &str) -> Moment<'a> {
+        Moment {
+            log,
+            today: d(today),
+            time: t(time),
+        }
+    }
+
     #[test]
     fn the_builtin_tips_are_short_sourced_and_cover_every_habit() {
         let tips = Tips::builtin();
         assert!(tips.all().len() >= 25);
+        let known: Vec<_> = default_habits().into_iter().map(|h| h.id).collect();
         for tip in tips.all() {
-            assert!(tip.text.chars().count() <= 200, "{} is too long", tip.id);
+            assert!(
+                tip.text.chars().count() <= MAX_TIP_CHARS,
+                "{} is too long",
+                tip.id
+            );
             assert!(tips.source(&tip.source).is_some(), "{}", tip.id);
+            let named = tip
+                .habits
+                .iter()
+                .chain(&tip.when.done)
+                .chain(&tip.when.not_done);
+            for habit in named {
+                assert!(known.contains(habit), "{} names {habit}", tip.id);
+            }
         }
-        for habit in default_habits() {
+        for habit in &known {
             let count = tips
                 .all()
                 .iter()
-                .filter(|t| t.habits.contains(&habit.id))
+                .filter(|t| t.habits.contains(habit))
                 .count();
-            assert!(count >= 4, "{} has only {count} tips", habit.id);
-        }
-        let known: Vec<_> = default_habits().into_iter().map(|h| h.id).collect();
-        for tip in tips.all() {
-            assert!(tip.habits.iter().all(|h| known.contains(h)), "{}", tip.id);
+            assert!(count >= 4, "{habit} has only {count} tips");
         }
     }
 
@@ -140,30 +262,123 @@ mod tests {
         }
     }
 
+    /// Conditions, each judged against a pinned date, time and log.
     #[test]
-    fn the_same_day_gives_the_same_tip_and_turns_cycle_through_all() {
+    fn conditions_hold_only_when_they_should() {
+        let mut log = Log::new();
+        log.set_done(d("2026-11-22"), &id("fermented-food"), true);
+        for day in ["2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18"] {
+            log.set_done(d(day), &id("stress-break"), true);
+        }
+        let sun = id("sunlight");
+        let morning = at(&log, "2026-11-22", "09:30");
+        let evening = at(&log, "2026-11-22", "18:00");
+        let when = |text: &str| -> When {
+            ron::Options::default()
+                .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                .from_str(text)
+                .unwrap()
+        };
+        let cases: [(&str, &Moment, &HabitId, bool); 14] = [
+            ("()", &morning, &sun, true),
+            ("(before: \"15:00\")", &morning, &sun, true),
+            ("(before: \"15:00\")", &evening, &sun, false),
+            ("(after: \"15:00\")", &evening, &sun, true),
+            ("(after: \"18:00\")", &evening, &sun, true),
+            ("(done: [\"fermented-food\"])", &morning, &sun, true),
+            (
+                "(done: [\"fermented-food\", \"sunlight\"])",
+                &morning,
+                &sun,
+                false,
+            ),
+            ("(not_done: [\"sunlight\"])", &morning, &sun, true),
+            ("(not_done: [\"fermented-food\"])", &morning, &sun, false),
+            // the vitamin D pairing: kefir had, sunlight not yet
+            (
+                "(done: [\"fermented-food\"], not_done: [\"sunlight\"], before: \"15:00\")",
+                &morning,
+                &sun,
+                true,
+            ),
+            // stress breaks stopped after the 18th: 19th, 20th, 21st missed
+            ("(missed_days: 3)", &morning, &id("stress-break"), true),
+            ("(missed_days: 4)", &morning, &id("stress-break"), false),
+            (
+                "(streak_at_least: 1)",
+                &morning,
+                &id("fermented-food"),
+                true,
+            ),
+            (
+                "(streak_at_least: 2)",
+                &morning,
+                &id("fermented-food"),
+                false,
+            ),
+        ];
+        for (text, moment, habit, expected) in cases {
+            assert_eq!(
+                when(text).holds(moment, habit),
+                expected,
+                "{text} for {habit}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fitting_specific_tip_comes_before_the_general_ones() {
+        let log = Log::new();
         let tips = Tips::builtin();
-        let sun = HabitId::new("sunlight");
-        let day = d("2026-11-22");
-        assert_eq!(tips.for_habit(&sun, day, 0), tips.for_habit(&sun, day, 0));
-        let count = tips
-            .all()
-            .iter()
-            .filter(|t| t.habits.contains(&sun))
-            .count();
-        let mut seen: Vec<_> = (0..count)
-            .map(|turn| tips.for_habit(&sun, day, turn).unwrap().0.id.clone())
+        let sun = id("sunlight");
+        let morning = at(&log, "2026-11-22", "10:00");
+        let first = tips.choose(&sun, &morning, 0).unwrap();
+        assert!(!first.tip.when.is_general(), "{}", first.tip.id);
+        assert!(first.tip.when.holds(&morning, &sun));
+        // In the evening the before-15:00 tips no longer fit.
+        let evening = at(&log, "2026-11-22", "20:00");
+        let all: Vec<_> = (0..40)
+            .filter_map(|turn| tips.choose(&sun, &evening, turn))
+            .collect();
+        assert!(all.iter().all(|c| c.tip.when.before.is_none()));
+    }
+
+    #[test]
+    fn the_vitamin_d_pairing_shows_once_kefir_is_had_and_sunlight_is_not() {
+        let mut log = Log::new();
+        log.set_done(d("2026-11-22"), &id("fermented-food"), true);
+        let tips = Tips::builtin();
+        let moment = at(&log, "2026-11-22", "11:00");
+        let ids: Vec<_> = (0..3)
+            .filter_map(|turn| tips.choose(&id("sunlight"), &moment, turn))
+            .map(|c| c.tip.id.clone())
+            .collect();
+        assert!(ids.contains(&"kefir-with-daylight".to_owned()), "{ids:?}");
+    }
+
+    #[test]
+    fn the_same_moment_gives_the_same_tip_and_turns_cycle_both_ways() {
+        let log = Log::new();
+        let tips = Tips::builtin();
+        let sun = id("sunlight");
+        let moment = at(&log, "2026-11-22", "20:00");
+        assert_eq!(tips.choose(&sun, &moment, 0), tips.choose(&sun, &moment, 0));
+        let count = tips.choose(&sun, &moment, 0).unwrap().count;
+        let mut seen: Vec<_> = (0..count as i64)
+            .map(|turn| tips.choose(&sun, &moment, turn).unwrap().tip.id.clone())
             .collect();
         seen.sort();
         seen.dedup();
         assert_eq!(seen.len(), count, "each turn shows a different tip");
         assert_eq!(
-            tips.for_habit(&sun, day, count),
-            tips.for_habit(&sun, day, 0)
+            tips.choose(&sun, &moment, count as i64),
+            tips.choose(&sun, &moment, 0)
         );
-        for (tip, _) in (0..count).filter_map(|turn| tips.for_habit(&sun, day, turn)) {
-            assert!(tip.habits.contains(&sun));
-        }
+        assert_eq!(
+            tips.choose(&sun, &moment, -1),
+            tips.choose(&sun, &moment, count as i64 - 1)
+        );
+        assert_eq!(tips.choose(&sun, &moment, -1).unwrap().position, count);
     }
 
     #[test]
@@ -174,9 +389,10 @@ mod tests {
 
     #[test]
     fn an_unknown_habit_has_no_tip() {
+        let log = Log::new();
         let tips = Tips::builtin();
         assert_eq!(
-            tips.for_habit(&HabitId::new("juggling"), d("2026-11-22"), 0),
+            tips.choose(&id("juggling"), &at(&log, "2026-11-22", "10:00"), 0),
             None
         );
     }

@@ -25,6 +25,7 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('w') => Action::OpenReview,
         KeyCode::Char('t') => Action::GoToday,
         KeyCode::Char('n') => Action::NextTip,
+        KeyCode::Char('N') => Action::PrevTip,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Esc => Action::Back,
         KeyCode::Char('q') => Action::Quit,

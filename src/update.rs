@@ -85,6 +85,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextWeek => app.viewing = date::add_weeks(app.viewing, 1).min(app.today),
         Action::GoToday => app.viewing = app.today,
         Action::NextTip => app.tip_turn = app.tip_turn.wrapping_add(1),
+        Action::PrevTip => app.tip_turn = app.tip_turn.wrapping_sub(1),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
         Action::OpenReview => app.overlay = Some(Overlay::Review),
         Action::Back | Action::Quit => return vec![Effect::Quit],

@@ -133,25 +133,28 @@ fn q_escape_and_ctrl_c_quit() {
 }
 
 #[test]
-fn n_turns_to_another_tip_and_a_new_selection_starts_over() {
+fn n_and_shift_n_step_through_tips_and_a_new_selection_starts_over() {
     let mut app = sample_app("2026-11-22T09:00:00");
     let habit = app.selected_habit().unwrap().id.clone();
-    let first = app
-        .tips
-        .for_habit(&habit, app.today, app.tip_turn)
-        .unwrap()
-        .0
-        .id
-        .clone();
+    let shown = |app: &App| {
+        app.tips
+            .choose(&habit, &app.moment(), app.tip_turn)
+            .unwrap()
+            .tip
+            .id
+            .clone()
+    };
+    let first = shown(&app);
     press(&mut app, &[Char('n')]);
-    let second = app
-        .tips
-        .for_habit(&habit, app.today, app.tip_turn)
-        .unwrap()
-        .0
-        .id
-        .clone();
+    let second = shown(&app);
     assert_ne!(first, second);
+    press(&mut app, &[Char('N')]);
+    assert_eq!(shown(&app), first);
+    press(&mut app, &[Char('N')]);
+    assert_eq!(
+        app.tip_turn, -1,
+        "back from the first goes round to the last"
+    );
     press(&mut app, &[Down]);
     assert_eq!(app.tip_turn, 0);
 }

@@ -85,6 +85,21 @@ pub fn best_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> Opt
     best(log, today, |day| perfect_kept(day, habits))
 }
 
+/// How many days running, up to yesterday, the habit was missed: not done
+/// and not skipped. Days before the first logged day do not count as misses.
+pub fn missed_run(log: &Log, habit: &HabitId, today: NaiveDate) -> u32 {
+    let Some(first) = log.first_day() else {
+        return 0;
+    };
+    let mut run = 0;
+    let mut day = today.pred_opt();
+    while let Some(date) = day.filter(|date| *date >= first && log.status(*date, habit).is_none()) {
+        run += 1;
+        day = date.pred_opt();
+    }
+    run
+}
+
 /// Every habit done or skipped on `date`, and at least one of them done.
 pub fn is_perfect_day(log: &Log, habits: &[Habit], date: NaiveDate) -> bool {
     perfect_kept(log.day(date), habits) == Kept::Counts
@@ -260,6 +275,23 @@ mod tests {
         let kefir = HabitId::new("fermented-food");
         let log = log_of(&kefir, &["2026-11-21", "2026-11-22"], &[]);
         assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 0);
+    }
+
+    #[test]
+    fn a_missed_run_counts_back_from_yesterday_to_the_last_kept_day() {
+        let log = log_of(&sun(), &["2026-11-18"], &["2026-11-20"]);
+        assert_eq!(
+            missed_run(&log, &sun(), d("2026-11-20")),
+            1,
+            "only the 19th"
+        );
+        assert_eq!(missed_run(&log, &sun(), d("2026-11-24")), 3, "21st to 23rd");
+        assert_eq!(
+            missed_run(&log, &sun(), d("2026-11-18")),
+            0,
+            "before the log began"
+        );
+        assert_eq!(missed_run(&Log::new(), &sun(), d("2026-11-18")), 0);
     }
 
     #[test]

@@ -22,7 +22,7 @@ const KEYS: [(&str, &str); 13] = [
     ("[ ]", "previous / next week"),
     ("t", "back to today"),
     ("w", "weekly review (Esc returns)"),
-    ("n", "another tip"),
+    ("n  N", "next / previous tip"),
     ("?", "open or close this help"),
     ("Esc", "close this help; on the main screen, quit"),
     ("q  Ctrl-C", "quit"),

@@ -25,23 +25,31 @@ impl Widget for TipsPanel<'_> {
             Some(habit) => format!(" Tip · {} ", habit.name),
             None => " Tip ".to_owned(),
         };
+        let choice =
+            habit.and_then(|habit| app.tips.choose(&habit.id, &app.moment(), app.tip_turn));
+        let counter = choice
+            .as_ref()
+            .map(|choice| format!(" {}/{} ", choice.position, choice.count))
+            .unwrap_or_default();
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Line::styled(title, theme::title()))
             .title_bottom(
                 Line::from(vec![
-                    Span::styled(" n", theme::key()),
-                    Span::raw(" another "),
+                    Span::styled(counter, theme::dim()),
+                    Span::styled("n", theme::key()),
+                    Span::raw(" next "),
+                    Span::styled("N", theme::key()),
+                    Span::raw(" back "),
                 ])
                 .right_aligned(),
             );
-        let choice = habit.and_then(|habit| app.tips.for_habit(&habit.id, app.today, app.tip_turn));
         let lines = match choice {
-            Some((tip, source)) => vec![
-                Line::raw(tip.text.as_str()),
+            Some(choice) => vec![
+                Line::raw(choice.tip.text.as_str()),
                 Line::raw(""),
                 Line::from(Span::styled(
-                    format!("Source: {}", source.title),
+                    format!("Source: {}", choice.source.title),
                     Style::new()
                         .add_modifier(Modifier::ITALIC)
                         .patch(theme::dim()),
