@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::coach::{Moment, Tips};
+use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, date};
@@ -19,6 +19,7 @@ pub struct App {
     pub habits: Vec<Habit>,
     pub log: Log,
     pub tips: Tips,
+    pub coach: CoachLines,
     pub settings: Settings,
     /// Streaks and strength per habit, as of `today`. Derived from `log`:
     /// refreshed by `refresh_stats` whenever the log or `today` changes, so
@@ -64,6 +65,7 @@ impl App {
             habits,
             log,
             tips,
+            coach: CoachLines::builtin(),
             settings,
             now,
             today,

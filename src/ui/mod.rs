@@ -1,6 +1,7 @@
 //! Drawing the screen: a pure function of `App`. Nothing here changes state,
 //! reads the clock or touches the disk.
 
+mod coach;
 mod footer;
 mod header;
 mod help;
@@ -40,12 +41,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             .clamp(1, 3),
         None => 1,
     };
-    let [header_area, today_area, middle, footer_area] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(checklist_height),
-        Constraint::Min(0),
-        Constraint::Length(footer_height),
-    ]));
+    let [header_area, coach_area, today_area, middle, footer_area] =
+        area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(checklist_height),
+            Constraint::Min(0),
+            Constraint::Length(footer_height),
+        ]));
     let week_width = week::WeekPanel::preferred_width(middle.width);
     let [week_area, tips_area] = middle.layout(&Layout::horizontal([
         Constraint::Length(week_width),
@@ -53,6 +56,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     ]));
 
     frame.render_widget(header::Header { app }, header_area);
+    frame.render_widget(coach::CoachLine { app }, coach_area);
     frame.render_widget(today::TodayPanel { app }, today_area);
     frame.render_widget(week::WeekPanel { app }, week_area);
     frame.render_widget(tips::TipsPanel { app }, tips_area);

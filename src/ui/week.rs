@@ -177,7 +177,6 @@ impl Widget for WeekPanel<'_> {
             ));
         }
         lines.push(Line::from(totals));
-        lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled(theme::MARK_DONE, theme::done()),
             Span::raw(" done  "),

@@ -1,4 +1,4 @@
-//! The coach: which tip fits the moment. The tips themselves are content, in
+//! Tips: which one fits the moment. The tips themselves are content, in
 //! `assets/tips.ron`, embedded in the binary; this module only chooses.
 
 use std::collections::BTreeMap;
@@ -116,7 +116,7 @@ pub struct Choice<'a> {
 impl Tips {
     /// The tips shipped with gutbone. Tests prove the asset parses.
     pub fn builtin() -> Self {
-        Self::parse(include_str!("../assets/tips.ron"))
+        Self::parse(include_str!("../../assets/tips.ron"))
             .expect("assets/tips.ron is checked by tests")
     }
 

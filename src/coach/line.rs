@@ -1,0 +1,254 @@
+//! The coach line: one sentence reacting to how today is going. The rules are
+//! data (`assets/coach.ron`); this module only finds the first that holds.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::domain::log::Status;
+use crate::domain::streak::{current_streak, is_perfect_day, missed_run};
+use crate::domain::{Habit, HabitId, Log};
+
+/// When a rule speaks. All are judged on today.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub enum Trigger {
+    /// Nothing logged before today.
+    FirstDay,
+    /// Every habit done or skipped, at least one done.
+    AllDone,
+    /// Exactly one habit still open today, and it is this one.
+    OneLeft(HabitId),
+    /// Exactly one habit still open today, whichever it is.
+    OneLeftAny,
+    /// A habit done today has reached a streak of exactly this many days.
+    StreakReached(u32),
+    /// A habit not done today was missed at least this many days running.
+    MissedDays(u32),
+    /// Nothing done yet today.
+    NothingYet,
+    Always,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    when: Trigger,
+    text: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CoachLines {
+    version: u32,
+    rules: Vec<Rule>,
+}
+
+impl CoachLines {
+    /// The rules shipped with gutbone. Tests prove the asset parses.
+    pub fn builtin() -> Self {
+        ron::from_str(include_str!("../../assets/coach.ron"))
+            .expect("assets/coach.ron is checked by tests")
+    }
+
+    /// The line for today: the first rule that holds, its placeholders filled.
+    pub fn line(&self, habits: &[Habit], log: &Log, today: NaiveDate) -> Option<String> {
+        let open: Vec<&Habit> = habits
+            .iter()
+            .filter(|habit| log.status(today, &habit.id).is_none())
+            .collect();
+        let done = log.done_count(today, habits.iter().map(|habit| &habit.id));
+        let reached = |days: u32| {
+            habits.iter().find(|habit| {
+                log.status(today, &habit.id) == Some(Status::Done)
+                    && current_streak(log, &habit.id, today) == days
+            })
+        };
+        let slipping = |days: u32| {
+            open.iter()
+                .copied()
+                .find(|habit| missed_run(log, &habit.id, today) >= days)
+        };
+        for rule in &self.rules {
+            // Some(habit it is about) when the rule holds; Some(None) for none in particular.
+            let holds: Option<Option<&Habit>> = match &rule.when {
+                Trigger::FirstDay => log
+                    .first_day()
+                    .is_none_or(|first| first >= today)
+                    .then_some(None),
+                Trigger::AllDone => is_perfect_day(log, habits, today).then_some(None),
+                Trigger::OneLeft(id) => {
+                    (open.len() == 1 && open[0].id == *id).then_some(Some(open[0]))
+                }
+                Trigger::OneLeftAny => (open.len() == 1).then_some(Some(open[0])),
+                Trigger::StreakReached(days) => reached(*days).map(Some),
+                Trigger::MissedDays(days) => slipping(*days).map(Some),
+                Trigger::NothingYet => (done == 0).then_some(None),
+                Trigger::Always => Some(None),
+            };
+            let Some(habit) = holds else { continue };
+            let streak = habit.map_or(0, |habit| current_streak(log, &habit.id, today));
+            return Some(
+                rule.text
+                    .replace("{habit}", habit.map_or("", |habit| habit.name.as_str()))
+                    .replace("{days}", &streak.to_string())
+                    .replace("{done}", &done.to_string())
+                    .replace("{total}", &habits.len().to_string())
+                    .replace("{left}", &open.len().to_string()),
+            );
+        }
+        None
+    }
+
+    /// Every habit id the rules name, to check them against the habits.
+    pub fn named_habits(&self) -> impl Iterator<Item = &HabitId> {
+        self.rules.iter().filter_map(|rule| match &rule.when {
+            Trigger::OneLeft(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::default_habits;
+    use chrono::Days;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn line(log: &Log, today: &str) -> String {
+        CoachLines::builtin()
+            .line(&default_habits(), log, d(today))
+            .expect("the last rule always holds")
+    }
+
+    fn with_done(days: &[&str], habits: &[&str]) -> Log {
+        let mut log = Log::new();
+        for day in days {
+            for habit in habits {
+                log.set_done(d(day), &HabitId::new(*habit), true);
+            }
+        }
+        log
+    }
+
+    #[test]
+    fn the_asset_parses_and_names_only_real_habits() {
+        let lines = CoachLines::builtin();
+        assert_eq!(lines.version(), 1);
+        let known: Vec<_> = default_habits().into_iter().map(|h| h.id).collect();
+        for id in lines.named_habits() {
+            assert!(known.contains(id), "{id}");
+        }
+        assert_eq!(lines.rules.last().map(|r| &r.when), Some(&Trigger::Always));
+    }
+
+    #[test]
+    fn every_line_fits_an_80_column_screen() {
+        let longest = default_habits()
+            .into_iter()
+            .map(|habit| habit.name)
+            .max_by_key(|name| name.chars().count())
+            .unwrap();
+        for rule in &CoachLines::builtin().rules {
+            let filled = rule
+                .text
+                .replace("{habit}", &longest)
+                .replace("{days}", "100")
+                .replace("{done}", "5")
+                .replace("{total}", "5")
+                .replace("{left}", "5");
+            // The line is drawn after " » ".
+            assert!(filled.chars().count() <= 77, "too long: {filled}");
+        }
+    }
+
+    #[test]
+    fn a_first_day_is_welcomed() {
+        assert!(line(&Log::new(), "2026-11-22").starts_with("Welcome"));
+        let log = with_done(&["2026-11-22"], &["sunlight"]);
+        assert!(line(&log, "2026-11-22").starts_with("Welcome"));
+    }
+
+    #[test]
+    fn one_left_names_what_counts() {
+        let all_but_exercise = [
+            "fermented-food",
+            "prebiotic-fiber",
+            "sunlight",
+            "stress-break",
+        ];
+        let log = with_done(&["2026-11-21", "2026-11-22"], &all_but_exercise);
+        assert_eq!(
+            line(&log, "2026-11-22"),
+            "One to go: a 10-minute walk outside counts for exercise and sunlight."
+        );
+    }
+
+    #[test]
+    fn all_done_including_a_skip() {
+        let mut log = with_done(
+            &["2026-11-21", "2026-11-22"],
+            &[
+                "fermented-food",
+                "prebiotic-fiber",
+                "weight-bearing-exercise",
+                "stress-break",
+            ],
+        );
+        log.set_status(
+            d("2026-11-22"),
+            &HabitId::new("sunlight"),
+            Some(Status::Skipped),
+        );
+        assert!(line(&log, "2026-11-22").starts_with("All 5 done today"));
+    }
+
+    #[test]
+    fn a_streak_milestone_is_marked_on_the_day_it_is_reached() {
+        let week: Vec<String> = (0..7u64)
+            .map(|i| {
+                d("2026-11-16")
+                    .checked_add_days(Days::new(i))
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        let week: Vec<&str> = week.iter().map(String::as_str).collect();
+        let log = with_done(&week, &["sunlight"]);
+        assert_eq!(
+            line(&log, "2026-11-22"),
+            "Sunlight: a full week in a row today. Keep the chain going."
+        );
+        // The next day, not yet done: no milestone.
+        assert!(!line(&log, "2026-11-23").contains("week in a row"));
+    }
+
+    #[test]
+    fn a_habit_missed_three_days_running_is_named() {
+        let mut log = with_done(&["2026-11-18"], &["fermented-food", "stress-break"]);
+        log.set_done(d("2026-11-22"), &HabitId::new("fermented-food"), true);
+        for day in ["2026-11-19", "2026-11-20", "2026-11-21"] {
+            log.set_done(d(day), &HabitId::new("fermented-food"), true);
+        }
+        assert_eq!(
+            line(&log, "2026-11-22"),
+            "Prebiotic fibre: three days missed. One small step today restarts it."
+        );
+    }
+
+    #[test]
+    fn otherwise_progress_in_plain_numbers() {
+        let log = with_done(&["2026-11-21"], &["sunlight"]);
+        assert!(line(&log, "2026-11-22").starts_with("A new day"));
+        let mut log = log;
+        log.set_done(d("2026-11-22"), &HabitId::new("sunlight"), true);
+        log.set_done(d("2026-11-22"), &HabitId::new("stress-break"), true);
+        assert_eq!(line(&log, "2026-11-22"), "2 of 5 done today, 3 to go.");
+    }
+}
