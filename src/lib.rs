@@ -10,6 +10,7 @@ pub mod clock;
 pub mod coach;
 pub mod domain;
 pub mod keymap;
+pub mod position;
 pub mod store;
 pub mod tui;
 pub mod ui;

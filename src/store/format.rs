@@ -28,6 +28,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::StoreError;
 use crate::domain::log::{DayLog, Status};
 use crate::domain::{HabitId, Log};
+use crate::position::{line_and_column, locate};
 
 /// The newest file version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -277,21 +278,10 @@ fn header(year: i32, known: &[HabitId]) -> String {
     )
 }
 
-/// The 1-based line and column of the first `needle` in `text` (1:1 if absent).
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    let Some(offset) = text.find(needle) else {
-        return (1, 1);
-    };
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 /// Where the first byte that is not UTF-8 stands, for binary garbage.
 pub fn not_utf8(bytes: &[u8], path: &Path, valid_up_to: usize) -> StoreError {
     let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
-    let (line, column) = locate(&(valid.clone() + "\u{0}"), "\u{0}");
+    let (line, column) = line_and_column(&valid, valid.len());
     StoreError::Parse {
         path: path.to_owned(),
         line,
@@ -448,11 +438,5 @@ mod tests {
     fn empty_and_truncated_files_are_parse_errors() {
         parse_err("");
         parse_err("(version: 1, year: 2026, days: {\"2026-11-21\": (done: [\"sunl");
-    }
-
-    #[test]
-    fn locate_counts_lines_and_columns_from_one() {
-        assert_eq!(locate("ab\ncd", "d"), (2, 2));
-        assert_eq!(locate("ab", "a"), (1, 1));
     }
 }

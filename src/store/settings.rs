@@ -19,6 +19,7 @@ use serde::Deserialize;
 
 use super::StoreError;
 use crate::domain::settings::{Settings, WeekStart};
+use crate::position::locate;
 
 const VERSION: u32 = 1;
 
@@ -82,11 +83,7 @@ pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
     let time = file.day_starts_at;
     let day_starts_at = NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
         let quoted = format!("\"{time}\"");
-        let (line, column) = text
-            .lines()
-            .enumerate()
-            .find_map(|(i, line)| line.find(&quoted).map(|col| (i + 1, col + 1)))
-            .unwrap_or((1, 1));
+        let (line, column) = locate(text, &quoted);
         error(
             line,
             column,
