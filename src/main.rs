@@ -1,5 +1,6 @@
 use std::error::Error;
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -8,8 +9,9 @@ use gutbone::app::App;
 use gutbone::cli::Cli;
 use gutbone::clock::Clock;
 use gutbone::coach::Tips;
+use gutbone::domain::HabitId;
 use gutbone::domain::default_habits;
-use gutbone::store::{Store, load_settings, paths};
+use gutbone::store::{Store, load_settings, paths, read_optional};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -30,7 +32,9 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
     let settings = load_settings(&paths::settings_file(&config_dir))?;
     let habits = default_habits();
-    let mut store = Store::open(&dir, habits.iter().map(|h| h.id.clone()).collect())?;
+    let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
+    let (tips, tips_problem) = load_tips(&paths::user_tips_file(&config_dir), &ids);
+    let mut store = Store::open(&dir, ids)?;
     let log = store.load()?;
     if !std::io::stdout().is_terminal() {
         return Err(
@@ -38,18 +42,32 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
         );
     }
     let data_dir = dir.display().to_string();
-    let mut app = App::new(
-        habits,
-        log,
-        Tips::builtin(),
-        settings,
-        clock.now(),
-        data_dir,
-    );
+    let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
+    app.error = tips_problem;
     gutbone::tui::run(&mut app, &mut store, &clock)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.
     store
         .flush(&app.log)
         .map_err(|err| format!("{err}\nYour last changes could not be saved.").into())
+}
+
+/// The built-in tips plus the person's own. A problem with theirs is told in
+/// the app, not fatal: the built-in tips still load.
+fn load_tips(path: &Path, habits: &[HabitId]) -> (Tips, Option<String>) {
+    let mut tips = Tips::builtin();
+    let problem = match read_optional(path) {
+        Ok(None) => None,
+        Ok(Some(text)) => tips.add_user(&text, habits).err().map(|err| {
+            format!(
+                "{} line {}, column {}: {}. Your own tips were not loaded; the built-in ones were.",
+                path.display(),
+                err.line,
+                err.column,
+                err.message
+            )
+        }),
+        Err(err) => Some(format!("{err}. Your own tips were not loaded.")),
+    };
+    (tips, problem)
 }

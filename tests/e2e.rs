@@ -374,3 +374,29 @@ fn a_broken_settings_file_is_refused_with_its_place() {
     assert!(stderr.contains("settings.ron"), "{stderr}");
     assert!(stderr.contains("line 2, column"), "{stderr}");
 }
+
+#[test]
+fn a_mistake_in_your_own_tips_is_shown_and_the_app_still_runs() {
+    let (_tmp, dir) = data_dir();
+    let config = dir.with_file_name("config");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("tips.ron"),
+        "(version: 1, tips: [\n  (id: \"mine\", habits: [\"sunlite\"], source: \"kefir\", text: \"x\")])",
+    )
+    .unwrap();
+    let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
+    cmd.arg("--config-dir");
+    cmd.arg(&config);
+    let mut app = Session::spawn(cmd);
+    let screen = app.wait_for("Your own tips were not loaded");
+    assert!(screen.contains("line 2, column"), "{screen}");
+    assert!(
+        screen.contains("Source:"),
+        "the built-in tips still show:\n{screen}"
+    );
+    app.send("1");
+    app.wait_for("1/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use crate::domain::log::Status;
 use crate::domain::streak::{current_streak, missed_run};
 use crate::domain::{HabitId, Log};
+use crate::position::locate;
 
 /// Longest tip text, in characters: a tip is read at a glance.
 pub const MAX_TIP_CHARS: usize = 200;
@@ -103,6 +104,25 @@ pub struct Tips {
     tips: Vec<Tip>,
 }
 
+/// A person's own tips file: the same shape, but `sources` may be left out to
+/// use the built-in ones.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserTips {
+    version: u32,
+    #[serde(default)]
+    sources: BTreeMap<String, Source>,
+    tips: Vec<Tip>,
+}
+
+/// A mistake in a tips file, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TipsError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
 /// The tip on show, and where it stands among those that fit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice<'a> {
@@ -138,6 +158,84 @@ impl Tips {
             ));
         }
         Ok(tips)
+    }
+
+    /// Adds a person's own tips from `text` (the format of `assets/tips.ron`),
+    /// for the habits `habits`. All or nothing: on a mistake none are added,
+    /// and the error says where it is.
+    pub fn add_user(&mut self, text: &str, habits: &[HabitId]) -> Result<usize, TipsError> {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let user: UserTips = options.from_str(text).map_err(|err| TipsError {
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: err.code.to_string(),
+        })?;
+        let at = |needle: &str, message: String| {
+            let (line, column) = locate(text, needle);
+            TipsError {
+                line,
+                column,
+                message,
+            }
+        };
+        if user.version != 1 {
+            return Err(at("version", format!("version {} is not 1", user.version)));
+        }
+        for (n, tip) in user.tips.iter().enumerate() {
+            let quoted = format!("\"{}\"", tip.id);
+            let clash = self
+                .tips
+                .iter()
+                .chain(&user.tips[..n])
+                .any(|other| other.id == tip.id);
+            if clash {
+                return Err(at(
+                    &quoted,
+                    format!("another tip is already called {quoted}"),
+                ));
+            }
+            if !self.sources.contains_key(&tip.source) && !user.sources.contains_key(&tip.source) {
+                let known: Vec<_> = self
+                    .sources
+                    .keys()
+                    .chain(user.sources.keys())
+                    .cloned()
+                    .collect();
+                return Err(at(
+                    &format!("\"{}\"", tip.source),
+                    format!(
+                        "tip {quoted} names the source \"{}\"; the sources are: {}",
+                        tip.source,
+                        known.join(", ")
+                    ),
+                ));
+            }
+            let named = tip
+                .habits
+                .iter()
+                .chain(&tip.when.done)
+                .chain(&tip.when.not_done);
+            for habit in named {
+                if !habits.contains(habit) {
+                    return Err(at(
+                        &format!("\"{habit}\""),
+                        format!("tip {quoted} names \"{habit}\", which is not a habit"),
+                    ));
+                }
+            }
+            let length = tip.text.chars().count();
+            if length > MAX_TIP_CHARS {
+                return Err(at(
+                    &quoted,
+                    format!("tip {quoted} is {length} characters; keep it to {MAX_TIP_CHARS}"),
+                ));
+            }
+        }
+        let added = user.tips.len();
+        self.sources.extend(user.sources);
+        self.tips.extend(user.tips);
+        Ok(added)
     }
 
     pub fn all(&self) -> &[Tip] {
@@ -385,6 +483,79 @@ mod tests {
     fn a_tip_with_an_unknown_source_is_rejected() {
         let text = r#"(version: 1, sources: {}, tips: [(id: "a", habits: [], source: "nope", text: "x")])"#;
         assert!(Tips::parse(text).unwrap_err().contains("nope"));
+    }
+
+    fn known() -> Vec<HabitId> {
+        default_habits().into_iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn a_persons_own_tips_are_added_and_can_be_chosen() {
+        let mut tips = Tips::builtin();
+        let before = tips.all().len();
+        let text = r#"(
+            version: 1,
+            sources: { "me": (title: "My physio", file: "") },
+            tips: [(id: "physio-squats", habits: ["weight-bearing-exercise"], source: "me",
+                    text: "Ten slow squats while the kettle boils.", when: (before: "12:00"))],
+        )"#;
+        assert_eq!(tips.add_user(text, &known()), Ok(1));
+        assert_eq!(tips.all().len(), before + 1);
+        let log = Log::new();
+        let moment = at(&log, "2026-11-22", "08:00");
+        let shown: Vec<_> = (0..3)
+            .filter_map(|turn| tips.choose(&id("weight-bearing-exercise"), &moment, turn))
+            .map(|c| (c.tip.id.clone(), c.source.title.clone()))
+            .collect();
+        assert!(
+            shown.contains(&("physio-squats".into(), "My physio".into())),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_mistake_in_a_persons_tips_is_located_and_nothing_is_added() {
+        let cases = [
+            (
+                "(version: 1,\n tips: [(id: \"a\", habit: [], source: \"kefir\", text: \"x\")])",
+                2,
+                "habit",
+            ),
+            (
+                "(version: 1, tips: [\n(id: \"a\", habits: [\"juggling\"], source: \"kefir\", text: \"x\")])",
+                2,
+                "juggling",
+            ),
+            (
+                "(version: 1, tips: [\n(id: \"a\", habits: [], source: \"blog\", text: \"x\")])",
+                2,
+                "blog",
+            ),
+            (
+                "(version: 1, tips: [\n(id: \"kefir-k2\", habits: [], source: \"kefir\", text: \"x\")])",
+                2,
+                "already",
+            ),
+        ];
+        for (text, line, needle) in cases {
+            let mut tips = Tips::builtin();
+            let before = tips.clone();
+            let err = tips.add_user(text, &known()).unwrap_err();
+            assert_eq!(err.line, line, "{text}: {err:?}");
+            assert!(err.message.contains(needle), "{text}: {err:?}");
+            assert_eq!(tips, before, "nothing added");
+        }
+        let long = format!(
+            "(version: 1, tips: [(id: \"long\", habits: [], source: \"kefir\", text: \"{}\")])",
+            "x".repeat(201)
+        );
+        assert!(
+            Tips::builtin()
+                .add_user(&long, &known())
+                .unwrap_err()
+                .message
+                .contains("201")
+        );
     }
 
     #[test]

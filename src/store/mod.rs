@@ -74,6 +74,15 @@ impl Store {
     }
 }
 
+/// The text of an optional file: `None` when it does not exist.
+pub fn read_optional(path: &Path) -> Result<Option<String>, StoreError> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(StoreError::io("read", path, err)),
+    }
+}
+
 /// Reads every year file under `dir`.
 pub fn load_log(dir: &Path, habits: &[HabitId]) -> Result<Log, StoreError> {
     let mut log = Log::new();

@@ -48,6 +48,11 @@ pub fn settings_file(config_dir: &Path) -> PathBuf {
     config_dir.join("settings.ron")
 }
 
+/// A person's own tips, added to the built-in ones.
+pub fn user_tips_file(config_dir: &Path) -> PathBuf {
+    config_dir.join("tips.ron")
+}
+
 /// The file holding one year of the log.
 pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
     log_dir(data_dir).join(format!("{year}.ron"))
