@@ -20,6 +20,8 @@ pub enum Action {
     GoToday,
     NextTip,
     PrevTip,
+    Undo,
+    Redo,
     ToggleHelp,
     OpenReview,
     /// Close the open overlay, or quit when there is none.

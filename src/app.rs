@@ -6,6 +6,7 @@ use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, date};
+use crate::history::History;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
@@ -37,6 +38,8 @@ pub struct App {
     /// adds one, `N` takes one away.
     pub tip_turn: i64,
     pub overlay: Option<Overlay>,
+    /// This run's changes, for undo and redo.
+    pub history: History,
     /// A problem the person must know about, such as a failed save.
     pub error: Option<String>,
     /// Where the data lives, for the help screen.
@@ -73,6 +76,7 @@ impl App {
             selected,
             tip_turn: 0,
             overlay: None,
+            history: History::default(),
             error: None,
             data_dir,
         }

@@ -10,7 +10,11 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
         // Raw mode turns Ctrl-C into a key, so it is bound here, not to SIGINT.
-        return (ctrl && key.code == KeyCode::Char('c')).then_some(Action::Quit);
+        return match key.code {
+            KeyCode::Char('c') if ctrl => Some(Action::Quit),
+            KeyCode::Char('r') if ctrl => Some(Action::Redo),
+            _ => None,
+        };
     }
     let action = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Action::SelectUp,
@@ -24,6 +28,7 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char(']') => Action::NextWeek,
         KeyCode::Char('w') => Action::OpenReview,
         KeyCode::Char('t') => Action::GoToday,
+        KeyCode::Char('u') => Action::Undo,
         KeyCode::Char('n') => Action::NextTip,
         KeyCode::Char('N') => Action::PrevTip,
         KeyCode::Char('?') => Action::ToggleHelp,

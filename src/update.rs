@@ -6,7 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
-use crate::domain::date;
+use crate::domain::log::Status;
+use crate::domain::{HabitId, date};
+use crate::history::Change;
 
 /// Everything that can happen to the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +88,14 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::GoToday => app.viewing = app.today,
         Action::NextTip => app.tip_turn = app.tip_turn.wrapping_add(1),
         Action::PrevTip => app.tip_turn = app.tip_turn.wrapping_sub(1),
+        Action::Undo => {
+            let change = app.history.undo().cloned();
+            return restore(app, change, true);
+        }
+        Action::Redo => {
+            let change = app.history.redo().cloned();
+            return restore(app, change, false);
+        }
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
         Action::OpenReview => app.overlay = Some(Overlay::Review),
         Action::Back | Action::Quit => return vec![Effect::Quit],
@@ -108,21 +118,62 @@ fn select(app: &mut App, index: usize) {
 }
 
 fn toggle(app: &mut App, index: usize) -> Vec<Effect> {
-    let Some(habit) = app.habits.get(index) else {
-        return vec![];
-    };
-    app.log.toggle(app.viewing, &habit.id);
-    app.refresh_stats();
-    vec![Effect::Save(app.viewing)]
+    change_status(app, index, |status| match status {
+        Some(Status::Done) => None,
+        _ => Some(Status::Done),
+    })
 }
 
 fn skip(app: &mut App, index: usize) -> Vec<Effect> {
-    let Some(habit) = app.habits.get(index) else {
+    change_status(app, index, |status| match status {
+        Some(Status::Skipped) => None,
+        _ => Some(Status::Skipped),
+    })
+}
+
+/// Changes a habit's status on the viewed day, recording it for undo.
+fn change_status(
+    app: &mut App,
+    index: usize,
+    next: impl Fn(Option<Status>) -> Option<Status>,
+) -> Vec<Effect> {
+    let Some(habit) = app.habits.get(index).map(|habit| habit.id.clone()) else {
         return vec![];
     };
-    app.log.toggle_skip(app.viewing, &habit.id);
+    let before = app.log.status(app.viewing, &habit);
+    let change = Change {
+        date: app.viewing,
+        after: next(before),
+        habit,
+        before,
+    };
+    let effects = set_status(app, &change.habit, change.date, change.after);
+    app.history.record(change);
+    effects
+}
+
+/// Undo or redo: puts one habit's status back, and shows where it changed.
+fn restore(app: &mut App, change: Option<Change>, undoing: bool) -> Vec<Effect> {
+    let Some(change) = change else {
+        return vec![];
+    };
+    let status = if undoing { change.before } else { change.after };
+    app.viewing = change.date.min(app.today);
+    if let Some(index) = app.habits.iter().position(|habit| habit.id == change.habit) {
+        select(app, index);
+    }
+    set_status(app, &change.habit, change.date, status)
+}
+
+fn set_status(
+    app: &mut App,
+    habit: &HabitId,
+    date: NaiveDate,
+    status: Option<Status>,
+) -> Vec<Effect> {
+    app.log.set_status(date, habit, status);
     app.refresh_stats();
-    vec![Effect::Save(app.viewing)]
+    vec![Effect::Save(date)]
 }
 
 fn tick(app: &mut App, now: NaiveDateTime) {

@@ -317,6 +317,7 @@ fn the_derived_stats_never_go_stale() {
         Char('5'),
         Char('s'),
         Char(']'),
+        Char('u'),
         Char(' '),
         Down,
         Char('s'),
@@ -339,4 +340,75 @@ fn the_derived_stats_never_go_stale() {
         let fresh = HabitStats::all(&app.log, &app.habits, app.today);
         assert_eq!(app.stats, fresh, "after step {step} ({key:?})");
     }
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
+    use gutbone::domain::log::Status;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let before = app.log.clone();
+    press(&mut app, &[Char('4')]); // sunlight done today
+    press(&mut app, &[Left, Char('s')]); // yesterday: sunlight (selected) skipped
+    assert_eq!(
+        app.log.status(d("2026-11-21"), &id("sunlight")),
+        Some(Status::Skipped)
+    );
+    press(&mut app, &[Char('t')]);
+
+    // Undo goes back through the changes, moving the view to each.
+    assert_eq!(
+        press(&mut app, &[Char('u')]),
+        [Effect::Save(d("2026-11-21"))]
+    );
+    assert_eq!(
+        app.viewing,
+        d("2026-11-21"),
+        "the view follows the undone change"
+    );
+    assert_eq!(
+        app.log.status(d("2026-11-21"), &id("sunlight")),
+        Some(Status::Done)
+    );
+    assert_eq!(
+        press(&mut app, &[Char('u')]),
+        [Effect::Save(d("2026-11-22"))]
+    );
+    assert_eq!(app.log, before);
+    assert_eq!(press(&mut app, &[Char('u')]), [], "nothing left to undo");
+
+    // Redo walks forward again.
+    let redo = action_for(ctrl('r')).unwrap();
+    assert_eq!(
+        update(&mut app, Msg::Action(redo)),
+        [Effect::Save(d("2026-11-22"))]
+    );
+    assert!(app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert_eq!(app.selected, 3);
+    update(&mut app, Msg::Action(redo));
+    assert_eq!(
+        app.log.status(d("2026-11-21"), &id("sunlight")),
+        Some(Status::Skipped)
+    );
+    assert_eq!(
+        update(&mut app, Msg::Action(redo)),
+        [],
+        "nothing left to redo"
+    );
+}
+
+#[test]
+fn a_new_change_after_an_undo_drops_what_could_be_redone() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('4'), Char('u'), Char('3')]);
+    let redo = action_for(ctrl('r')).unwrap();
+    assert_eq!(update(&mut app, Msg::Action(redo)), []);
+    assert!(!app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert!(
+        app.log
+            .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
+    );
 }

@@ -1,0 +1,44 @@
+//! Undo and redo for the changes made in this run.
+
+use chrono::NaiveDate;
+
+use crate::domain::HabitId;
+use crate::domain::log::Status;
+
+/// One change to the log: a habit's status on a day, before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub date: NaiveDate,
+    pub habit: HabitId,
+    pub before: Option<Status>,
+    pub after: Option<Status>,
+}
+
+/// The changes that can be undone, and those undone that can be redone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+}
+
+impl History {
+    /// Records a new change; what was undone can no longer be redone.
+    pub fn record(&mut self, change: Change) {
+        self.undo.push(change);
+        self.redo.clear();
+    }
+
+    /// The change to reverse, moved to the redo list.
+    pub fn undo(&mut self) -> Option<&Change> {
+        let change = self.undo.pop()?;
+        self.redo.push(change);
+        self.redo.last()
+    }
+
+    /// The change to make again, moved back to the undo list.
+    pub fn redo(&mut self) -> Option<&Change> {
+        let change = self.redo.pop()?;
+        self.undo.push(change);
+        self.undo.last()
+    }
+}
