@@ -33,7 +33,14 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// SIGTERM, SIGHUP or SIGQUIT.
 pub fn run(app: &mut App, store: &mut Store, clock: &Clock) -> io::Result<()> {
     restore_on_signals()?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            // Raw mode may already be on when a later step fails.
+            ratatui::restore();
+            return Err(err);
+        }
+    };
     let result = event_loop(&mut terminal, app, store, clock);
     ratatui::restore();
     result
