@@ -22,11 +22,25 @@ pub enum Status {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DayLog {
     entries: BTreeMap<HabitId, Status>,
+    /// A few words about the day ("travel", "knee sore"); never blank.
+    note: Option<String>,
 }
 
 impl DayLog {
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.note.is_none()
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// Sets the note, trimmed; a blank note is no note.
+    pub fn set_note(&mut self, note: Option<&str>) {
+        self.note = note
+            .map(str::trim)
+            .filter(|note| !note.is_empty())
+            .map(str::to_owned);
     }
 
     pub fn status(&self, habit: &HabitId) -> Option<Status> {
@@ -76,6 +90,18 @@ impl Log {
     pub fn set_status(&mut self, date: NaiveDate, habit: &HabitId, status: Option<Status>) {
         let day = self.days.entry(date).or_default();
         day.set(habit, status);
+        if day.is_empty() {
+            self.days.remove(&date);
+        }
+    }
+
+    pub fn note(&self, date: NaiveDate) -> Option<&str> {
+        self.days.get(&date).and_then(DayLog::note)
+    }
+
+    pub fn set_note(&mut self, date: NaiveDate, note: Option<&str>) {
+        let day = self.days.entry(date).or_default();
+        day.set_note(note);
         if day.is_empty() {
             self.days.remove(&date);
         }
@@ -180,6 +206,17 @@ mod tests {
         );
         assert_eq!(log.status(day, &sun), Some(Status::Skipped));
         assert!(!log.toggle_skip(day, &sun));
+        assert_eq!(log, Log::new());
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_a_blank_note_leaves_no_trace() {
+        let day = d("2026-11-22");
+        let mut log = Log::new();
+        log.set_note(day, Some("  knee sore "));
+        assert_eq!(log.note(day), Some("knee sore"));
+        assert_eq!(log.first_day(), Some(day), "a note alone keeps the day");
+        log.set_note(day, Some("   "));
         assert_eq!(log, Log::new());
     }
 

@@ -48,6 +48,8 @@ struct DayRecord {
     /// Left out when empty, so most days stay one short line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     skipped: Vec<HabitId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
 }
 
 /// Read leniently when a file fails to parse, to tell a newer file from a
@@ -206,6 +208,7 @@ pub fn parse_year(
         for habit in &record.skipped {
             day.set(habit, Some(Status::Skipped));
         }
+        day.set_note(Some(&record.note));
         days.push((date, day));
     }
     Ok(days)
@@ -233,6 +236,7 @@ pub fn render_year(
             let record = DayRecord {
                 done: day.with_status(Status::Done).cloned().collect(),
                 skipped: day.with_status(Status::Skipped).cloned().collect(),
+                note: day.note().unwrap_or_default().to_owned(),
             };
             (DateKey(date), record)
         })
@@ -270,7 +274,8 @@ fn header(year: i32, known: &[HabitId]) -> String {
     let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
     format!(
         "// gutbone: the habits you did each day of {year}, one day per line.\n\
-         // `skipped` lists habits set aside that day (rest, illness, travel).\n\
+         // `skipped` lists habits set aside that day (rest, illness, travel);\n\
+         // `note` is your own few words about the day.\n\
          // Habit ids: {}.\n\
          // You may edit this file while gutbone is closed; a mistake is reported\n\
          // with its line and column, and the file is never overwritten until fixed.\n",
@@ -364,6 +369,21 @@ mod tests {
             days[1].1.status(&HabitId::new("sunlight")),
             Some(Status::Skipped)
         );
+    }
+
+    #[test]
+    fn notes_round_trip_even_with_quotes_and_line_breaks() {
+        let mut log = Log::new();
+        log.set_note(d("2026-11-20"), Some("travel"));
+        log.set_done(d("2026-11-21"), &HabitId::new("sunlight"), true);
+        log.set_note(d("2026-11-21"), Some("said \"hi\" to the sun\nthen rain"));
+        let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
+        assert!(
+            text.contains(r#""2026-11-20": (done: [], note: "travel"),"#),
+            "{text}"
+        );
+        let days = parse(&text).unwrap();
+        assert_eq!(days[1].1.note(), Some("said \"hi\" to the sun\nthen rain"));
     }
 
     #[test]
