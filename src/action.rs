@@ -20,6 +20,13 @@ pub enum Action {
     GoToday,
     NextTip,
     PrevTip,
+    /// Write or change the note on the viewed day.
+    EditNote,
+    /// A character typed into the note being edited.
+    Type(char),
+    DeleteBack,
+    /// Keep what was typed.
+    Confirm,
     Undo,
     Redo,
     ToggleHelp,

@@ -13,6 +13,8 @@ pub enum Overlay {
     Help,
     /// The full-screen weekly review.
     Review,
+    /// Writing the note for the viewed day (the draft is `App::note_draft`).
+    Note,
 }
 
 #[derive(Debug)]
@@ -38,6 +40,8 @@ pub struct App {
     /// adds one, `N` takes one away.
     pub tip_turn: i64,
     pub overlay: Option<Overlay>,
+    /// The note being written while `overlay` is `Note`.
+    pub note_draft: String,
     /// This run's changes, for undo and redo.
     pub history: History,
     /// A problem the person must know about, such as a failed save.
@@ -77,6 +81,7 @@ impl App {
             tip_turn: 0,
             overlay: None,
             history: History::default(),
+            note_draft: String::new(),
             error: None,
             data_dir,
         }
@@ -94,6 +99,11 @@ impl App {
             today: self.today,
             time: self.now.time(),
         }
+    }
+
+    /// Whether keys are text being typed rather than commands.
+    pub fn is_typing(&self) -> bool {
+        self.overlay == Some(Overlay::Note)
     }
 
     pub fn selected_habit(&self) -> Option<&Habit> {

@@ -5,13 +5,22 @@ use chrono::NaiveDate;
 use crate::domain::HabitId;
 use crate::domain::log::Status;
 
-/// One change to the log: a habit's status on a day, before and after.
+/// One change to the log, before and after.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Change {
-    pub date: NaiveDate,
-    pub habit: HabitId,
-    pub before: Option<Status>,
-    pub after: Option<Status>,
+pub enum Change {
+    /// A habit's status on a day.
+    Status {
+        date: NaiveDate,
+        habit: HabitId,
+        before: Option<Status>,
+        after: Option<Status>,
+    },
+    /// A day's note.
+    Note {
+        date: NaiveDate,
+        before: Option<String>,
+        after: Option<String>,
+    },
 }
 
 /// The changes that can be undone, and those undone that can be redone.

@@ -4,6 +4,21 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
+/// The action for a key press while text is being typed (the note editor):
+/// printable keys are text, not commands.
+pub fn typing_action_for(key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        _ if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
+        KeyCode::Char(c) => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::DeleteBack),
+        KeyCode::Enter => Some(Action::Confirm),
+        KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
 /// The action bound to a key press, if any. Callers pass only presses:
 /// terminals that report releases would otherwise toggle twice.
 pub fn action_for(key: KeyEvent) -> Option<Action> {
@@ -29,6 +44,7 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('w') => Action::OpenReview,
         KeyCode::Char('t') => Action::GoToday,
         KeyCode::Char('u') => Action::Undo,
+        KeyCode::Char('o') => Action::EditNote,
         KeyCode::Char('n') => Action::NextTip,
         KeyCode::Char('N') => Action::PrevTip,
         KeyCode::Char('?') => Action::ToggleHelp,
@@ -45,6 +61,31 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn while_typing_letters_are_text_and_enter_escape_decide() {
+        assert_eq!(
+            typing_action_for(key(KeyCode::Char('q'))),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            typing_action_for(key(KeyCode::Char(' '))),
+            Some(Action::Type(' '))
+        );
+        let shifted = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(typing_action_for(shifted), Some(Action::Type('K')));
+        assert_eq!(
+            typing_action_for(key(KeyCode::Backspace)),
+            Some(Action::DeleteBack)
+        );
+        assert_eq!(
+            typing_action_for(key(KeyCode::Enter)),
+            Some(Action::Confirm)
+        );
+        assert_eq!(typing_action_for(key(KeyCode::Esc)), Some(Action::Back));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(typing_action_for(ctrl_c), Some(Action::Quit));
     }
 
     #[test]

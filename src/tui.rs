@@ -126,7 +126,11 @@ fn next_action(clock: &Clock, app: &App) -> io::Result<Option<Action>> {
         return Ok(None);
     }
     // Only presses: terminals that report releases must not toggle twice.
-    Ok(event::read()?
-        .as_key_press_event()
-        .and_then(keymap::action_for))
+    Ok(event::read()?.as_key_press_event().and_then(|key| {
+        if app.is_typing() {
+            keymap::typing_action_for(key)
+        } else {
+            keymap::action_for(key)
+        }
+    }))
 }

@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
+use crate::domain::date;
+use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::log::Status;
-use crate::domain::{HabitId, date};
 use crate::history::Change;
 
 /// Everything that can happen to the app.
@@ -59,6 +60,21 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (Some(_), Action::Quit) => return vec![Effect::Quit],
         (Some(Overlay::Review), Action::PrevWeek | Action::NextWeek) => {}
+        (Some(Overlay::Note), Action::Type(c)) => {
+            if !c.is_control() && app.note_draft.chars().count() < MAX_NOTE_CHARS {
+                app.note_draft.push(c);
+            }
+            return vec![];
+        }
+        (Some(Overlay::Note), Action::DeleteBack) => {
+            app.note_draft.pop();
+            return vec![];
+        }
+        (Some(Overlay::Note), Action::Confirm) => {
+            app.overlay = None;
+            let draft = std::mem::take(&mut app.note_draft);
+            return change_note(app, &draft);
+        }
         (Some(_), _) => return vec![],
     }
     match action {
@@ -96,6 +112,12 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             let change = app.history.redo().cloned();
             return restore(app, change, false);
         }
+        Action::EditNote => {
+            app.note_draft = app.log.note(app.viewing).unwrap_or_default().to_owned();
+            app.overlay = Some(Overlay::Note);
+        }
+        // Text keys only mean something in the note editor.
+        Action::Type(_) | Action::DeleteBack | Action::Confirm => {}
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
         Action::OpenReview => app.overlay = Some(Overlay::Review),
         Action::Back | Action::Quit => return vec![Effect::Quit],
@@ -141,38 +163,85 @@ fn change_status(
         return vec![];
     };
     let before = app.log.status(app.viewing, &habit);
-    let change = Change {
-        date: app.viewing,
-        after: next(before),
-        habit,
-        before,
-    };
-    let effects = set_status(app, &change.habit, change.date, change.after);
+    apply(
+        app,
+        Change::Status {
+            date: app.viewing,
+            after: next(before),
+            habit,
+            before,
+        },
+    )
+}
+
+/// Keeps the draft as the viewed day's note; nothing changes if it is the same.
+fn change_note(app: &mut App, draft: &str) -> Vec<Effect> {
+    let before = app.log.note(app.viewing).map(str::to_owned);
+    let after = Some(draft.trim())
+        .filter(|note| !note.is_empty())
+        .map(str::to_owned);
+    if before == after {
+        return vec![];
+    }
+    apply(
+        app,
+        Change::Note {
+            date: app.viewing,
+            before,
+            after,
+        },
+    )
+}
+
+/// Makes a change and records it for undo.
+fn apply(app: &mut App, change: Change) -> Vec<Effect> {
+    let effects = make(app, &change, false);
     app.history.record(change);
     effects
 }
 
-/// Undo or redo: puts one habit's status back, and shows where it changed.
+/// Undo or redo: puts a change back (or makes it again), and shows where.
 fn restore(app: &mut App, change: Option<Change>, undoing: bool) -> Vec<Effect> {
     let Some(change) = change else {
         return vec![];
     };
-    let status = if undoing { change.before } else { change.after };
-    app.viewing = change.date.min(app.today);
-    if let Some(index) = app.habits.iter().position(|habit| habit.id == change.habit) {
-        select(app, index);
-    }
-    set_status(app, &change.habit, change.date, status)
+    let date = match &change {
+        Change::Status { date, habit, .. } => {
+            if let Some(index) = app.habits.iter().position(|h| h.id == *habit) {
+                select(app, index);
+            }
+            *date
+        }
+        Change::Note { date, .. } => *date,
+    };
+    app.viewing = date.min(app.today);
+    make(app, &change, undoing)
 }
 
-fn set_status(
-    app: &mut App,
-    habit: &HabitId,
-    date: NaiveDate,
-    status: Option<Status>,
-) -> Vec<Effect> {
-    app.log.set_status(date, habit, status);
-    app.refresh_stats();
+/// Writes one side of a change into the log: `before` when undoing.
+fn make(app: &mut App, change: &Change, undoing: bool) -> Vec<Effect> {
+    let date = match change {
+        Change::Status {
+            date,
+            habit,
+            before,
+            after,
+        } => {
+            app.log
+                .set_status(*date, habit, if undoing { *before } else { *after });
+            app.refresh_stats();
+            *date
+        }
+        Change::Note {
+            date,
+            before,
+            after,
+        } => {
+            let note = if undoing { before } else { after };
+            app.log.set_note(*date, note.as_deref());
+            *date
+        }
+    };
     vec![Effect::Save(date)]
 }
 

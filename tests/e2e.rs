@@ -400,3 +400,23 @@ fn a_mistake_in_your_own_tips_is_shown_and_the_app_still_runs() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn a_note_typed_in_the_real_app_is_saved() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("0/5 today");
+    app.send("o");
+    app.wait_for("Note for Sun 22 Nov");
+    app.send("quiet day, q and s are text here");
+    app.wait_for("q and s are text here");
+    app.send("\r");
+    app.wait_for("note: quiet day");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    assert!(
+        saved.contains(r#""2026-11-22": (done: [], note: "quiet day, q and s are text here"),"#),
+        "{saved}"
+    );
+}

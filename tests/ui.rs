@@ -151,3 +151,21 @@ fn weekly_review_120x40() {
     act(&mut app, &[Action::OpenReview]);
     insta::assert_snapshot!(render(&app, 120, 40).backend());
 }
+
+#[test]
+fn note_editor_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::PrevDay, Action::EditNote]);
+    for c in "knee sore".chars() {
+        update(&mut app, Msg::Action(Action::Type(c)));
+    }
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn a_days_note_shows_under_its_checklist() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::PrevDay; 3]);
+    let screen = render(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("note: travel"), "{screen}");
+}

@@ -412,3 +412,86 @@ fn a_new_change_after_an_undo_drops_what_could_be_redone() {
             .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
     );
 }
+
+/// Types `text` into the note editor as a person would.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let action = gutbone::keymap::typing_action_for(KeyEvent::new(Char(c), KeyModifiers::NONE));
+        update(app, Msg::Action(action.unwrap()));
+    }
+}
+
+fn typing(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let action = gutbone::keymap::typing_action_for(KeyEvent::new(code, KeyModifiers::NONE));
+    update(app, Msg::Action(action.unwrap()))
+}
+
+#[test]
+fn o_writes_a_note_on_the_viewed_day_and_enter_keeps_it() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Left, Char('o')]);
+    assert_eq!(app.overlay, Some(Overlay::Note));
+    assert!(app.is_typing());
+    // Letters that are commands elsewhere are text here.
+    type_text(&mut app, "knee sorq");
+    assert_eq!(typing(&mut app, KeyCode::Backspace), []);
+    type_text(&mut app, "e");
+    assert_eq!(
+        app.log.note(d("2026-11-21")),
+        None,
+        "nothing kept before Enter"
+    );
+    assert_eq!(typing(&mut app, Enter), [Effect::Save(d("2026-11-21"))]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.log.note(d("2026-11-21")), Some("knee sore"));
+    assert_eq!(app.viewing, d("2026-11-21"));
+}
+
+#[test]
+fn escape_cancels_a_note_and_a_blank_note_removes_one() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('o')]);
+    type_text(&mut app, "walked to work");
+    assert_eq!(typing(&mut app, Esc), []);
+    assert_eq!(app.log.note(d("2026-11-22")), None);
+    assert_eq!(app.overlay, None);
+
+    // The editor opens on the existing note; clearing it removes it.
+    press(&mut app, &[Left, Left, Left, Char('o')]);
+    assert_eq!(app.note_draft, "travel");
+    for _ in 0..6 {
+        typing(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(typing(&mut app, Enter), [Effect::Save(d("2026-11-19"))]);
+    assert_eq!(app.log.note(d("2026-11-19")), None);
+    // Keeping the note unchanged saves nothing.
+    press(&mut app, &[Char('o')]);
+    assert_eq!(typing(&mut app, Enter), []);
+}
+
+#[test]
+fn notes_are_undone_and_redone_like_any_change() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('o')]);
+    type_text(&mut app, "rest day");
+    typing(&mut app, Enter);
+    press(&mut app, &[Left, Left]);
+    assert_eq!(
+        press(&mut app, &[Char('u')]),
+        [Effect::Save(d("2026-11-22"))]
+    );
+    assert_eq!(app.log.note(d("2026-11-22")), None);
+    assert_eq!(app.viewing, d("2026-11-22"));
+    let redo = action_for(ctrl('r')).unwrap();
+    update(&mut app, Msg::Action(redo));
+    assert_eq!(app.log.note(d("2026-11-22")), Some("rest day"));
+}
+
+#[test]
+fn a_note_stops_at_its_length_limit() {
+    use gutbone::domain::log::MAX_NOTE_CHARS;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('o')]);
+    type_text(&mut app, &"x".repeat(MAX_NOTE_CHARS + 10));
+    assert_eq!(app.note_draft.chars().count(), MAX_NOTE_CHARS);
+}

@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 
 use super::HabitId;
 
+/// The longest note the editor takes: a few words, not a diary.
+pub const MAX_NOTE_CHARS: usize = 80;
+
 /// What a habit was on a day it was logged. A habit with no status on a past
 /// day was missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

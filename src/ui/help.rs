@@ -13,7 +13,7 @@ pub struct HelpOverlay<'a> {
     pub app: &'a App,
 }
 
-const KEYS: [(&str, &str); 14] = [
+const KEYS: [(&str, &str); 15] = [
     ("↑ ↓  k j", "select a habit"),
     ("Space Enter", "tick or untick the selected habit"),
     ("1 – 5", "tick or untick habit 1 to 5"),
@@ -21,6 +21,7 @@ const KEYS: [(&str, &str); 14] = [
     ("← →  h l", "previous / next day, to review and back-fill"),
     ("[ ]", "previous / next week"),
     ("t", "back to today"),
+    ("o", "a note on the day: travel, knee sore…"),
     ("u  Ctrl-R", "undo / redo this run's changes"),
     ("w", "weekly review (Esc returns)"),
     ("n  N", "next / previous tip"),

@@ -5,6 +5,7 @@ mod coach;
 mod footer;
 mod header;
 mod help;
+mod note;
 mod review;
 mod theme;
 mod tips;
@@ -62,10 +63,18 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(tips::TipsPanel { app }, tips_area);
     frame.render_widget(footer::Footer { app }, footer_area);
 
+    if app.overlay == Some(Overlay::Note) {
+        let popup = area.centered(
+            Constraint::Length(60.min(area.width)),
+            Constraint::Length(6.min(area.height)),
+        );
+        frame.render_widget(Clear, popup);
+        frame.render_widget(note::NoteEditor { app }, popup);
+    }
     if app.overlay == Some(Overlay::Help) {
         let popup = area.centered(
             Constraint::Length(72.min(area.width)),
-            Constraint::Length(22.min(area.height)),
+            Constraint::Length(23.min(area.height)),
         );
         frame.render_widget(Clear, popup);
         frame.render_widget(help::HelpOverlay { app }, popup);

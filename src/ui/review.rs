@@ -229,6 +229,17 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     } else {
         lines.push(Line::styled("Streaks running", theme::dim()));
     }
+    if let Some(week) = review.this_week() {
+        let days = crate::domain::date::week_days(week.start);
+        let notes: Vec<_> = days
+            .iter()
+            .filter_map(|day| app.log.note(*day).map(|note| (*day, note)))
+            .collect();
+        for (n, (day, note)) in notes.iter().enumerate() {
+            let text = format!("{} {}", day.format("%a %-d"), note.replace('\n', " "));
+            lines.push(labelled(if n == 0 { "Notes" } else { "" }, text));
+        }
+    }
     let mut streaks: Vec<_> = review.streaks.iter().collect();
     streaks.sort_by_key(|streak| std::cmp::Reverse(streak.days));
     for streak in streaks {

@@ -20,7 +20,24 @@ impl Widget for TodayPanel<'_> {
         } else {
             format!(" {} · back-filling ", app.viewing.format("%a %-d %b"))
         };
-        let block = Block::bordered().title(Line::styled(title, theme::title()));
+        let note = match app.log.note(app.viewing) {
+            // One line on the border: a note's line breaks become spaces.
+            Some(note) => Line::from(vec![
+                Span::styled(" note: ", theme::dim()),
+                Span::raw(truncate(
+                    &note.replace('\n', " "),
+                    usize::from(area.width).saturating_sub(12),
+                )),
+                Span::raw(" "),
+            ]),
+            None => Line::from(vec![
+                Span::styled(" o", theme::key()),
+                Span::styled(" add a note ", theme::dim()),
+            ]),
+        };
+        let block = Block::bordered()
+            .title(Line::styled(title, theme::title()))
+            .title_bottom(note);
         let inner = block.inner(area);
         block.render(area, buf);
 

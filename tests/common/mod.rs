@@ -69,6 +69,7 @@ pub fn sample_log() -> Log {
     for habit in ["sunlight", "weight-bearing-exercise"] {
         log.set_status(d("2026-11-19"), &id(habit), Some(Status::Skipped));
     }
+    log.set_note(d("2026-11-19"), Some("travel"));
     log
 }
 

@@ -1,0 +1,50 @@
+//! The note editor: a few words about the viewed day.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::domain::log::MAX_NOTE_CHARS;
+
+pub struct NoteEditor<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for NoteEditor<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let title = format!(" Note for {} ", app.viewing.format("%a %-d %b"));
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Line::styled(title, theme::title()))
+            .title_bottom(
+                Line::from(vec![
+                    Span::styled(" Enter", theme::key()),
+                    Span::raw(" keeps  "),
+                    Span::styled("Esc", theme::key()),
+                    Span::raw(" cancels "),
+                ])
+                .right_aligned(),
+            );
+        let used = app.note_draft.chars().count();
+        let lines = vec![
+            Line::from(vec![
+                Span::raw(app.note_draft.as_str()),
+                // The cursor, drawn: the terminal's own stays hidden.
+                Span::styled("▏", theme::key()),
+            ]),
+            Line::raw(""),
+            Line::styled(
+                format!("{used}/{MAX_NOTE_CHARS} · e.g. travel, knee sore · empty removes it"),
+                theme::dim(),
+            ),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(area, buf);
+    }
+}
