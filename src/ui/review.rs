@@ -224,11 +224,6 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     let run = current_perfect_streak(&app.log, &app.habits, end);
     let best = best_perfect_streak(&app.log, &app.habits, end).map_or(0, |s| s.days);
     lines.push(labelled("", format!("{run} in a row, {best} at best")));
-    if review.streaks.is_empty() {
-        lines.push(labelled("Streaks", "none running".into()));
-    } else {
-        lines.push(Line::styled("Streaks running", theme::dim()));
-    }
     if let Some(week) = review.this_week() {
         let days = crate::domain::date::week_days(week.start);
         let notes: Vec<_> = days
@@ -239,6 +234,11 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
             let text = format!("{} {}", day.format("%a %-d"), note.replace('\n', " "));
             lines.push(labelled(if n == 0 { "Notes" } else { "" }, text));
         }
+    }
+    if review.streaks.is_empty() {
+        lines.push(labelled("Streaks", "none running".into()));
+    } else {
+        lines.push(Line::styled("Streaks running", theme::dim()));
     }
     let mut streaks: Vec<_> = review.streaks.iter().collect();
     streaks.sort_by_key(|streak| std::cmp::Reverse(streak.days));
