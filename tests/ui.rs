@@ -169,3 +169,13 @@ fn a_days_note_shows_under_its_checklist() {
     let screen = render(&app, 80, 24).backend().to_string();
     assert!(screen.contains("note: travel"), "{screen}");
 }
+
+#[test]
+fn a_skipped_habit_shows_as_skipped_on_the_checklist() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::PrevDay; 3]); // the 19th: exercise and sunlight skipped
+    let screen = render(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("[–] Weight-bearing exercise"), "{screen}");
+    assert!(screen.contains("[–] Sunlight"), "{screen}");
+    assert!(screen.contains("[x] Fermented food"), "{screen}");
+}

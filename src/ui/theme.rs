@@ -39,6 +39,7 @@ pub fn error() -> Style {
 
 pub const CHECKED: &str = "[x]";
 pub const UNCHECKED: &str = "[ ]";
+pub const SKIPPED: &str = "[–]";
 pub const MARK_DONE: &str = "●";
 pub const MARK_MISSED: &str = "·";
 pub const MARK_SKIPPED: &str = "–";

@@ -2,11 +2,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::theme;
 use crate::app::App;
+use crate::domain::log::Status;
 
 pub struct TodayPanel<'a> {
     pub app: &'a App,
@@ -48,13 +50,13 @@ impl Widget for TodayPanel<'_> {
             .max()
             .unwrap_or(0);
         for (index, (habit, row)) in app.habits.iter().zip(inner.rows()).enumerate() {
-            let done = app.log.is_done(app.viewing, &habit.id);
+            let status = app.log.status(app.viewing, &habit.id);
             let is_selected = index == app.selected;
             let marker = if is_selected { "▶ " } else { "  " };
-            let check = if done {
-                theme::CHECKED
-            } else {
-                theme::UNCHECKED
+            let (check, name_style) = match status {
+                Some(Status::Done) => (theme::CHECKED, theme::done()),
+                Some(Status::Skipped) => (theme::SKIPPED, theme::dim()),
+                None => (theme::UNCHECKED, Style::new()),
             };
             let lead = format!(
                 "{marker}{} {check} {:<name_width$}  ",
@@ -62,11 +64,6 @@ impl Widget for TodayPanel<'_> {
                 habit.name
             );
             let room = usize::from(row.width).saturating_sub(lead.chars().count());
-            let name_style = if done {
-                theme::done()
-            } else {
-                Default::default()
-            };
             let line = Line::from(vec![
                 Span::styled(lead, name_style),
                 Span::styled(truncate(&habit.hint, room), theme::dim()),
