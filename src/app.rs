@@ -92,10 +92,12 @@ impl App {
         self.stats = HabitStats::all(&self.log, &self.habits, self.today);
     }
 
-    /// What the coach judges tips against: today's log at the current time.
+    /// What the coach judges against: today's log at the current time.
     pub fn moment(&self) -> Moment<'_> {
         Moment {
             log: &self.log,
+            habits: &self.habits,
+            stats: &self.stats,
             today: self.today,
             time: self.now.time(),
         }

@@ -1,12 +1,12 @@
 //! The coach line: one sentence reacting to how today is going. The rules are
 //! data (`assets/coach.ron`); this module only finds the first that holds.
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::Moment;
 use crate::domain::log::Status;
-use crate::domain::streak::{current_streak, is_perfect_day, missed_run};
-use crate::domain::{Habit, HabitId, Log};
+use crate::domain::streak::{is_perfect_day, missed_run};
+use crate::domain::{Habit, HabitId};
 
 /// When a rule speaks. All are judged on today.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -50,7 +50,8 @@ impl CoachLines {
     }
 
     /// The line for today: the first rule that holds, its placeholders filled.
-    pub fn line(&self, habits: &[Habit], log: &Log, today: NaiveDate) -> Option<String> {
+    pub fn line(&self, moment: &Moment) -> Option<String> {
+        let (habits, log, today) = (moment.habits, moment.log, moment.today);
         let open: Vec<&Habit> = habits
             .iter()
             .filter(|habit| log.status(today, &habit.id).is_none())
@@ -59,7 +60,7 @@ impl CoachLines {
         let reached = |days: u32| {
             habits.iter().find(|habit| {
                 log.status(today, &habit.id) == Some(Status::Done)
-                    && current_streak(log, &habit.id, today) == days
+                    && moment.current_streak(&habit.id) == days
             })
         };
         let slipping = |days: u32| {
@@ -85,7 +86,7 @@ impl CoachLines {
                 Trigger::Always => Some(None),
             };
             let Some(habit) = holds else { continue };
-            let streak = habit.map_or(0, |habit| current_streak(log, &habit.id, today));
+            let streak = habit.map_or(0, |habit| moment.current_streak(&habit.id));
             return Some(
                 rule.text
                     .replace("{habit}", habit.map_or("", |habit| habit.name.as_str()))
@@ -114,16 +115,28 @@ impl CoachLines {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Log;
     use crate::domain::default_habits;
+    use crate::domain::stats::HabitStats;
     use chrono::Days;
+    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
     fn line(log: &Log, today: &str) -> String {
+        let habits = default_habits();
+        let stats = HabitStats::all(log, &habits, d(today));
+        let moment = Moment {
+            log,
+            habits: &habits,
+            stats: &stats,
+            today: d(today),
+            time: chrono::NaiveTime::MIN,
+        };
         CoachLines::builtin()
-            .line(&default_habits(), log, d(today))
+            .line(&moment)
             .expect("the last rule always holds")
     }
 

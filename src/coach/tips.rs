@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
 use crate::domain::log::Status;
+use crate::domain::stats::HabitStats;
 use crate::domain::streak::{current_streak, missed_run};
-use crate::domain::{HabitId, Log};
+use crate::domain::{Habit, HabitId, Log};
 use crate::position::locate;
 
 /// Longest tip text, in characters: a tip is read at a glance.
@@ -55,12 +56,29 @@ pub struct When {
     pub streak_at_least: Option<u32>,
 }
 
-/// What the conditions are judged against.
+/// What the coach judges against: today's log at the current time.
 #[derive(Clone, Copy, Debug)]
 pub struct Moment<'a> {
     pub log: &'a Log,
+    pub habits: &'a [Habit],
+    /// Derived from `log` as of `today`, in the order of `habits`: streaks are
+    /// read from here, not walked out of the log on every frame.
+    pub stats: &'a [HabitStats],
     pub today: NaiveDate,
     pub time: NaiveTime,
+}
+
+impl Moment<'_> {
+    pub fn current_streak(&self, habit: &HabitId) -> u32 {
+        self.habits
+            .iter()
+            .position(|known| known.id == *habit)
+            .and_then(|index| self.stats.get(index))
+            .map_or_else(
+                || current_streak(self.log, habit, self.today),
+                |stats| stats.current_streak,
+            )
+    }
 }
 
 impl When {
@@ -80,7 +98,7 @@ impl When {
                 .is_none_or(|days| missed_run(moment.log, habit, moment.today) >= days)
             && self
                 .streak_at_least
-                .is_none_or(|days| current_streak(moment.log, habit, moment.today) >= days)
+                .is_none_or(|days| moment.current_streak(habit) >= days)
     }
 }
 
@@ -302,9 +320,34 @@ mod tests {
         HabitId::new(s)
     }
 
-    fn at<'a>(log: &'a Log, today: &str, time: &str) -> Moment<'a> {
-        Moment {
-            log,
+    /// A moment to judge against, owning what it borrows.
+    struct At {
+        log: Log,
+        habits: Vec<Habit>,
+        stats: Vec<HabitStats>,
+        today: NaiveDate,
+        time: NaiveTime,
+    }
+
+    impl At {
+        fn moment(&self) -> Moment<'_> {
+            Moment {
+                log: &self.log,
+                habits: &self.habits,
+                stats: &self.stats,
+                today: self.today,
+                time: self.time,
+            }
+        }
+    }
+
+    fn at(log: &Log, today: &str, time: &str) -> At {
+        let habits = default_habits();
+        let stats = HabitStats::all(log, &habits, d(today));
+        At {
+            log: log.clone(),
+            habits,
+            stats,
             today: d(today),
             time: t(time),
         }
@@ -370,7 +413,9 @@ mod tests {
         }
         let sun = id("sunlight");
         let morning = at(&log, "2026-11-22", "09:30");
+        let morning = morning.moment();
         let evening = at(&log, "2026-11-22", "18:00");
+        let evening = evening.moment();
         let when = |text: &str| -> When {
             ron::Options::default()
                 .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
@@ -430,11 +475,13 @@ mod tests {
         let tips = Tips::builtin();
         let sun = id("sunlight");
         let morning = at(&log, "2026-11-22", "10:00");
+        let morning = morning.moment();
         let first = tips.choose(&sun, &morning, 0).unwrap();
         assert!(!first.tip.when.is_general(), "{}", first.tip.id);
         assert!(first.tip.when.holds(&morning, &sun));
         // In the evening the before-15:00 tips no longer fit.
         let evening = at(&log, "2026-11-22", "20:00");
+        let evening = evening.moment();
         let all: Vec<_> = (0..40)
             .filter_map(|turn| tips.choose(&sun, &evening, turn))
             .collect();
@@ -447,6 +494,7 @@ mod tests {
         log.set_done(d("2026-11-22"), &id("fermented-food"), true);
         let tips = Tips::builtin();
         let moment = at(&log, "2026-11-22", "11:00");
+        let moment = moment.moment();
         let ids: Vec<_> = (0..3)
             .filter_map(|turn| tips.choose(&id("sunlight"), &moment, turn))
             .map(|c| c.tip.id.clone())
@@ -460,6 +508,7 @@ mod tests {
         let tips = Tips::builtin();
         let sun = id("sunlight");
         let moment = at(&log, "2026-11-22", "20:00");
+        let moment = moment.moment();
         assert_eq!(tips.choose(&sun, &moment, 0), tips.choose(&sun, &moment, 0));
         let count = tips.choose(&sun, &moment, 0).unwrap().count;
         let mut seen: Vec<_> = (0..count as i64)
@@ -503,6 +552,7 @@ mod tests {
         assert_eq!(tips.all().len(), before + 1);
         let log = Log::new();
         let moment = at(&log, "2026-11-22", "08:00");
+        let moment = moment.moment();
         let shown: Vec<_> = (0..3)
             .filter_map(|turn| tips.choose(&id("weight-bearing-exercise"), &moment, turn))
             .map(|c| (c.tip.id.clone(), c.source.title.clone()))
@@ -563,7 +613,11 @@ mod tests {
         let log = Log::new();
         let tips = Tips::builtin();
         assert_eq!(
-            tips.choose(&id("juggling"), &at(&log, "2026-11-22", "10:00"), 0),
+            tips.choose(
+                &id("juggling"),
+                &at(&log, "2026-11-22", "10:00").moment(),
+                0
+            ),
             None
         );
     }

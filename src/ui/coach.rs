@@ -17,7 +17,7 @@ impl Widget for CoachLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         // Always about today, whichever day is being viewed.
-        let Some(text) = app.coach.line(&app.habits, &app.log, app.today) else {
+        let Some(text) = app.coach.line(&app.moment()) else {
             return;
         };
         Line::from(vec![
