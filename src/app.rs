@@ -44,8 +44,11 @@ pub struct App {
     pub note_draft: String,
     /// This run's changes, for undo and redo.
     pub history: History,
-    /// A problem the person must know about, such as a failed save.
+    /// The last save failed: cleared by the next save that succeeds.
     pub error: Option<String>,
+    /// A problem found at start-up that leaves the app running, such as a
+    /// mistake in the person's own tips; it lasts the whole run.
+    pub warning: Option<String>,
     /// Where the data lives, for the help screen.
     pub data_dir: String,
 }
@@ -83,6 +86,7 @@ impl App {
             history: History::default(),
             note_draft: String::new(),
             error: None,
+            warning: None,
             data_dir,
         }
     }
@@ -106,6 +110,11 @@ impl App {
     /// Whether keys are text being typed rather than commands.
     pub fn is_typing(&self) -> bool {
         self.overlay == Some(Overlay::Note)
+    }
+
+    /// What the footer must say instead of the key hints, most urgent first.
+    pub fn problem(&self) -> Option<&str> {
+        self.error.as_deref().or(self.warning.as_deref())
     }
 
     pub fn selected_habit(&self) -> Option<&Habit> {

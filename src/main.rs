@@ -43,7 +43,7 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     }
     let data_dir = dir.display().to_string();
     let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
-    app.error = tips_problem;
+    app.warning = tips_problem;
     gutbone::tui::run(&mut app, &mut store, &clock)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.

@@ -396,7 +396,11 @@ fn a_mistake_in_your_own_tips_is_shown_and_the_app_still_runs() {
         "the built-in tips still show:\n{screen}"
     );
     app.send("1");
-    app.wait_for("1/5 today");
+    let screen = app.wait_for("1/5 today");
+    assert!(
+        screen.contains("Your own tips were not loaded"),
+        "a save does not hide the problem:\n{screen}"
+    );
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }

@@ -495,3 +495,21 @@ fn a_note_stops_at_its_length_limit() {
     type_text(&mut app, &"x".repeat(MAX_NOTE_CHARS + 10));
     assert_eq!(app.note_draft.chars().count(), MAX_NOTE_CHARS);
 }
+
+#[test]
+fn a_save_that_succeeds_clears_a_save_error_but_not_a_start_up_warning() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.warning = Some("tips.ron line 2, column 5: not a habit".into());
+    update(&mut app, Msg::SaveFailed("disk full".into()));
+    assert_eq!(
+        app.problem(),
+        Some("disk full"),
+        "the save error comes first"
+    );
+    update(&mut app, Msg::Saved);
+    assert_eq!(app.error, None);
+    assert_eq!(
+        app.problem(),
+        Some("tips.ron line 2, column 5: not a habit")
+    );
+}

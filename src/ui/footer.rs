@@ -24,7 +24,7 @@ const KEYS: [(&str, &str); 7] = [
 
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if let Some(error) = &self.app.error {
+        if let Some(error) = self.app.problem() {
             Paragraph::new(format!(" {error} "))
                 .style(theme::error())
                 .wrap(Wrap { trim: false })

@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let checklist_height = app.habits.len() as u16 + 2;
     // An error must be read whole, so the footer grows to fit it.
-    let footer_height = match &app.error {
+    let footer_height = match app.problem() {
         Some(error) => (error.chars().count() as u16 + 2)
             .div_ceil(area.width)
             .clamp(1, 3),
