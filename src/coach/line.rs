@@ -98,18 +98,6 @@ impl CoachLines {
         }
         None
     }
-
-    /// Every habit id the rules name, to check them against the habits.
-    pub fn named_habits(&self) -> impl Iterator<Item = &HabitId> {
-        self.rules.iter().filter_map(|rule| match &rule.when {
-            Trigger::OneLeft(id) => Some(id),
-            _ => None,
-        })
-    }
-
-    pub fn version(&self) -> u32 {
-        self.version
-    }
 }
 
 #[cfg(test)]
@@ -153,10 +141,12 @@ mod tests {
     #[test]
     fn the_asset_parses_and_names_only_real_habits() {
         let lines = CoachLines::builtin();
-        assert_eq!(lines.version(), 1);
+        assert_eq!(lines.version, 1);
         let known: Vec<_> = default_habits().into_iter().map(|h| h.id).collect();
-        for id in lines.named_habits() {
-            assert!(known.contains(id), "{id}");
+        for rule in &lines.rules {
+            if let Trigger::OneLeft(id) = &rule.when {
+                assert!(known.contains(id), "{id}");
+            }
         }
         assert_eq!(lines.rules.last().map(|r| &r.when), Some(&Trigger::Always));
     }

@@ -47,10 +47,6 @@ impl Store {
         })
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Reads the whole log. A missing directory or file is a fresh start; a
     /// file that cannot be read is an error, and nothing will overwrite it
     /// because the app does not start.
