@@ -13,6 +13,18 @@ pub enum Action {
     SkipSelected,
     /// Toggle the habit at this position on the checklist (0-based).
     ToggleHabit(usize),
+    /// Add one step to the selected habit's amount (`+`).
+    AddStep,
+    /// Take one step away (`-`).
+    RemoveStep,
+    /// Type an exact amount for the selected habit (`=`).
+    TypeAmount,
+    AddHabit,
+    EditHabit,
+    /// Archive the selected habit, after asking.
+    ArchiveHabit,
+    MoveHabitUp,
+    MoveHabitDown,
     PrevDay,
     NextDay,
     PrevWeek,
@@ -25,6 +37,9 @@ pub enum Action {
     /// A character typed into the note being edited.
     Type(char),
     DeleteBack,
+    /// The next or previous field of a form.
+    NextField,
+    PrevField,
     /// Keep what was typed.
     Confirm,
     Undo,

@@ -6,6 +6,7 @@ use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, date};
+use crate::form::HabitForm;
 use crate::history::History;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,11 +16,20 @@ pub enum Overlay {
     Review,
     /// Writing the note for the viewed day (the draft is `App::note_draft`).
     Note,
+    /// Typing an exact amount for the selected habit (`App::amount_draft`).
+    Amount,
+    /// Adding or editing a habit (`App::form`).
+    HabitForm,
+    /// Asking before the selected habit is archived.
+    ConfirmArchive,
 }
 
 #[derive(Debug)]
 pub struct App {
+    /// The habits on the checklist, in order.
     pub habits: Vec<Habit>,
+    /// Habits set aside: hidden from the checklist, their history kept.
+    pub archived: Vec<Habit>,
     pub log: Log,
     pub tips: Tips,
     pub coach: CoachLines,
@@ -42,10 +52,18 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The note being written while `overlay` is `Note`.
     pub note_draft: String,
+    /// The amount being typed while `overlay` is `Amount`, and what was
+    /// wrong with the last one tried.
+    pub amount_draft: String,
+    pub amount_error: Option<String>,
+    pub form: HabitForm,
     /// This run's changes, for undo and redo.
     pub history: History,
     /// The last save failed: cleared by the next save that succeeds.
     pub error: Option<String>,
+    /// Why the last key did nothing (such as archiving the only habit);
+    /// cleared by the next key.
+    pub notice: Option<String>,
     /// A problem found at start-up that leaves the app running, such as a
     /// mistake in the person's own tips; it lasts the whole run.
     pub warning: Option<String>,
@@ -57,7 +75,7 @@ impl App {
     /// Opens on today, with the first habit not yet done today selected so the
     /// tip speaks to what is left.
     pub fn new(
-        habits: Vec<Habit>,
+        all_habits: Vec<Habit>,
         log: Log,
         tips: Tips,
         settings: Settings,
@@ -65,14 +83,17 @@ impl App {
         data_dir: String,
     ) -> Self {
         let today = date::today(now, settings.day_starts_at);
+        let (archived, habits): (Vec<Habit>, Vec<Habit>) =
+            all_habits.into_iter().partition(|habit| habit.archived);
         let selected = habits
             .iter()
-            .position(|habit| !log.is_done(today, &habit.id))
+            .position(|habit| !log.is_done(today, habit))
             .unwrap_or(0);
         let stats = HabitStats::all(&log, &habits, today);
         Self {
             stats,
             habits,
+            archived,
             log,
             tips,
             coach: CoachLines::builtin(),
@@ -85,7 +106,11 @@ impl App {
             overlay: None,
             history: History::default(),
             note_draft: String::new(),
+            amount_draft: String::new(),
+            amount_error: None,
+            form: HabitForm::default(),
             error: None,
+            notice: None,
             warning: None,
             data_dir,
         }
@@ -94,6 +119,18 @@ impl App {
     /// Re-derives `stats`; call after any change to `log` or `today`.
     pub fn refresh_stats(&mut self) {
         self.stats = HabitStats::all(&self.log, &self.habits, self.today);
+    }
+
+    /// Every habit, archived ones last: what `habits.ron` holds.
+    pub fn all_habits(&self) -> Vec<Habit> {
+        self.habits.iter().chain(&self.archived).cloned().collect()
+    }
+
+    /// Replaces every habit, keeping the selection in range.
+    pub fn set_habits(&mut self, all: Vec<Habit>) {
+        (self.archived, self.habits) = all.into_iter().partition(|habit| habit.archived);
+        self.selected = self.selected.min(self.habits.len().saturating_sub(1));
+        self.refresh_stats();
     }
 
     /// What the coach judges against: today's log at the current time.
@@ -109,12 +146,18 @@ impl App {
 
     /// Whether keys are text being typed rather than commands.
     pub fn is_typing(&self) -> bool {
-        self.overlay == Some(Overlay::Note)
+        matches!(
+            self.overlay,
+            Some(Overlay::Note | Overlay::Amount | Overlay::HabitForm | Overlay::ConfirmArchive)
+        )
     }
 
     /// What the footer must say instead of the key hints, most urgent first.
     pub fn problem(&self) -> Option<&str> {
-        self.error.as_deref().or(self.warning.as_deref())
+        self.error
+            .as_deref()
+            .or(self.notice.as_deref())
+            .or(self.warning.as_deref())
     }
 
     pub fn selected_habit(&self) -> Option<&Habit> {
@@ -127,7 +170,6 @@ impl App {
 
     /// How many habits are done on the viewed day.
     pub fn viewing_done_count(&self) -> usize {
-        self.log
-            .done_count(self.viewing, self.habits.iter().map(|habit| &habit.id))
+        self.log.done_count(self.viewing, &self.habits)
     }
 }

@@ -2,18 +2,25 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::HabitId;
-use crate::domain::log::Status;
+use crate::domain::{Entry, Habit, HabitId};
 
-/// One change to the log, before and after.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One change to the log or the habits, before and after.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    /// A habit's status on a day.
-    Status {
+    /// A habit's entry on a day: done, skipped, an amount, or nothing.
+    Entry {
         date: NaiveDate,
         habit: HabitId,
-        before: Option<Status>,
-        after: Option<Status>,
+        before: Option<Entry>,
+        after: Option<Entry>,
+    },
+    /// The list of habits (added, edited, archived, moved), archived ones
+    /// included.
+    Habits {
+        before: Vec<Habit>,
+        after: Vec<Habit>,
+        /// The habit the change was about, to select it again.
+        about: HabitId,
     },
     /// A day's note.
     Note {
@@ -24,7 +31,7 @@ pub enum Change {
 }
 
 /// The changes that can be undone, and those undone that can be redone.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     undo: Vec<Change>,
     redo: Vec<Change>,

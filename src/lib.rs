@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod coach;
 pub mod domain;
+pub mod form;
 pub mod history;
 pub mod keymap;
 pub mod position;

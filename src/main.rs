@@ -10,7 +10,6 @@ use gutbone::cli::Cli;
 use gutbone::clock::Clock;
 use gutbone::coach::Tips;
 use gutbone::domain::HabitId;
-use gutbone::domain::default_habits;
 use gutbone::store::{Store, load_settings, paths, read_optional};
 
 fn main() -> ExitCode {
@@ -31,11 +30,10 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
     let settings = load_settings(&paths::settings_file(&config_dir))?;
-    let habits = default_habits();
+    let mut store = Store::open(&dir)?;
+    let (habits, log) = store.load()?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, tips_problem) = load_tips(&paths::user_tips_file(&config_dir), &ids);
-    let mut store = Store::open(&dir, ids)?;
-    let log = store.load()?;
     if !std::io::stdout().is_terminal() {
         return Err(
             "the checklist needs an interactive terminal, and standard output is not one".into(),

@@ -66,23 +66,22 @@ fn event_loop(
         update(app, Msg::Tick(clock.now()));
         let Some(action) = action else { continue };
         for effect in update(app, Msg::Action(action)) {
-            match effect {
-                Effect::Save(day) => {
-                    let saving = SAVING
-                        .lock()
-                        .unwrap_or_else(|poisoned| poisoned.into_inner());
-                    let saved = store.save_day(&app.log, day);
-                    drop(saving);
-                    let outcome = match saved {
-                        Ok(()) => Msg::Saved,
-                        Err(err) => Msg::SaveFailed(format!(
-                            "{err}. Your change is kept and will be saved with the next one."
-                        )),
-                    };
-                    update(app, outcome);
-                }
+            let saving = SAVING
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let saved = match effect {
+                Effect::Save(day) => store.save_day(&app.log, day),
+                Effect::SaveHabits => store.save_habits(app.all_habits(), &app.log),
                 Effect::Quit => return Ok(()),
-            }
+            };
+            drop(saving);
+            let outcome = match saved {
+                Ok(()) => Msg::Saved,
+                Err(err) => Msg::SaveFailed(format!(
+                    "{err}. Your change is kept and will be saved with the next one."
+                )),
+            };
+            update(app, outcome);
         }
     }
 }

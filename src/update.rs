@@ -6,9 +6,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
-use crate::domain::date;
+use crate::domain::habit::{check_habits, format_amount};
 use crate::domain::log::MAX_NOTE_CHARS;
-use crate::domain::log::Status;
+use crate::domain::{Entry, Habit, HabitId, Status, date};
+use crate::form::{HabitForm, parse_amount};
 use crate::history::Change;
 
 /// Everything that can happen to the app.
@@ -28,6 +29,8 @@ pub enum Msg {
 pub enum Effect {
     /// Write the part of the log that holds this day.
     Save(NaiveDate),
+    /// Write the list of habits.
+    SaveHabits,
     Quit,
 }
 
@@ -50,8 +53,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    // Overlays are modal: only closing them, quitting, and (in the review)
-    // paging through weeks get through.
+    app.notice = None;
+    // Overlays are modal: only closing them, quitting, what they take
+    // (text, fields, an answer) and, in the review, paging through weeks
+    // get through.
     match (app.overlay, action) {
         (None, _) => {}
         (Some(_), Action::Back) | (Some(Overlay::Help), Action::ToggleHelp) => {
@@ -75,7 +80,40 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             let draft = std::mem::take(&mut app.note_draft);
             return change_note(app, &draft);
         }
-        (Some(_), _) => return vec![],
+        (Some(Overlay::Amount), Action::Type(c)) => {
+            app.amount_error = None;
+            if (c.is_ascii_digit() || c == '.' || c == ',') && app.amount_draft.len() < 8 {
+                app.amount_draft.push(c);
+            }
+            return vec![];
+        }
+        (Some(Overlay::Amount), Action::DeleteBack) => {
+            app.amount_error = None;
+            app.amount_draft.pop();
+            return vec![];
+        }
+        (Some(Overlay::Amount), Action::Confirm) => return confirm_amount(app),
+        (Some(Overlay::HabitForm), Action::Type(c)) => app.form.type_char(c),
+        (Some(Overlay::HabitForm), Action::DeleteBack) => app.form.delete_back(),
+        (Some(Overlay::HabitForm), Action::NextField) => app.form.next_field(true),
+        (Some(Overlay::HabitForm), Action::PrevField) => app.form.next_field(false),
+        (Some(Overlay::HabitForm), Action::Confirm) => return submit_form(app),
+        (Some(Overlay::ConfirmArchive), Action::Type('y' | 'Y')) => {
+            app.overlay = None;
+            return archive(app);
+        }
+        (Some(Overlay::ConfirmArchive), Action::Type('n' | 'N') | Action::Confirm) => {
+            app.overlay = None;
+        }
+        (Some(_), _) => {}
+    }
+    if app.overlay.is_some() && app.overlay != Some(Overlay::Review) {
+        return vec![];
+    }
+    if app.overlay == Some(Overlay::Review)
+        && !matches!(action, Action::PrevWeek | Action::NextWeek)
+    {
+        return vec![];
     }
     match action {
         Action::SelectUp => step_selection(app, app.habits.len().saturating_sub(1)),
@@ -88,6 +126,46 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 return toggle(app, index);
             }
         }
+        Action::AddStep => return step_amount(app, 1.0),
+        Action::RemoveStep => return step_amount(app, -1.0),
+        Action::TypeAmount => {
+            if let Some(habit) = app.selected_habit() {
+                if habit.measure.is_some() {
+                    let amount = app.log.amount(app.viewing, habit);
+                    app.amount_draft = if amount > 0.0 {
+                        format_amount(amount)
+                    } else {
+                        String::new()
+                    };
+                    app.amount_error = None;
+                    app.overlay = Some(Overlay::Amount);
+                } else {
+                    app.notice = Some(format!(
+                        "{} is done or not: Space ticks it (e to give it an amount and a target)",
+                        habit.name
+                    ));
+                }
+            }
+        }
+        Action::AddHabit => {
+            app.form = HabitForm::new();
+            app.overlay = Some(Overlay::HabitForm);
+        }
+        Action::EditHabit => {
+            if let Some(habit) = app.selected_habit() {
+                app.form = HabitForm::edit(habit);
+                app.overlay = Some(Overlay::HabitForm);
+            }
+        }
+        Action::ArchiveHabit => {
+            if app.habits.len() <= 1 {
+                app.notice = Some("the last habit on the checklist cannot be archived".into());
+            } else {
+                app.overlay = Some(Overlay::ConfirmArchive);
+            }
+        }
+        Action::MoveHabitUp => return move_habit(app, false),
+        Action::MoveHabitDown => return move_habit(app, true),
         Action::PrevDay => {
             if let Some(day) = app.viewing.pred_opt() {
                 app.viewing = day;
@@ -116,8 +194,12 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.note_draft = app.log.note(app.viewing).unwrap_or_default().to_owned();
             app.overlay = Some(Overlay::Note);
         }
-        // Text keys only mean something in the note editor.
-        Action::Type(_) | Action::DeleteBack | Action::Confirm => {}
+        // Text and field keys only mean something in an editor.
+        Action::Type(_)
+        | Action::DeleteBack
+        | Action::Confirm
+        | Action::NextField
+        | Action::PrevField => {}
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
         Action::OpenReview => app.overlay = Some(Overlay::Review),
         Action::Back | Action::Quit => return vec![Effect::Quit],
@@ -132,6 +214,13 @@ fn step_selection(app: &mut App, by: usize) {
     }
 }
 
+/// Selects a habit by id, if it is on the checklist.
+fn select_id(app: &mut App, id: &HabitId) {
+    if let Some(index) = app.habits.iter().position(|habit| habit.id == *id) {
+        select(app, index);
+    }
+}
+
 fn select(app: &mut App, index: usize) {
     if index != app.selected {
         app.selected = index;
@@ -139,37 +228,163 @@ fn select(app: &mut App, index: usize) {
     }
 }
 
+/// Done becomes nothing; anything else (nothing, partial, skipped) becomes
+/// done: the target met, for a measured habit.
 fn toggle(app: &mut App, index: usize) -> Vec<Effect> {
-    change_status(app, index, |status| match status {
+    change_entry(app, index, |habit, entry| match habit.status(entry) {
         Some(Status::Done) => None,
-        _ => Some(Status::Done),
+        _ => habit.entry_for(habit.target()),
     })
 }
 
 fn skip(app: &mut App, index: usize) -> Vec<Effect> {
-    change_status(app, index, |status| match status {
-        Some(Status::Skipped) => None,
-        _ => Some(Status::Skipped),
+    change_entry(app, index, |_, entry| match entry {
+        Some(Entry::Skipped) => None,
+        _ => Some(Entry::Skipped),
     })
 }
 
-/// Changes a habit's status on the viewed day, recording it for undo.
-fn change_status(
+/// `+` and `-`: one step more or less, never below nothing; on a
+/// done-or-not habit, done and not done.
+fn step_amount(app: &mut App, direction: f64) -> Vec<Effect> {
+    change_entry(app, app.selected, |habit, entry| {
+        let step = habit.measure.as_ref().map_or(1.0, |measure| measure.step);
+        habit.entry_for(habit.amount(entry) + direction * step)
+    })
+}
+
+fn confirm_amount(app: &mut App) -> Vec<Effect> {
+    match parse_amount(&app.amount_draft, "the amount") {
+        Ok(amount) => {
+            app.overlay = None;
+            app.amount_draft.clear();
+            change_entry(app, app.selected, |habit, _| habit.entry_for(amount))
+        }
+        Err(message) => {
+            app.amount_error = Some(message);
+            vec![]
+        }
+    }
+}
+
+/// Changes a habit's entry on the viewed day, recording it for undo;
+/// nothing happens when it would stay the same.
+fn change_entry(
     app: &mut App,
     index: usize,
-    next: impl Fn(Option<Status>) -> Option<Status>,
+    next: impl Fn(&Habit, Option<Entry>) -> Option<Entry>,
 ) -> Vec<Effect> {
-    let Some(habit) = app.habits.get(index).map(|habit| habit.id.clone()) else {
+    let Some(habit) = app.habits.get(index) else {
         return vec![];
     };
-    let before = app.log.status(app.viewing, &habit);
+    let before = app.log.entry(app.viewing, habit);
+    let after = next(habit, before);
+    if after == before {
+        return vec![];
+    }
+    let habit = habit.id.clone();
     apply(
         app,
-        Change::Status {
+        Change::Entry {
             date: app.viewing,
-            after: next(before),
             habit,
             before,
+            after,
+        },
+    )
+}
+
+/// Keeps the habit the form describes, or says in the form what to fix.
+fn submit_form(app: &mut App) -> Vec<Effect> {
+    let editing = app.form.editing.clone();
+    let base = editing
+        .as_ref()
+        .and_then(|id| app.habits.iter().find(|habit| habit.id == *id));
+    let habit = match app.form.to_habit(base) {
+        Ok(habit) => habit,
+        Err(message) => {
+            app.form.error = Some(message);
+            return vec![];
+        }
+    };
+    let before = app.all_habits();
+    let mut after = before.clone();
+    match editing {
+        Some(id) => {
+            if let Some(slot) = after.iter_mut().find(|h| h.id == id) {
+                *slot = habit.clone();
+            }
+        }
+        None => {
+            if let Some(old) = app.archived.iter().find(|h| h.id == habit.id) {
+                app.form.error = Some(format!(
+                    "the archived habit \"{}\" has this id; choose another name, \
+                     or bring it back with `archived: false` in habits.ron",
+                    old.name
+                ));
+                return vec![];
+            }
+            after.insert(app.habits.len(), habit.clone());
+        }
+    }
+    if let Err(problem) = check_habits(&after) {
+        app.form.error = Some(problem.message);
+        return vec![];
+    }
+    app.overlay = None;
+    if after == before {
+        return vec![];
+    }
+    apply(
+        app,
+        Change::Habits {
+            before,
+            after,
+            about: habit.id,
+        },
+    )
+}
+
+fn archive(app: &mut App) -> Vec<Effect> {
+    let Some(habit) = app.selected_habit().map(|habit| habit.id.clone()) else {
+        return vec![];
+    };
+    let before = app.all_habits();
+    let mut after = before.clone();
+    for h in after.iter_mut().filter(|h| h.id == habit) {
+        h.archived = true;
+    }
+    if let Err(problem) = check_habits(&after) {
+        app.notice = Some(problem.message);
+        return vec![];
+    }
+    apply(
+        app,
+        Change::Habits {
+            before,
+            after,
+            about: habit,
+        },
+    )
+}
+
+/// Moves the selected habit one place up or down the checklist.
+fn move_habit(app: &mut App, down: bool) -> Vec<Effect> {
+    let from = app.selected;
+    let to = if down { from + 1 } else { from.wrapping_sub(1) };
+    if to >= app.habits.len() {
+        return vec![];
+    }
+    let before = app.all_habits();
+    let mut after = before.clone();
+    after.swap(from, to);
+    let about = after[to].id.clone();
+    apply(
+        app,
+        Change::Habits {
+            before,
+            after,
+            about,
         },
     )
 }
@@ -205,32 +420,40 @@ fn restore(app: &mut App, change: Option<Change>, undoing: bool) -> Vec<Effect> 
     let Some(change) = change else {
         return vec![];
     };
-    let date = match &change {
-        Change::Status { date, habit, .. } => {
-            if let Some(index) = app.habits.iter().position(|h| h.id == *habit) {
-                select(app, index);
-            }
-            *date
+    let effects = make(app, &change, undoing);
+    match &change {
+        Change::Entry { date, habit, .. } => {
+            select_id(app, habit);
+            app.viewing = (*date).min(app.today);
         }
-        Change::Note { date, .. } => *date,
-    };
-    app.viewing = date.min(app.today);
-    make(app, &change, undoing)
+        Change::Note { date, .. } => app.viewing = (*date).min(app.today),
+        Change::Habits { about, .. } => select_id(app, about),
+    }
+    effects
 }
 
 /// Writes one side of a change into the log: `before` when undoing.
 fn make(app: &mut App, change: &Change, undoing: bool) -> Vec<Effect> {
     let date = match change {
-        Change::Status {
+        Change::Entry {
             date,
             habit,
             before,
             after,
         } => {
             app.log
-                .set_status(*date, habit, if undoing { *before } else { *after });
+                .set_entry(*date, habit, if undoing { *before } else { *after });
             app.refresh_stats();
             *date
+        }
+        Change::Habits {
+            before,
+            after,
+            about,
+        } => {
+            app.set_habits(if undoing { before } else { after }.clone());
+            select_id(app, about);
+            return vec![Effect::SaveHabits];
         }
         Change::Note {
             date,

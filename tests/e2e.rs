@@ -72,11 +72,11 @@ fn log_today_back_fill_yesterday_quit_and_find_it_all_again() {
 
     let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
     assert!(
-        saved.contains(r#""2026-11-22": (done: ["fermented-food"]),"#),
+        saved.contains(r#""2026-11-22": (amounts: {"fermented-food": 1.0}),"#),
         "{saved}"
     );
     assert!(
-        saved.contains(r#""2026-11-21": (done: ["weight-bearing-exercise"]),"#),
+        saved.contains(r#""2026-11-21": (amounts: {"weight-bearing-exercise": 30.0}),"#),
         "{saved}"
     );
 
@@ -166,7 +166,10 @@ fn a_terminating_signal_hands_the_terminal_back_too() {
         send_signal(signal, pid.trim());
         assert_terminal_restored(&mut app, 128 + number);
         let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
-        assert!(saved.contains("fermented-food\"]"), "{signal}: {saved}");
+        assert!(
+            saved.contains(r#"{"fermented-food": 1.0}"#),
+            "{signal}: {saved}"
+        );
     }
 }
 
@@ -315,7 +318,7 @@ fn the_environment_variable_chooses_the_data_dir_and_the_flag_beats_it() {
     assert!(year_file(&dir, 2026).exists(), "the flag won");
     let env_file = fs::read_to_string(year_file(&env_dir, 2026)).unwrap();
     assert!(
-        env_file.contains(r#"(done: ["stress-break"])"#),
+        env_file.contains(r#"(amounts: {"stress-break": 1.0})"#),
         "{env_file}"
     );
     assert!(!env_file.contains(r#""sunlight""#), "{env_file}");
@@ -348,7 +351,7 @@ fn settings_skips_and_the_weekly_review_in_the_real_app() {
     assert_eq!(app.wait_exit(), 0);
     let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
     assert!(
-        saved.contains(r#""2026-11-22": (done: [], skipped: ["fermented-food"]),"#),
+        saved.contains(r#""2026-11-22": (skipped: ["fermented-food"]),"#),
         "{saved}"
     );
 }
@@ -420,7 +423,7 @@ fn a_note_typed_in_the_real_app_is_saved() {
     assert_eq!(app.wait_exit(), 0);
     let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
     assert!(
-        saved.contains(r#""2026-11-22": (done: [], note: "quiet day, q and s are text here"),"#),
+        saved.contains(r#""2026-11-22": (note: "quiet day, q and s are text here"),"#),
         "{saved}"
     );
 }

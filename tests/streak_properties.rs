@@ -1,27 +1,29 @@
 //! Properties of the streak and strength rules, over generated histories.
 
 use chrono::{Days, NaiveDate};
-use gutbone::domain::log::Status;
 use gutbone::domain::streak::{best_streak, current_streak};
 use gutbone::domain::strength::strength;
-use gutbone::domain::{HabitId, Log};
+use gutbone::domain::{Entry, Habit, Log, Status};
 use proptest::prelude::*;
 
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
 }
 
-fn sun() -> HabitId {
-    HabitId::new("sunlight")
+/// Measured, so histories hold partial days as well as done ones.
+fn sun() -> Habit {
+    Habit::measured("sunlight", "Sunlight", "min", 5.0, 15.0)
 }
 
 /// One status per consecutive day from `start()`; the last day is today.
-fn history() -> impl Strategy<Value = Vec<Option<Status>>> {
+fn history() -> impl Strategy<Value = Vec<Option<Entry>>> {
     prop::collection::vec(
         prop_oneof![
-            3 => Just(Some(Status::Done)),
+            3 => Just(Some(Entry::Done)),
+            1 => Just(Some(Entry::Amount(15.0))),
+            1 => Just(Some(Entry::Amount(5.0))),
             2 => Just(None),
-            1 => Just(Some(Status::Skipped)),
+            1 => Just(Some(Entry::Skipped)),
         ],
         1..80,
     )
@@ -31,15 +33,15 @@ fn day(offset: usize) -> NaiveDate {
     start().checked_add_days(Days::new(offset as u64)).unwrap()
 }
 
-fn log_of(days: &[Option<Status>]) -> Log {
+fn log_of(days: &[Option<Entry>]) -> Log {
     let mut log = Log::new();
     for (offset, status) in days.iter().enumerate() {
-        log.set_status(day(offset), &sun(), *status);
+        log.set_entry(day(offset), sun(), *status);
     }
     log
 }
 
-fn today(days: &[Option<Status>]) -> NaiveDate {
+fn today(days: &[Option<Entry>]) -> NaiveDate {
     day(days.len() - 1)
 }
 
@@ -49,7 +51,7 @@ proptest! {
         let log = log_of(&days);
         let current = current_streak(&log, &sun(), today(&days));
         let best = best_streak(&log, &sun(), today(&days)).map_or(0, |s| s.days);
-        let done = days.iter().filter(|d| **d == Some(Status::Done)).count() as u32;
+        let done = days.iter().filter(|d| sun().status(**d) == Some(Status::Done)).count() as u32;
         prop_assert!(current <= best, "current {current} > best {best}");
         prop_assert!(best <= done, "best {best} > done days {done}");
     }
@@ -60,7 +62,7 @@ proptest! {
         let log = log_of(&days);
         let before = best_streak(&log, &sun(), today).map_or(0, |s| s.days);
         let mut more = log.clone();
-        more.set_done(day(at.index(days.len())), &sun(), true);
+        more.set_done(day(at.index(days.len())), sun(), true);
         let after = best_streak(&more, &sun(), today).map_or(0, |s| s.days);
         prop_assert!(after >= before, "{before} became {after}");
     }
@@ -71,7 +73,7 @@ proptest! {
     fn a_skipped_day_changes_neither_streak_nor_strength(days in history(), at in any::<prop::sample::Index>()) {
         let position = at.index(days.len()); // before today, which stays last
         let mut with_skip = days.clone();
-        with_skip.insert(position, Some(Status::Skipped));
+        with_skip.insert(position, Some(Entry::Skipped));
         let (a, b) = (log_of(&days), log_of(&with_skip));
         let (today_a, today_b) = (today(&days), today(&with_skip));
         prop_assert_eq!(current_streak(&a, &sun(), today_a), current_streak(&b, &sun(), today_b));
@@ -88,7 +90,7 @@ proptest! {
         days in history(),
         order in Just(()).prop_perturb(|_, mut rng| rng.random::<u64>()),
     ) {
-        let mut entries: Vec<(usize, Option<Status>)> = days.iter().copied().enumerate().collect();
+        let mut entries: Vec<(usize, Option<Entry>)> = days.iter().copied().enumerate().collect();
         // A deterministic shuffle from the generated seed.
         let mut seed = order | 1;
         for i in (1..entries.len()).rev() {
@@ -99,7 +101,7 @@ proptest! {
         }
         let mut shuffled = Log::new();
         for (offset, status) in entries {
-            shuffled.set_status(day(offset), &sun(), status);
+            shuffled.set_entry(day(offset), sun(), status);
         }
         let ordered = log_of(&days);
         let today = today(&days);
@@ -113,13 +115,27 @@ proptest! {
     fn a_one_day_gap_resets_the_current_streak(mut days in history()) {
         // Yesterday missed: done today gives 1; today still open gives 0.
         days.push(None);
-        days.push(Some(Status::Done));
+        days.push(Some(Entry::Done));
         let log = log_of(&days);
         prop_assert_eq!(current_streak(&log, &sun(), today(&days)), 1);
         days.pop();
         days.push(None);
         let log = log_of(&days);
         prop_assert_eq!(current_streak(&log, &sun(), today(&days)), 0);
+    }
+
+    /// More of a measured habit on one day never lowers its strength.
+    #[test]
+    fn a_larger_amount_never_lowers_strength(days in history(), at in any::<prop::sample::Index>()) {
+        let position = at.index(days.len());
+        let mut more = days.clone();
+        more[position] = match days[position] {
+            Some(Entry::Amount(amount)) => Some(Entry::Amount(amount + 5.0)),
+            Some(Entry::Skipped) | None => Some(Entry::Amount(5.0)),
+            done => done,
+        };
+        let (a, b) = (strength(&log_of(&days), &sun(), today(&days)), strength(&log_of(&more), &sun(), today(&days)));
+        prop_assert!(b >= a - 1e-12 || days[position] == Some(Entry::Skipped), "{a} became {b}");
     }
 
     #[test]

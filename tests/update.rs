@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{at, d, id, sample_app};
+use common::{at, d, habit, sample_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gutbone::action::Action;
 use gutbone::app::{App, Overlay};
@@ -35,13 +35,13 @@ fn space_toggles_the_selected_habit_and_asks_for_a_save() {
     assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
     assert!(
         app.log
-            .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
+            .is_done(d("2026-11-22"), &habit("weight-bearing-exercise"))
     );
     let effects = press(&mut app, &[Enter]);
     assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
     assert!(
         !app.log
-            .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
+            .is_done(d("2026-11-22"), &habit("weight-bearing-exercise"))
     );
 }
 
@@ -50,7 +50,7 @@ fn digits_toggle_and_select_their_habit() {
     let mut app = sample_app("2026-11-22T09:00:00");
     let effects = press(&mut app, &[Char('4')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
-    assert!(app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(app.selected, 3);
     // There is no sixth habit: nothing changes and nothing is saved.
     let before = app.log.clone();
@@ -77,12 +77,12 @@ fn yesterday_can_be_back_filled_but_tomorrow_cannot_be_reached() {
     assert_eq!(app.viewing, d("2026-11-22"), "never past today");
     press(&mut app, &[Left]);
     assert_eq!(app.viewing, d("2026-11-21"));
-    assert!(!app.log.is_done(d("2026-11-21"), &id("prebiotic-fiber")));
+    assert!(!app.log.is_done(d("2026-11-21"), &habit("prebiotic-fiber")));
     let effects = press(&mut app, &[Char('2')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-21"))]);
-    assert!(app.log.is_done(d("2026-11-21"), &id("prebiotic-fiber")));
+    assert!(app.log.is_done(d("2026-11-21"), &habit("prebiotic-fiber")));
     assert!(
-        app.log.is_done(d("2026-11-22"), &id("prebiotic-fiber")),
+        app.log.is_done(d("2026-11-22"), &habit("prebiotic-fiber")),
         "today untouched"
     );
     press(&mut app, &[Char('h'), Char('h'), Char('t')]);
@@ -215,7 +215,7 @@ fn s_skips_the_selected_habit_and_a_tick_turns_a_skip_into_done() {
     use gutbone::domain::log::Status;
     let mut app = sample_app("2026-11-22T09:00:00");
     let today = d("2026-11-22");
-    let exercise = id("weight-bearing-exercise");
+    let exercise = habit("weight-bearing-exercise");
     assert_eq!(press(&mut app, &[Char('s')]), [Effect::Save(today)]);
     assert_eq!(app.log.status(today, &exercise), Some(Status::Skipped));
     press(&mut app, &[Char(' ')]);
@@ -264,8 +264,8 @@ fn after_midnight_the_next_toggle_lands_on_the_new_day() {
     update(&mut app, Msg::Tick(at("2026-11-23T00:00:02")));
     let effects = press(&mut app, &[Char('4')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-23"))]);
-    assert!(app.log.is_done(d("2026-11-23"), &id("sunlight")));
-    assert!(!app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert!(app.log.is_done(d("2026-11-23"), &habit("sunlight")));
+    assert!(!app.log.is_done(d("2026-11-22"), &habit("sunlight")));
 }
 
 #[test]
@@ -354,7 +354,7 @@ fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
     press(&mut app, &[Char('4')]); // sunlight done today
     press(&mut app, &[Left, Char('s')]); // yesterday: sunlight (selected) skipped
     assert_eq!(
-        app.log.status(d("2026-11-21"), &id("sunlight")),
+        app.log.status(d("2026-11-21"), &habit("sunlight")),
         Some(Status::Skipped)
     );
     press(&mut app, &[Char('t')]);
@@ -370,7 +370,7 @@ fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
         "the view follows the undone change"
     );
     assert_eq!(
-        app.log.status(d("2026-11-21"), &id("sunlight")),
+        app.log.status(d("2026-11-21"), &habit("sunlight")),
         Some(Status::Done)
     );
     assert_eq!(
@@ -386,11 +386,11 @@ fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
         update(&mut app, Msg::Action(redo)),
         [Effect::Save(d("2026-11-22"))]
     );
-    assert!(app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(app.selected, 3);
     update(&mut app, Msg::Action(redo));
     assert_eq!(
-        app.log.status(d("2026-11-21"), &id("sunlight")),
+        app.log.status(d("2026-11-21"), &habit("sunlight")),
         Some(Status::Skipped)
     );
     assert_eq!(
@@ -406,10 +406,10 @@ fn a_new_change_after_an_undo_drops_what_could_be_redone() {
     press(&mut app, &[Char('4'), Char('u'), Char('3')]);
     let redo = action_for(ctrl('r')).unwrap();
     assert_eq!(update(&mut app, Msg::Action(redo)), []);
-    assert!(!app.log.is_done(d("2026-11-22"), &id("sunlight")));
+    assert!(!app.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert!(
         app.log
-            .is_done(d("2026-11-22"), &id("weight-bearing-exercise"))
+            .is_done(d("2026-11-22"), &habit("weight-bearing-exercise"))
     );
 }
 

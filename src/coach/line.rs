@@ -54,19 +54,23 @@ impl CoachLines {
         let (habits, log, today) = (moment.habits, moment.log, moment.today);
         let open: Vec<&Habit> = habits
             .iter()
-            .filter(|habit| log.status(today, &habit.id).is_none())
-            .collect();
-        let done = log.done_count(today, habits.iter().map(|habit| &habit.id));
-        let reached = |days: u32| {
-            habits.iter().find(|habit| {
-                log.status(today, &habit.id) == Some(Status::Done)
-                    && moment.current_streak(&habit.id) == days
+            .filter(|habit| {
+                !matches!(
+                    log.status(today, habit),
+                    Some(Status::Done | Status::Skipped)
+                )
             })
+            .collect();
+        let done = log.done_count(today, habits);
+        let reached = |days: u32| {
+            habits
+                .iter()
+                .find(|habit| log.is_done(today, habit) && moment.current_streak(&habit.id) == days)
         };
         let slipping = |days: u32| {
             open.iter()
                 .copied()
-                .find(|habit| missed_run(log, &habit.id, today) >= days)
+                .find(|habit| missed_run(log, habit, today) >= days)
         };
         for rule in &self.rules {
             // Some(habit it is about) when the rule holds; Some(None) for none in particular.
@@ -132,7 +136,7 @@ mod tests {
         let mut log = Log::new();
         for day in days {
             for habit in habits {
-                log.set_done(d(day), &HabitId::new(*habit), true);
+                log.set_done(d(day), HabitId::new(*habit), true);
             }
         }
         log
@@ -204,10 +208,10 @@ mod tests {
                 "stress-break",
             ],
         );
-        log.set_status(
+        log.set_entry(
             d("2026-11-22"),
-            &HabitId::new("sunlight"),
-            Some(Status::Skipped),
+            HabitId::new("sunlight"),
+            Some(crate::domain::Entry::Skipped),
         );
         assert!(line(&log, "2026-11-22").starts_with("All 5 done today"));
     }
@@ -235,9 +239,9 @@ mod tests {
     #[test]
     fn a_habit_missed_three_days_running_is_named() {
         let mut log = with_done(&["2026-11-18"], &["fermented-food", "stress-break"]);
-        log.set_done(d("2026-11-22"), &HabitId::new("fermented-food"), true);
+        log.set_done(d("2026-11-22"), HabitId::new("fermented-food"), true);
         for day in ["2026-11-19", "2026-11-20", "2026-11-21"] {
-            log.set_done(d(day), &HabitId::new("fermented-food"), true);
+            log.set_done(d(day), HabitId::new("fermented-food"), true);
         }
         assert_eq!(
             line(&log, "2026-11-22"),
@@ -250,8 +254,8 @@ mod tests {
         let log = with_done(&["2026-11-21"], &["sunlight"]);
         assert!(line(&log, "2026-11-22").starts_with("A new day"));
         let mut log = log;
-        log.set_done(d("2026-11-22"), &HabitId::new("sunlight"), true);
-        log.set_done(d("2026-11-22"), &HabitId::new("stress-break"), true);
+        log.set_done(d("2026-11-22"), HabitId::new("sunlight"), true);
+        log.set_done(d("2026-11-22"), HabitId::new("stress-break"), true);
         assert_eq!(line(&log, "2026-11-22"), "2 of 5 done today, 3 to go.");
     }
 }

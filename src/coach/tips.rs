@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
-use crate::domain::log::Status;
 use crate::domain::stats::HabitStats;
 use crate::domain::streak::{current_streak, missed_run};
 use crate::domain::{Habit, HabitId, Log};
@@ -69,15 +68,29 @@ pub struct Moment<'a> {
 }
 
 impl Moment<'_> {
+    pub fn habit(&self, id: &HabitId) -> Option<&Habit> {
+        self.habits.iter().find(|habit| habit.id == *id)
+    }
+
     pub fn current_streak(&self, habit: &HabitId) -> u32 {
-        self.habits
-            .iter()
-            .position(|known| known.id == *habit)
-            .and_then(|index| self.stats.get(index))
-            .map_or_else(
-                || current_streak(self.log, habit, self.today),
-                |stats| stats.current_streak,
-            )
+        let Some(index) = self.habits.iter().position(|known| known.id == *habit) else {
+            return 0;
+        };
+        self.stats.get(index).map_or_else(
+            || current_streak(self.log, &self.habits[index], self.today),
+            |stats| stats.current_streak,
+        )
+    }
+
+    /// Whether `habit` is done today; an unknown habit is not.
+    pub fn is_done(&self, habit: &HabitId) -> bool {
+        self.habit(habit)
+            .is_some_and(|habit| self.log.is_done(self.today, habit))
+    }
+
+    pub fn missed_run(&self, habit: &HabitId) -> u32 {
+        self.habit(habit)
+            .map_or(0, |habit| missed_run(self.log, habit, self.today))
     }
 }
 
@@ -88,14 +101,14 @@ impl When {
 
     /// Whether this holds at `moment` for the tip shown for `habit`.
     pub fn holds(&self, moment: &Moment, habit: &HabitId) -> bool {
-        let done = |id: &HabitId| moment.log.status(moment.today, id) == Some(Status::Done);
+        let done = |id: &HabitId| moment.is_done(id);
         self.before.is_none_or(|before| moment.time < before.0)
             && self.after.is_none_or(|after| moment.time >= after.0)
             && self.done.iter().all(done)
             && !self.not_done.iter().any(done)
             && self
                 .missed_days
-                .is_none_or(|days| missed_run(moment.log, habit, moment.today) >= days)
+                .is_none_or(|days| moment.missed_run(habit) >= days)
             && self
                 .streak_at_least
                 .is_none_or(|days| moment.current_streak(habit) >= days)
@@ -407,9 +420,9 @@ mod tests {
     #[test]
     fn conditions_hold_only_when_they_should() {
         let mut log = Log::new();
-        log.set_done(d("2026-11-22"), &id("fermented-food"), true);
+        log.set_done(d("2026-11-22"), id("fermented-food"), true);
         for day in ["2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18"] {
-            log.set_done(d(day), &id("stress-break"), true);
+            log.set_done(d(day), id("stress-break"), true);
         }
         let sun = id("sunlight");
         let morning = at(&log, "2026-11-22", "09:30");
@@ -491,7 +504,7 @@ mod tests {
     #[test]
     fn the_vitamin_d_pairing_shows_once_kefir_is_had_and_sunlight_is_not() {
         let mut log = Log::new();
-        log.set_done(d("2026-11-22"), &id("fermented-food"), true);
+        log.set_done(d("2026-11-22"), id("fermented-food"), true);
         let tips = Tips::builtin();
         let moment = at(&log, "2026-11-22", "11:00");
         let moment = moment.moment();

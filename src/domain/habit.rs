@@ -1,11 +1,19 @@
-//! The habits a person tracks.
+//! The habits a person tracks: what each one is and how it is measured.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A habit's stable identifier: written in data files and, later, typed on the
-/// command line, so it never changes once shipped (e.g. `fermented-food`).
+use super::log::{Entry, Status};
+
+/// The largest amount a day can hold for one habit: past this it is a typo.
+pub const MAX_AMOUNT: f64 = 10_000.0;
+
+/// At most this many habits on today's checklist: a coach, not a to-do list.
+pub const MAX_ACTIVE_HABITS: usize = 20;
+
+/// A habit's stable identifier: written in data files and typed on the
+/// command line, so it never changes once chosen (e.g. `fermented-food`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct HabitId(String);
@@ -18,6 +26,17 @@ impl HabitId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// An id made from a name: lower case, words joined by hyphens
+    /// ("Cold shower" → `cold-shower`).
+    pub fn from_name(name: &str) -> Self {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        Self(words.join("-"))
+    }
 }
 
 impl fmt::Display for HabitId {
@@ -26,8 +45,31 @@ impl fmt::Display for HabitId {
     }
 }
 
+impl AsRef<HabitId> for HabitId {
+    fn as_ref(&self) -> &HabitId {
+        self
+    }
+}
+
+impl AsRef<HabitId> for Habit {
+    fn as_ref(&self) -> &HabitId {
+        &self.id
+    }
+}
+
+/// How much of a measured habit makes a day, and in what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    /// Singular, as in "1 serving" or "30 min".
+    pub unit: String,
+    /// What `+` and `-` add and take away.
+    pub step: f64,
+    /// The day's goal: the habit is done when the amount reaches it.
+    pub target: f64,
+}
+
 /// One daily habit, as shown on the checklist.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Habit {
     pub id: HabitId,
     /// Full name for the checklist.
@@ -36,49 +78,215 @@ pub struct Habit {
     pub short: String,
     /// What counts, in a line.
     pub hint: String,
+    /// `None` for a habit that is simply done or not.
+    pub measure: Option<Measure>,
+    /// Hidden from the checklist; its history is kept.
+    pub archived: bool,
 }
 
 impl Habit {
-    fn new(id: &str, name: &str, short: &str, hint: &str) -> Self {
+    /// A done-or-not habit.
+    pub fn check(id: &str, name: &str) -> Self {
         Self {
             id: HabitId::new(id),
             name: name.into(),
-            short: short.into(),
-            hint: hint.into(),
+            short: short_label(name),
+            hint: String::new(),
+            measure: None,
+            archived: false,
+        }
+    }
+
+    /// A habit with an amount to reach each day.
+    pub fn measured(id: &str, name: &str, unit: &str, step: f64, target: f64) -> Self {
+        Self {
+            measure: Some(Measure {
+                unit: unit.into(),
+                step,
+                target,
+            }),
+            ..Self::check(id, name)
+        }
+    }
+
+    fn with(mut self, short: &str, hint: &str) -> Self {
+        self.short = short.into();
+        self.hint = hint.into();
+        self
+    }
+
+    /// What a day's entry amounts to for this habit. An amount reaching the
+    /// target is done, any less is partial; a done entry on a measured habit
+    /// (written before it was measured) counts as the target met, and an
+    /// amount on a done-or-not habit counts as done.
+    pub fn status(&self, entry: Option<Entry>) -> Option<Status> {
+        match (entry?, &self.measure) {
+            (Entry::Done, _) => Some(Status::Done),
+            (Entry::Skipped, _) => Some(Status::Skipped),
+            (Entry::Amount(amount), Some(measure)) if amount < measure.target => {
+                Some(Status::Partial)
+            }
+            (Entry::Amount(_), _) => Some(Status::Done),
+        }
+    }
+
+    /// How much was done: the amount for a measured habit, 1 or 0 otherwise.
+    pub fn amount(&self, entry: Option<Entry>) -> f64 {
+        match (entry, &self.measure) {
+            (Some(Entry::Amount(amount)), _) => amount,
+            (Some(Entry::Done), Some(measure)) => measure.target,
+            (Some(Entry::Done), None) => 1.0,
+            _ => 0.0,
+        }
+    }
+
+    /// The share of the day's target reached, from 0 to 1.
+    pub fn progress(&self, entry: Option<Entry>) -> f64 {
+        match (entry, &self.measure) {
+            (Some(Entry::Amount(amount)), Some(measure)) => {
+                (amount / measure.target).clamp(0.0, 1.0)
+            }
+            (entry, _) => f64::from(u8::from(self.status(entry) == Some(Status::Done))),
+        }
+    }
+
+    /// The target, or 1 for a done-or-not habit.
+    pub fn target(&self) -> f64 {
+        self.measure.as_ref().map_or(1.0, |measure| measure.target)
+    }
+
+    /// The entry that records `amount`: nothing for zero, and for a
+    /// done-or-not habit, done for anything more.
+    pub fn entry_for(&self, amount: f64) -> Option<Entry> {
+        if amount <= 0.0 {
+            None
+        } else if self.measure.is_some() {
+            Some(Entry::Amount(amount.min(MAX_AMOUNT)))
+        } else {
+            Some(Entry::Done)
         }
     }
 }
 
-/// The five gut–bone habits, in the order the checklist shows them.
+/// What is wrong with a list of habits, and which habit it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HabitProblem {
+    pub index: usize,
+    pub message: String,
+}
+
+/// The rules every list of habits keeps, whether it comes from `habits.ron`
+/// or from the form: ids unique and plain, names given, targets and steps
+/// positive and sane, between 1 and [`MAX_ACTIVE_HABITS`] on the checklist.
+pub fn check_habits(habits: &[Habit]) -> Result<(), HabitProblem> {
+    let problem = |index: usize, message: String| Err(HabitProblem { index, message });
+    for (index, habit) in habits.iter().enumerate() {
+        let id = habit.id.as_str();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return problem(
+                index,
+                format!(
+                    "the id \"{id}\" must be letters, digits and hyphens, e.g. \"cold-shower\""
+                ),
+            );
+        }
+        if habits[..index].iter().any(|other| other.id == habit.id) {
+            return problem(
+                index,
+                format!("there is already a habit with the id \"{id}\"; ids must differ"),
+            );
+        }
+        if habit.name.trim().is_empty() {
+            return problem(index, format!("the habit \"{id}\" needs a name"));
+        }
+        if let Some(measure) = &habit.measure {
+            if measure.unit.trim().is_empty() {
+                return problem(
+                    index,
+                    format!("\"{id}\" is measured, so it needs a unit, such as \"min\""),
+                );
+            }
+            for (what, value) in [("target", measure.target), ("step", measure.step)] {
+                if !(value > 0.0 && value <= MAX_AMOUNT) {
+                    return problem(
+                        index,
+                        format!(
+                            "the {what} of \"{id}\" is {value}; it must be above 0 and at most 10,000"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let active = habits.iter().filter(|habit| !habit.archived).count();
+    if active == 0 {
+        return problem(
+            0,
+            "at least one habit must stay on the checklist (not archived)".into(),
+        );
+    }
+    if active > MAX_ACTIVE_HABITS {
+        let index = habits
+            .iter()
+            .rposition(|habit| !habit.archived)
+            .unwrap_or(0);
+        return problem(
+            index,
+            format!(
+                "{active} habits are active; at most {MAX_ACTIVE_HABITS} fit the checklist, so archive some"
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The first word of a name, cut to ten characters.
+pub fn short_label(name: &str) -> String {
+    name.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
+}
+
+/// An amount as a person writes it: `3`, `2.5`, `0.25`.
+pub fn format_amount(amount: f64) -> String {
+    let text = format!("{amount:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The five gut–bone habits, in the order the checklist shows them, with
+/// the targets the articles suggest.
 pub fn default_habits() -> Vec<Habit> {
     vec![
-        Habit::new(
-            "fermented-food",
-            "Fermented food",
+        // About a cup (8–12 oz / 250–350 ml) of kefir is one serving.
+        Habit::measured("fermented-food", "Fermented food", "serving", 1.0, 1.0).with(
             "Fermented",
             "kefir, live-culture yogurt, sauerkraut, kimchi, miso, tempeh, kombucha",
         ),
-        Habit::new(
-            "prebiotic-fiber",
-            "Prebiotic fibre",
+        Habit::measured("prebiotic-fiber", "Prebiotic fibre", "serving", 1.0, 3.0).with(
             "Fibre",
             "garlic, onions, leeks, asparagus, bananas, apples, oats, barley",
         ),
-        Habit::new(
+        Habit::measured(
             "weight-bearing-exercise",
             "Weight-bearing exercise",
+            "min",
+            5.0,
+            30.0,
+        )
+        .with(
             "Exercise",
             "walking, stairs, resistance work: anything on your own feet",
         ),
-        Habit::new(
-            "sunlight",
-            "Sunlight",
-            "Sunlight",
-            "time outdoors in daylight, for vitamin D",
-        ),
-        Habit::new(
-            "stress-break",
-            "Stress break",
+        Habit::measured("sunlight", "Sunlight", "min", 5.0, 15.0)
+            .with("Sunlight", "time outdoors in daylight, for vitamin D"),
+        Habit::measured("stress-break", "Stress break", "break", 1.0, 1.0).with(
             "Stress",
             "a deliberate pause: slow breathing, a short walk, quiet",
         ),
@@ -102,5 +310,149 @@ mod tests {
                 "stress-break"
             ]
         );
+    }
+
+    #[test]
+    fn the_default_targets_are_the_ones_the_articles_suggest() {
+        let targets: Vec<_> = default_habits()
+            .into_iter()
+            .map(|h| {
+                let m = h.measure.unwrap();
+                (m.unit, m.step, m.target)
+            })
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                ("serving".to_owned(), 1.0, 1.0),
+                ("serving".to_owned(), 1.0, 3.0),
+                ("min".to_owned(), 5.0, 30.0),
+                ("min".to_owned(), 5.0, 15.0),
+                ("break".to_owned(), 1.0, 1.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_is_done_at_the_target_and_partial_below_it() {
+        let walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
+        assert_eq!(walk.status(None), None);
+        assert_eq!(
+            walk.status(Some(Entry::Amount(20.0))),
+            Some(Status::Partial)
+        );
+        assert_eq!(walk.status(Some(Entry::Amount(30.0))), Some(Status::Done));
+        assert_eq!(walk.status(Some(Entry::Amount(45.0))), Some(Status::Done));
+        assert_eq!(walk.status(Some(Entry::Skipped)), Some(Status::Skipped));
+        assert_eq!(walk.status(Some(Entry::Done)), Some(Status::Done));
+        assert_eq!(
+            walk.amount(Some(Entry::Done)),
+            30.0,
+            "done means the target met"
+        );
+    }
+
+    #[test]
+    fn progress_is_the_share_of_the_target_capped_at_one() {
+        let walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
+        assert_eq!(walk.progress(Some(Entry::Amount(15.0))), 0.5);
+        assert_eq!(walk.progress(Some(Entry::Amount(90.0))), 1.0);
+        assert_eq!(walk.progress(Some(Entry::Skipped)), 0.0);
+        let check = Habit::check("floss", "Floss");
+        assert_eq!(check.progress(Some(Entry::Done)), 1.0);
+        assert_eq!(check.progress(None), 0.0);
+        assert_eq!(
+            check.status(Some(Entry::Amount(2.0))),
+            Some(Status::Done),
+            "an amount left from when it was measured still counts"
+        );
+    }
+
+    #[test]
+    fn entries_for_amounts() {
+        let walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
+        assert_eq!(walk.entry_for(0.0), None);
+        assert_eq!(walk.entry_for(-5.0), None);
+        assert_eq!(walk.entry_for(10.0), Some(Entry::Amount(10.0)));
+        assert_eq!(walk.entry_for(1e9), Some(Entry::Amount(MAX_AMOUNT)));
+        assert_eq!(Habit::check("f", "F").entry_for(3.0), Some(Entry::Done));
+    }
+
+    #[test]
+    fn the_rules_a_list_of_habits_keeps() {
+        assert_eq!(check_habits(&default_habits()), Ok(()));
+        let broken = |change: fn(&mut Vec<Habit>), expected: &str, at: usize| {
+            let mut habits = default_habits();
+            change(&mut habits);
+            let problem = check_habits(&habits).unwrap_err();
+            assert!(problem.message.contains(expected), "{}", problem.message);
+            assert_eq!(problem.index, at, "{}", problem.message);
+        };
+        broken(|h| h[2].name = " ".into(), "needs a name", 2);
+        broken(
+            |h| h[3].id = HabitId::new("fermented-food"),
+            "already a habit",
+            3,
+        );
+        broken(
+            |h| h[1].id = HabitId::new("two words"),
+            "letters, digits",
+            1,
+        );
+        broken(|h| h[1].measure.as_mut().unwrap().target = 0.0, "target", 1);
+        broken(
+            |h| h[1].measure.as_mut().unwrap().target = -2.0,
+            "target",
+            1,
+        );
+        broken(
+            |h| h[1].measure.as_mut().unwrap().step = f64::NAN,
+            "step",
+            1,
+        );
+        broken(
+            |h| h[4].measure.as_mut().unwrap().target = 20_000.0,
+            "10,000",
+            4,
+        );
+        broken(|h| h[0].measure.as_mut().unwrap().unit.clear(), "unit", 0);
+        broken(
+            |h| h.iter_mut().for_each(|h| h.archived = true),
+            "at least one",
+            0,
+        );
+        broken(
+            |h| {
+                for i in 0..16 {
+                    h.push(Habit::check(&format!("h{i}"), "Another"));
+                }
+            },
+            "at most 20",
+            20,
+        );
+        let mut many_archived = default_habits();
+        for i in 0..30 {
+            let mut habit = Habit::check(&format!("old{i}"), "Old");
+            habit.archived = true;
+            many_archived.push(habit);
+        }
+        assert_eq!(
+            check_habits(&many_archived),
+            Ok(()),
+            "archived habits do not count"
+        );
+    }
+
+    #[test]
+    fn ids_from_names_and_amounts_as_written() {
+        assert_eq!(
+            HabitId::from_name("  Cold shower! ").as_str(),
+            "cold-shower"
+        );
+        assert_eq!(HabitId::from_name("Läufe 5km").as_str(), "läufe-5km");
+        assert_eq!(format_amount(3.0), "3");
+        assert_eq!(format_amount(2.5), "2.5");
+        assert_eq!(format_amount(0.25), "0.25");
+        assert_eq!(short_label("Weight-bearing exercise"), "Weight-bea");
     }
 }

@@ -5,26 +5,37 @@ use std::ops::RangeBounds;
 
 use chrono::NaiveDate;
 
-use super::HabitId;
+use super::{Habit, HabitId};
 
 /// The longest note the editor takes: a few words, not a diary.
 pub const MAX_NOTE_CHARS: usize = 80;
 
-/// What a habit was on a day it was logged. A habit with no status on a past
-/// day was missed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
+/// What is written down for a habit on a day. A habit with no entry on a
+/// past day was missed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Entry {
     Done,
     /// Deliberately set aside (rest, illness, travel): neither breaks nor
     /// extends a streak, and leaves strength unchanged.
     Skipped,
+    /// How much of a measured habit was done: always above zero.
+    Amount(f64),
 }
 
-/// One day of the log. Each habit has at most one status, so a habit can
+/// What an entry means for a particular habit (see [`Habit::status`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Done,
+    /// Some of a measured habit's target, not all of it: not yet done.
+    Partial,
+    Skipped,
+}
+
+/// One day of the log. Each habit has at most one entry, so a habit can
 /// never be both done and skipped.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DayLog {
-    entries: BTreeMap<HabitId, Status>,
+    entries: BTreeMap<HabitId, Entry>,
     /// A few words about the day ("travel", "knee sore"); never blank.
     note: Option<String>,
 }
@@ -46,14 +57,18 @@ impl DayLog {
             .map(str::to_owned);
     }
 
-    pub fn status(&self, habit: &HabitId) -> Option<Status> {
+    pub fn entry(&self, habit: &HabitId) -> Option<Entry> {
         self.entries.get(habit).copied()
     }
 
-    pub fn set(&mut self, habit: &HabitId, status: Option<Status>) {
-        match status {
-            Some(status) => {
-                self.entries.insert(habit.clone(), status);
+    pub fn status(&self, habit: &Habit) -> Option<Status> {
+        habit.status(self.entry(&habit.id))
+    }
+
+    pub fn set(&mut self, habit: &HabitId, entry: Option<Entry>) {
+        match entry {
+            Some(entry) => {
+                self.entries.insert(habit.clone(), entry);
             }
             None => {
                 self.entries.remove(habit);
@@ -61,18 +76,15 @@ impl DayLog {
         }
     }
 
-    /// The habits with `status` this day, in id order.
-    pub fn with_status(&self, status: Status) -> impl Iterator<Item = &HabitId> {
-        self.entries
-            .iter()
-            .filter(move |(_, s)| **s == status)
-            .map(|(habit, _)| habit)
+    /// Every entry, in id order.
+    pub fn entries(&self) -> impl Iterator<Item = (&HabitId, Entry)> {
+        self.entries.iter().map(|(habit, entry)| (habit, *entry))
     }
 }
 
 /// Every logged day. Days on which nothing was logged are absent, so the log
 /// grows with use, not with the calendar.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Log {
     days: BTreeMap<NaiveDate, DayLog>,
 }
@@ -82,20 +94,36 @@ impl Log {
         Self::default()
     }
 
-    pub fn status(&self, date: NaiveDate, habit: &HabitId) -> Option<Status> {
-        self.days.get(&date).and_then(|day| day.status(habit))
+    pub fn entry(&self, date: NaiveDate, habit: impl AsRef<HabitId>) -> Option<Entry> {
+        self.days
+            .get(&date)
+            .and_then(|day| day.entry(habit.as_ref()))
     }
 
-    pub fn is_done(&self, date: NaiveDate, habit: &HabitId) -> bool {
+    pub fn status(&self, date: NaiveDate, habit: &Habit) -> Option<Status> {
+        habit.status(self.entry(date, habit))
+    }
+
+    pub fn is_done(&self, date: NaiveDate, habit: &Habit) -> bool {
         self.status(date, habit) == Some(Status::Done)
     }
 
-    pub fn set_status(&mut self, date: NaiveDate, habit: &HabitId, status: Option<Status>) {
+    /// How much of `habit` was done on `date` (see [`Habit::amount`]).
+    pub fn amount(&self, date: NaiveDate, habit: &Habit) -> f64 {
+        habit.amount(self.entry(date, habit))
+    }
+
+    pub fn set_entry(&mut self, date: NaiveDate, habit: impl AsRef<HabitId>, entry: Option<Entry>) {
         let day = self.days.entry(date).or_default();
-        day.set(habit, status);
+        day.set(habit.as_ref(), entry);
         if day.is_empty() {
             self.days.remove(&date);
         }
+    }
+
+    /// Marks a habit done (the target met) or clears it.
+    pub fn set_done(&mut self, date: NaiveDate, habit: impl AsRef<HabitId>, done: bool) {
+        self.set_entry(date, habit, done.then_some(Entry::Done));
     }
 
     pub fn note(&self, date: NaiveDate) -> Option<&str> {
@@ -108,26 +136,6 @@ impl Log {
         if day.is_empty() {
             self.days.remove(&date);
         }
-    }
-
-    pub fn set_done(&mut self, date: NaiveDate, habit: &HabitId, done: bool) {
-        self.set_status(date, habit, done.then_some(Status::Done));
-    }
-
-    /// Done becomes not done; anything else (nothing, skipped) becomes done.
-    /// Returns whether it is now done.
-    pub fn toggle(&mut self, date: NaiveDate, habit: &HabitId) -> bool {
-        let done = !self.is_done(date, habit);
-        self.set_done(date, habit, done);
-        done
-    }
-
-    /// Skipped becomes nothing; anything else (nothing, done) becomes skipped.
-    /// Returns whether it is now skipped.
-    pub fn toggle_skip(&mut self, date: NaiveDate, habit: &HabitId) -> bool {
-        let skipped = self.status(date, habit) != Some(Status::Skipped);
-        self.set_status(date, habit, skipped.then_some(Status::Skipped));
-        skipped
     }
 
     /// Replaces a whole day; an empty day is removed.
@@ -160,7 +168,7 @@ impl Log {
     pub fn done_count<'a>(
         &self,
         date: NaiveDate,
-        habits: impl IntoIterator<Item = &'a HabitId>,
+        habits: impl IntoIterator<Item = &'a Habit>,
     ) -> usize {
         let Some(day) = self.days.get(&date) else {
             return 0;
@@ -181,35 +189,26 @@ mod tests {
     }
 
     #[test]
-    fn toggling_twice_restores_the_day_and_drops_empty_days() {
+    fn clearing_an_entry_drops_the_empty_day() {
         let kefir = HabitId::new("fermented-food");
         let mut log = Log::new();
-        assert!(log.toggle(d("2026-11-22"), &kefir));
-        assert!(log.is_done(d("2026-11-22"), &kefir));
-        assert!(!log.is_done(d("2026-11-21"), &kefir));
-        assert!(!log.toggle(d("2026-11-22"), &kefir));
+        log.set_done(d("2026-11-22"), &kefir, true);
+        assert_eq!(log.entry(d("2026-11-22"), &kefir), Some(Entry::Done));
+        assert_eq!(log.entry(d("2026-11-21"), &kefir), None);
+        log.set_done(d("2026-11-22"), &kefir, false);
         assert_eq!(log, Log::new(), "an emptied day leaves no trace");
     }
 
     #[test]
-    fn done_and_skipped_replace_each_other() {
-        let sun = HabitId::new("sunlight");
-        let day = d("2026-11-22");
+    fn status_depends_on_the_habit_target() {
+        let walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
         let mut log = Log::new();
-        assert!(log.toggle_skip(day, &sun));
-        assert_eq!(log.status(day, &sun), Some(Status::Skipped));
-        assert!(
-            log.toggle(day, &sun),
-            "ticking a skipped habit makes it done"
-        );
-        assert_eq!(log.status(day, &sun), Some(Status::Done));
-        assert!(
-            log.toggle_skip(day, &sun),
-            "skipping a done habit undoes it"
-        );
-        assert_eq!(log.status(day, &sun), Some(Status::Skipped));
-        assert!(!log.toggle_skip(day, &sun));
-        assert_eq!(log, Log::new());
+        log.set_entry(d("2026-11-22"), &walk, Some(Entry::Amount(20.0)));
+        assert_eq!(log.status(d("2026-11-22"), &walk), Some(Status::Partial));
+        assert!(!log.is_done(d("2026-11-22"), &walk));
+        assert_eq!(log.amount(d("2026-11-22"), &walk), 20.0);
+        let easier = Habit::measured("walk", "Walk", "min", 5.0, 20.0);
+        assert!(log.is_done(d("2026-11-22"), &easier));
     }
 
     #[test]
@@ -229,19 +228,29 @@ mod tests {
         let mut log = Log::new();
         assert_eq!(log.first_day(), None);
         log.set_done(d("2026-11-20"), &sun, true);
-        log.set_status(d("2025-03-01"), &sun, Some(Status::Skipped));
+        log.set_entry(d("2025-03-01"), &sun, Some(Entry::Skipped));
         assert_eq!(log.first_day(), Some(d("2025-03-01")));
     }
 
     #[test]
     fn done_count_counts_only_done_among_the_given_habits() {
-        let (a, b, c) = (HabitId::new("a"), HabitId::new("b"), HabitId::new("c"));
+        let (a, b, c) = (
+            Habit::check("a", "A"),
+            Habit::check("b", "B"),
+            Habit::measured("c", "C", "min", 5.0, 10.0),
+        );
         let mut log = Log::new();
         log.set_done(d("2026-11-22"), &a, true);
-        log.set_done(d("2026-11-22"), &c, true);
-        log.set_status(d("2026-11-22"), &b, Some(Status::Skipped));
+        log.set_entry(d("2026-11-22"), &c, Some(Entry::Amount(10.0)));
+        log.set_entry(d("2026-11-22"), &b, Some(Entry::Skipped));
         assert_eq!(log.done_count(d("2026-11-22"), [&a, &b]), 1);
         assert_eq!(log.done_count(d("2026-11-22"), [&a, &b, &c]), 2);
         assert_eq!(log.done_count(d("2026-11-21"), [&a, &b, &c]), 0);
+        log.set_entry(d("2026-11-22"), &c, Some(Entry::Amount(5.0)));
+        assert_eq!(
+            log.done_count(d("2026-11-22"), [&a, &b, &c]),
+            1,
+            "partial is not done"
+        );
     }
 }

@@ -14,4 +14,4 @@ pub mod strength;
 pub mod week;
 
 pub use habit::{Habit, HabitId, default_habits};
-pub use log::Log;
+pub use log::{Entry, Log, Status};

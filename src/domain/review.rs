@@ -80,8 +80,8 @@ impl WeeklyReview {
         let streaks = habits
             .iter()
             .filter_map(|habit| {
-                let days = current_streak(log, &habit.id, week_end);
-                let best = best_streak(log, &habit.id, week_end)?;
+                let days = current_streak(log, habit, week_end);
+                let best = best_streak(log, habit, week_end)?;
                 (days >= 2).then(|| RunningStreak {
                     habit: habit.id.clone(),
                     days,
@@ -131,13 +131,13 @@ fn review_week(log: &Log, habits: &[Habit], start: NaiveDate, today: NaiveDate) 
         .map(|habit| {
             let mut share = Share::default();
             for day in days.iter().copied().filter(|day| counts(*day)) {
-                match log.status(day, &habit.id) {
+                match log.status(day, habit) {
                     Some(Status::Done) => {
                         share.done += 1;
                         share.days += 1;
                     }
                     Some(Status::Skipped) => {}
-                    None => share.days += 1,
+                    Some(Status::Partial) | None => share.days += 1,
                 }
             }
             share
@@ -180,7 +180,11 @@ mod tests {
             };
             log.set_done(day, &habits[1].id, fibre);
         }
-        log.set_status(d("2026-11-20"), &habits[3].id, Some(Status::Skipped));
+        log.set_entry(
+            d("2026-11-20"),
+            &habits[3].id,
+            Some(crate::domain::Entry::Skipped),
+        );
         log
     }
 

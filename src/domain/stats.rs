@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::streak::{Streak, best_streak, current_streak};
 use super::strength::{strength, strength_change};
-use super::{Habit, HabitId, Log};
+use super::{Habit, Log};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct HabitStats {
@@ -20,7 +20,7 @@ pub struct HabitStats {
 }
 
 impl HabitStats {
-    pub fn new(log: &Log, habit: &HabitId, today: NaiveDate) -> Self {
+    pub fn new(log: &Log, habit: &Habit, today: NaiveDate) -> Self {
         Self {
             current_streak: current_streak(log, habit, today),
             best_streak: best_streak(log, habit, today),
@@ -33,7 +33,7 @@ impl HabitStats {
     pub fn all(log: &Log, habits: &[Habit], today: NaiveDate) -> Vec<Self> {
         habits
             .iter()
-            .map(|habit| Self::new(log, &habit.id, today))
+            .map(|habit| Self::new(log, habit, today))
             .collect()
     }
 }

@@ -7,8 +7,10 @@
 
 use chrono::NaiveDate;
 
+#[cfg(test)]
+use super::log::Entry;
 use super::log::{DayLog, Status};
-use super::{Habit, HabitId, Log};
+use super::{Habit, Log};
 
 /// A run of done days, with the dates it spans (skipped days inside it count
 /// toward neither `days` nor a break).
@@ -27,11 +29,12 @@ enum Kept {
     Breaks,
 }
 
-fn habit_kept(day: Option<&DayLog>, habit: &HabitId) -> Kept {
+/// A measured habit counts only once its target is met: a partial day breaks.
+fn habit_kept(day: Option<&DayLog>, habit: &Habit) -> Kept {
     match day.and_then(|day| day.status(habit)) {
         Some(Status::Done) => Kept::Counts,
         Some(Status::Skipped) => Kept::Passes,
-        None => Kept::Breaks,
+        Some(Status::Partial) | None => Kept::Breaks,
     }
 }
 
@@ -40,10 +43,10 @@ fn habit_kept(day: Option<&DayLog>, habit: &HabitId) -> Kept {
 fn perfect_kept(day: Option<&DayLog>, habits: &[Habit]) -> Kept {
     let mut any_done = false;
     for habit in habits {
-        match day.and_then(|day| day.status(&habit.id)) {
+        match day.and_then(|day| day.status(habit)) {
             Some(Status::Done) => any_done = true,
             Some(Status::Skipped) => {}
-            None => return Kept::Breaks,
+            Some(Status::Partial) | None => return Kept::Breaks,
         }
     }
     if any_done { Kept::Counts } else { Kept::Passes }
@@ -54,10 +57,10 @@ fn perfect_kept(day: Option<&DayLog>, habits: &[Habit]) -> Kept {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use gutbone::domain::{HabitId, Log, streak::current_streak};
+/// use gutbone::domain::{Habit, Log, streak::current_streak};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-/// let sun = HabitId::new("sunlight");
+/// let sun = Habit::check("sunlight", "Sunlight");
 /// let mut log = Log::new();
 /// log.set_done(day(20), &sun, true);
 /// log.set_done(day(21), &sun, true);
@@ -66,13 +69,13 @@ fn perfect_kept(day: Option<&DayLog>, habits: &[Habit]) -> Kept {
 /// assert_eq!(current_streak(&log, &sun, day(22)), 3);
 /// assert_eq!(current_streak(&log, &sun, day(24)), 0); // the 23rd was missed
 /// ```
-pub fn current_streak(log: &Log, habit: &HabitId, today: NaiveDate) -> u32 {
+pub fn current_streak(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
     current(log, today, |day| habit_kept(day, habit))
 }
 
 /// The longest run of done days up to and including `today`; the earliest
 /// of equals.
-pub fn best_streak(log: &Log, habit: &HabitId, today: NaiveDate) -> Option<Streak> {
+pub fn best_streak(log: &Log, habit: &Habit, today: NaiveDate) -> Option<Streak> {
     best(log, today, |day| habit_kept(day, habit))
 }
 
@@ -87,7 +90,7 @@ pub fn best_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> Opt
 
 /// How many days running, up to yesterday, the habit was missed: not done
 /// and not skipped. Days before the first logged day do not count as misses.
-pub fn missed_run(log: &Log, habit: &HabitId, today: NaiveDate) -> u32 {
+pub fn missed_run(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
     let Some(first) = log.first_day() else {
         return 0;
     };
@@ -173,17 +176,17 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn sun() -> HabitId {
-        HabitId::new("sunlight")
+    fn sun() -> Habit {
+        Habit::check("sunlight", "Sunlight")
     }
 
-    fn log_of(habit: &HabitId, done: &[&str], skipped: &[&str]) -> Log {
+    fn log_of(habit: &Habit, done: &[&str], skipped: &[&str]) -> Log {
         let mut log = Log::new();
         for day in done {
             log.set_done(d(day), habit, true);
         }
         for day in skipped {
-            log.set_status(d(day), habit, Some(Status::Skipped));
+            log.set_entry(d(day), habit, Some(Entry::Skipped));
         }
         log
     }
@@ -272,7 +275,7 @@ mod tests {
 
     #[test]
     fn other_habits_do_not_count() {
-        let kefir = HabitId::new("fermented-food");
+        let kefir = Habit::check("fermented-food", "Fermented food");
         let log = log_of(&kefir, &["2026-11-21", "2026-11-22"], &[]);
         assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 0);
     }
@@ -304,11 +307,11 @@ mod tests {
             }
         }
         // The 21st: sunlight skipped, so still perfect.
-        log.set_status(d("2026-11-21"), &sun(), Some(Status::Skipped));
+        log.set_entry(d("2026-11-21"), sun(), Some(crate::domain::Entry::Skipped));
         assert!(is_perfect_day(&log, &habits, d("2026-11-21")));
         assert_eq!(current_perfect_streak(&log, &habits, d("2026-11-22")), 3);
         // The 20th: sunlight forgotten, so not perfect, and the streak starts after it.
-        log.set_done(d("2026-11-20"), &sun(), false);
+        log.set_done(d("2026-11-20"), sun(), false);
         assert!(!is_perfect_day(&log, &habits, d("2026-11-20")));
         assert_eq!(current_perfect_streak(&log, &habits, d("2026-11-22")), 2);
         let best = best_perfect_streak(&log, &habits, d("2026-11-22")).unwrap();
@@ -321,7 +324,11 @@ mod tests {
         let mut log = Log::new();
         for habit in &habits {
             log.set_done(d("2026-11-20"), &habit.id, true);
-            log.set_status(d("2026-11-21"), &habit.id, Some(Status::Skipped));
+            log.set_entry(
+                d("2026-11-21"),
+                &habit.id,
+                Some(crate::domain::Entry::Skipped),
+            );
             log.set_done(d("2026-11-22"), &habit.id, true);
         }
         assert!(!is_perfect_day(&log, &habits, d("2026-11-21")));

@@ -4,14 +4,15 @@
 //!
 //! Before the first logged day the score is 0. Each day after, it becomes
 //! `previous · m + v · (1 − m)` with `m = 0.5^(1/13)` (a 13-day half-life),
-//! `v = 1` on a done day and `0` on a missed one. A skipped day carries the
+//! `v = 1` on a done day and `0` on a missed one; for a measured habit `v` is
+//! the amount over the target, capped at 1, so a half-done day half counts. A skipped day carries the
 //! score unchanged. Today counts as missed until it is done, so the score
 //! rises the moment a habit is checked.
 
 use chrono::NaiveDate;
 
-use super::log::Status;
-use super::{HabitId, Log};
+use super::log::Entry;
+use super::{Habit, Log};
 
 /// Days for a run of misses to halve the score.
 pub const HALF_LIFE_DAYS: f64 = 13.0;
@@ -22,7 +23,7 @@ fn multiplier() -> f64 {
 
 /// The score (0 to 1) as of the end of `date`, counting `date` as missed
 /// unless it is done or skipped.
-pub fn strength(log: &Log, habit: &HabitId, date: NaiveDate) -> f64 {
+pub fn strength(log: &Log, habit: &Habit, date: NaiveDate) -> f64 {
     let Some(first) = log.first_day().filter(|first| *first <= date) else {
         return 0.0;
     };
@@ -33,10 +34,9 @@ pub fn strength(log: &Log, habit: &HabitId, date: NaiveDate) -> f64 {
     let mut previous = first.pred_opt().unwrap_or(first);
     for (day, entry) in log.days_in(first..=date) {
         score *= decay((day - previous).num_days() - 1);
-        match entry.status(habit) {
-            Some(Status::Done) => score = score * m + (1.0 - m),
-            Some(Status::Skipped) => {}
-            None => score *= m,
+        let entry = entry.entry(&habit.id);
+        if entry != Some(Entry::Skipped) {
+            score = score * m + habit.progress(entry) * (1.0 - m);
         }
         previous = day;
     }
@@ -44,7 +44,7 @@ pub fn strength(log: &Log, habit: &HabitId, date: NaiveDate) -> f64 {
 }
 
 /// How much the score moved over the last seven days.
-pub fn strength_change(log: &Log, habit: &HabitId, today: NaiveDate) -> f64 {
+pub fn strength_change(log: &Log, habit: &Habit, today: NaiveDate) -> f64 {
     let week_ago = today
         .checked_sub_days(chrono::Days::new(7))
         .unwrap_or(today);
@@ -60,8 +60,8 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn sun() -> HabitId {
-        HabitId::new("sunlight")
+    fn sun() -> Habit {
+        Habit::measured("sunlight", "Sunlight", "min", 5.0, 15.0)
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -69,27 +69,28 @@ mod tests {
     }
 
     /// A day-by-day reference: the definition, with no shortcuts.
-    fn by_hand(days: &[Option<Status>]) -> f64 {
+    fn by_hand(days: &[Option<Entry>]) -> f64 {
         let m = 0.5_f64.powf(1.0 / 13.0);
         days.iter().fold(0.0, |score, day| match day {
-            Some(Status::Done) => score * m + (1.0 - m),
-            Some(Status::Skipped) => score,
+            Some(Entry::Done) => score * m + (1.0 - m),
+            Some(Entry::Amount(minutes)) => score * m + (minutes / 15.0).min(1.0) * (1.0 - m),
+            Some(Entry::Skipped) => score,
             None => score * m,
         })
     }
 
-    fn log_from(start: &str, days: &[Option<Status>]) -> Log {
+    fn log_from(start: &str, days: &[Option<Entry>]) -> Log {
         let mut log = Log::new();
         for (offset, status) in (0..).zip(days) {
             let day = d(start).checked_add_days(Days::new(offset)).unwrap();
-            log.set_status(day, &sun(), *status);
+            log.set_entry(day, sun(), *status);
         }
         log
     }
 
     #[test]
     fn twenty_done_days_from_a_fresh_start() {
-        let days = [Some(Status::Done); 20];
+        let days = [Some(Entry::Done); 20];
         let log = log_from("2026-11-01", &days);
         let score = strength(&log, &sun(), d("2026-11-20"));
         // 1 − m^20 = 1 − 0.5^(20/13)
@@ -99,9 +100,9 @@ mod tests {
 
     #[test]
     fn the_same_twenty_days_with_three_skipped() {
-        let mut days = [Some(Status::Done); 20];
+        let mut days = [Some(Entry::Done); 20];
         for skipped in [4, 9, 15] {
-            days[skipped] = Some(Status::Skipped);
+            days[skipped] = Some(Entry::Skipped);
         }
         let log = log_from("2026-11-01", &days);
         let score = strength(&log, &sun(), d("2026-11-20"));
@@ -113,7 +114,7 @@ mod tests {
     #[test]
     fn one_done_day_followed_by_misses() {
         let m = 0.5_f64.powf(1.0 / 13.0);
-        let log = log_from("2026-11-01", &[Some(Status::Done)]);
+        let log = log_from("2026-11-01", &[Some(Entry::Done)]);
         assert!(close(strength(&log, &sun(), d("2026-11-01")), 1.0 - m));
         // Thirteen misses later, exactly half is left.
         let score = strength(&log, &sun(), d("2026-11-14"));
@@ -122,24 +123,24 @@ mod tests {
 
     #[test]
     fn nothing_before_the_first_logged_day() {
-        let log = log_from("2026-11-10", &[Some(Status::Done)]);
+        let log = log_from("2026-11-10", &[Some(Entry::Done)]);
         assert_eq!(strength(&log, &sun(), d("2026-11-09")), 0.0);
         assert_eq!(strength(&Log::new(), &sun(), d("2026-11-09")), 0.0);
     }
 
     #[test]
     fn today_counts_as_missed_until_done() {
-        let mut log = log_from("2026-11-01", &[Some(Status::Done); 10]);
+        let mut log = log_from("2026-11-01", &[Some(Entry::Done); 10]);
         let open = strength(&log, &sun(), d("2026-11-11"));
         let yesterday = strength(&log, &sun(), d("2026-11-10"));
         assert!(open < yesterday, "an open today already weighs as a miss");
-        log.set_done(d("2026-11-11"), &sun(), true);
+        log.set_done(d("2026-11-11"), sun(), true);
         assert!(strength(&log, &sun(), d("2026-11-11")) > yesterday);
     }
 
     #[test]
     fn the_shortcut_over_gaps_matches_the_day_by_day_definition() {
-        use Status::*;
+        use Entry::*;
         let days = [
             Some(Done),
             None,
@@ -156,15 +157,36 @@ mod tests {
             Some(Skipped),
             None,
             Some(Done),
+            Some(Amount(5.0)),
+            Some(Amount(30.0)),
+            Some(Amount(7.5)),
         ];
         let log = log_from("2026-02-20", &days);
-        let last = d("2026-02-20").checked_add_days(Days::new(14)).unwrap();
+        let last = d("2026-02-20").checked_add_days(Days::new(17)).unwrap();
         assert!(close(strength(&log, &sun(), last), by_hand(&days)));
     }
 
     #[test]
+    fn a_partial_day_counts_as_its_share_of_the_target() {
+        let m = 0.5_f64.powf(1.0 / 13.0);
+        // 5 of 15 minutes: a third of a done day.
+        let log = log_from("2026-11-01", &[Some(Entry::Amount(5.0))]);
+        assert!(close(
+            strength(&log, &sun(), d("2026-11-01")),
+            (1.0 - m) / 3.0
+        ));
+        // Beyond the target counts no more than the target.
+        let more = log_from("2026-11-01", &[Some(Entry::Amount(60.0))]);
+        let done = log_from("2026-11-01", &[Some(Entry::Done)]);
+        assert!(close(
+            strength(&more, &sun(), d("2026-11-01")),
+            strength(&done, &sun(), d("2026-11-01"))
+        ));
+    }
+
+    #[test]
     fn change_over_a_week() {
-        let log = log_from("2026-11-01", &[Some(Status::Done); 14]);
+        let log = log_from("2026-11-01", &[Some(Entry::Done); 14]);
         let change = strength_change(&log, &sun(), d("2026-11-14"));
         let expected =
             strength(&log, &sun(), d("2026-11-14")) - strength(&log, &sun(), d("2026-11-07"));

@@ -11,6 +11,8 @@ use super::{Habit, HabitId, Log};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     Done,
+    /// Some of a measured habit's target, not all of it.
+    Partial,
     Skipped,
     /// A past day (within this person's history) on which the habit was not done.
     Missed,
@@ -52,21 +54,20 @@ impl WeekSummary {
             .iter()
             .map(|habit| WeekRow {
                 habit: habit.id.clone(),
-                marks: days.map(|day| mark(log, &habit.id, day, today, first_day)),
+                marks: days.map(|day| mark(log, habit, day, today, first_day)),
             })
             .collect();
         let tracked = |day: NaiveDate| {
             day <= today && (day == today || first_day.is_some_and(|first| day >= first))
         };
-        let totals =
-            days.map(|day| tracked(day).then(|| log.done_count(day, habits.iter().map(|h| &h.id))));
+        let totals = days.map(|day| tracked(day).then(|| log.done_count(day, habits)));
         Self { days, rows, totals }
     }
 }
 
 fn mark(
     log: &Log,
-    habit: &HabitId,
+    habit: &Habit,
     day: NaiveDate,
     today: NaiveDate,
     first_day: Option<NaiveDate>,
@@ -74,6 +75,7 @@ fn mark(
     match log.status(day, habit) {
         Some(Status::Done) => Mark::Done,
         Some(Status::Skipped) => Mark::Skipped,
+        Some(Status::Partial) => Mark::Partial,
         None if day > today => Mark::Upcoming,
         None if day == today => Mark::Open,
         None if first_day.is_some_and(|first| day >= first) => Mark::Missed,
@@ -101,13 +103,18 @@ mod tests {
         let mut log = Log::new();
         // Started on Tuesday; kefir every day but Thursday, sunlight only today.
         for day in ["2026-11-17", "2026-11-18", "2026-11-20", "2026-11-21"] {
-            log.set_done(d(day), &id("fermented-food"), true);
+            log.set_done(d(day), id("fermented-food"), true);
         }
-        log.set_done(d("2026-11-19"), &id("prebiotic-fiber"), true);
-        log.set_status(
+        log.set_done(d("2026-11-19"), id("prebiotic-fiber"), true);
+        log.set_entry(
             d("2026-11-19"),
-            &id("fermented-food"),
-            Some(Status::Skipped),
+            id("fermented-food"),
+            Some(crate::domain::Entry::Skipped),
+        );
+        log.set_entry(
+            d("2026-11-18"),
+            id("sunlight"),
+            Some(crate::domain::Entry::Amount(5.0)),
         );
         // Today is Friday 20 Nov.
         let week = WeekSummary::new(
@@ -126,7 +133,8 @@ mod tests {
         );
         assert_eq!(
             week.rows[3].marks,
-            [Untracked, Missed, Missed, Missed, Open, Upcoming, Upcoming]
+            [Untracked, Missed, Partial, Missed, Open, Upcoming, Upcoming],
+            "5 of 15 minutes of sunlight is partial"
         );
         let stats = crate::domain::stats::HabitStats::all(&log, &habits, d("2026-11-20"));
         assert_eq!(stats[0].current_streak, 3, "the skipped Thursday passes");
@@ -159,7 +167,7 @@ mod tests {
         let habits = default_habits();
         let mut log = Log::new();
         for day in ["2026-12-30", "2026-12-31", "2027-01-01"] {
-            log.set_done(d(day), &id("sunlight"), true);
+            log.set_done(d(day), id("sunlight"), true);
         }
         let week = WeekSummary::new(
             &log,
@@ -201,8 +209,8 @@ mod tests {
     fn a_past_week_across_a_month_end_is_judged_from_today() {
         let habits = default_habits();
         let mut log = Log::new();
-        log.set_done(d("2026-10-26"), &id("stress-break"), true);
-        log.set_done(d("2026-11-01"), &id("stress-break"), true);
+        log.set_done(d("2026-10-26"), id("stress-break"), true);
+        log.set_done(d("2026-11-01"), id("stress-break"), true);
         let week = WeekSummary::new(
             &log,
             &habits,

@@ -8,13 +8,14 @@
 //!     year: 2026,
 //!     days: {
 //!         "2026-11-21": (done: ["fermented-food", "sunlight"]),
-//!         "2026-11-22": (done: ["sunlight"], skipped: ["weight-bearing-exercise"]),
+//!         "2026-11-22": (done: ["sunlight"], amounts: {"prebiotic-fiber": 2.0}, skipped: ["stress-break"]),
 //!     },
 //! )
 //! ```
 //!
 //! These persisted types are kept apart from the domain's so the file format
-//! changes only on purpose, with a new `version`.
+//! changes only on purpose, with a new `version`. Version 2 added `amounts`;
+//! a version 1 file reads as a version 2 file without them.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -26,12 +27,13 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::StoreError;
-use crate::domain::log::{DayLog, Status};
+use crate::domain::habit::MAX_AMOUNT;
+use crate::domain::log::{DayLog, Entry};
 use crate::domain::{HabitId, Log};
 use crate::position::{line_and_column, locate};
 
 /// The newest file version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,8 +46,14 @@ struct YearFile {
 #[derive(Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct DayRecord {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     done: Vec<HabitId>,
-    /// Left out when empty, so most days stay one short line.
+    /// Measured habits: how much was done (a met target is written here
+    /// too, so a later change of target does not rewrite history).
+    /// Left out when empty, like the fields below, so most days stay one
+    /// short line.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    amounts: UniqueMap<HabitId, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     skipped: Vec<HabitId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -82,39 +90,67 @@ impl<'de> Deserialize<'de> for DateKey {
     }
 }
 
-/// The days of a year. Unlike a plain map, reading refuses a date written
-/// twice: silently keeping one of the two would lose the other.
+impl fmt::Display for DateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+type Days = UniqueMap<DateKey, DayRecord>;
+
+/// A map that, unlike a plain one, refuses a key written twice: silently
+/// keeping one of the two would lose the other.
 #[derive(Serialize, PartialEq)]
 #[serde(transparent)]
-struct Days(BTreeMap<DateKey, DayRecord>);
+struct UniqueMap<K: Ord, V>(BTreeMap<K, V>);
 
-impl<'de> Deserialize<'de> for Days {
+impl<K: Ord, V> Default for UniqueMap<K, V> {
+    fn default() -> Self {
+        Self(BTreeMap::new())
+    }
+}
+
+impl<K: Ord, V> UniqueMap<K, V> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
+where
+    K: Ord + fmt::Display + Deserialize<'de>,
+    V: Deserialize<'de>,
+{
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DaysVisitor;
+        struct UniqueVisitor<K, V>(std::marker::PhantomData<(K, V)>);
 
-        impl<'de> Visitor<'de> for DaysVisitor {
-            type Value = Days;
+        impl<'de, K, V> Visitor<'de> for UniqueVisitor<K, V>
+        where
+            K: Ord + fmt::Display + Deserialize<'de>,
+            V: Deserialize<'de>,
+        {
+            type Value = UniqueMap<K, V>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map from dates to days, e.g. { \"2026-11-22\": (done: []) }")
+                f.write_str("a map, e.g. { \"2026-11-22\": (done: []) }")
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Days, A::Error> {
-                let mut days = BTreeMap::new();
-                while let Some(date) = map.next_key::<DateKey>()? {
-                    let record = map.next_value()?;
-                    if days.insert(date, record).is_some() {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = BTreeMap::new();
+                while let Some(key) = map.next_key::<K>()? {
+                    if entries.contains_key(&key) {
                         return Err(de::Error::custom(format!(
-                            "the date \"{}\" appears twice; merge the two entries into one",
-                            date.0
+                            "\"{key}\" appears twice; merge the two entries into one"
                         )));
                     }
+                    let value = map.next_value()?;
+                    entries.insert(key, value);
                 }
-                Ok(Days(days))
+                Ok(UniqueMap(entries))
             }
         }
 
-        deserializer.deserialize_map(DaysVisitor)
+        deserializer.deserialize_map(UniqueVisitor(std::marker::PhantomData))
     }
 }
 
@@ -184,7 +220,11 @@ pub fn parse_year(
                 format!("{date} is not in {year}; it belongs in {}.ron", date.year()),
             ));
         }
-        let listed = record.done.iter().chain(&record.skipped);
+        let listed = record
+            .done
+            .iter()
+            .chain(&record.skipped)
+            .chain(record.amounts.0.keys());
         if let Some(unknown) = listed.clone().find(|id| !known.contains(id)) {
             let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
             return Err(at(
@@ -195,18 +235,47 @@ pub fn parse_year(
                 ),
             ));
         }
-        if let Some(both) = record.skipped.iter().find(|id| record.done.contains(id)) {
+        let twice = |a: &[HabitId], b: &[&HabitId]| a.iter().find(|id| b.contains(id)).cloned();
+        let amounts: Vec<&HabitId> = record.amounts.0.keys().collect();
+        let done: Vec<&HabitId> = record.done.iter().collect();
+        for (both, what) in [
+            (twice(&record.skipped, &done), "done and skipped"),
+            (
+                twice(&record.skipped, &amounts),
+                "skipped and given an amount",
+            ),
+            (twice(&record.done, &amounts), "done and given an amount"),
+        ] {
+            if let Some(both) = both {
+                return Err(at(
+                    &format!("\"{date}\""),
+                    format!("\"{both}\" is both {what} on {date}; keep one"),
+                ));
+            }
+        }
+        if let Some((habit, amount)) = record
+            .amounts
+            .0
+            .iter()
+            .find(|(_, amount)| !(**amount > 0.0 && **amount <= MAX_AMOUNT))
+        {
             return Err(at(
                 &format!("\"{date}\""),
-                format!("\"{both}\" is both done and skipped on {date}; keep one"),
+                format!(
+                    "the amount of \"{habit}\" on {date} is {amount}; an amount is a number above 0 \
+                     and at most {MAX_AMOUNT} (leave a habit out for nothing done)"
+                ),
             ));
         }
         let mut day = DayLog::default();
         for habit in &record.done {
-            day.set(habit, Some(Status::Done));
+            day.set(habit, Some(Entry::Done));
         }
         for habit in &record.skipped {
-            day.set(habit, Some(Status::Skipped));
+            day.set(habit, Some(Entry::Skipped));
+        }
+        for (habit, amount) in &record.amounts.0 {
+            day.set(habit, Some(Entry::Amount(*amount)));
         }
         day.set_note(Some(&record.note));
         days.push((date, day));
@@ -233,9 +302,23 @@ pub fn render_year(
     let days = log
         .days_in(first..=last)
         .map(|(date, day)| {
+            let with = |wanted: Entry| {
+                day.entries()
+                    .filter(move |(_, entry)| *entry == wanted)
+                    .map(|(habit, _)| habit.clone())
+                    .collect()
+            };
+            let amounts = day
+                .entries()
+                .filter_map(|(habit, entry)| match entry {
+                    Entry::Amount(amount) => Some((habit.clone(), amount)),
+                    _ => None,
+                })
+                .collect();
             let record = DayRecord {
-                done: day.with_status(Status::Done).cloned().collect(),
-                skipped: day.with_status(Status::Skipped).cloned().collect(),
+                done: with(Entry::Done),
+                amounts: UniqueMap(amounts),
+                skipped: with(Entry::Skipped),
                 note: day.note().unwrap_or_default().to_owned(),
             };
             (DateKey(date), record)
@@ -244,7 +327,7 @@ pub fn render_year(
     let file = YearFile {
         version: VERSION,
         year,
-        days: Days(days),
+        days: UniqueMap(days),
     };
     // Depth 2 keeps each day on one line: a year is ~365 short lines.
     let pretty = PrettyConfig::new().depth_limit(2);
@@ -274,7 +357,9 @@ fn header(year: i32, known: &[HabitId]) -> String {
     let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
     format!(
         "// gutbone: the habits you did each day of {year}, one day per line.\n\
-         // `skipped` lists habits set aside that day (rest, illness, travel);\n\
+         // `done` lists habits done that day; `amounts` says how much of a measured\n\
+         // habit was done (minutes, servings); `skipped` lists habits set aside\n\
+         // that day (rest, illness, travel);\n\
          // `note` is your own few words about the day.\n\
          // Habit ids: {}.\n\
          // You may edit this file while gutbone is closed; a mistake is reported\n\
@@ -327,10 +412,10 @@ mod tests {
     #[test]
     fn a_year_round_trips_one_day_per_line() {
         let mut log = Log::new();
-        log.set_done(d("2026-11-21"), &HabitId::new("sunlight"), true);
-        log.set_done(d("2026-11-21"), &HabitId::new("fermented-food"), true);
-        log.set_done(d("2026-11-22"), &HabitId::new("stress-break"), true);
-        log.set_done(d("2025-12-31"), &HabitId::new("stress-break"), true);
+        log.set_done(d("2026-11-21"), HabitId::new("sunlight"), true);
+        log.set_done(d("2026-11-21"), HabitId::new("fermented-food"), true);
+        log.set_done(d("2026-11-22"), HabitId::new("stress-break"), true);
+        log.set_done(d("2025-12-31"), HabitId::new("stress-break"), true);
         let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
         assert!(
             text.contains("\"2026-11-21\": (done: [\"fermented-food\", \"sunlight\"]),"),
@@ -347,13 +432,89 @@ mod tests {
     }
 
     #[test]
+    fn amounts_round_trip_and_are_written_only_when_present() {
+        let mut log = Log::new();
+        let walk = HabitId::new("weight-bearing-exercise");
+        log.set_entry(d("2026-11-21"), &walk, Some(Entry::Amount(20.0)));
+        log.set_entry(
+            d("2026-11-21"),
+            HabitId::new("prebiotic-fiber"),
+            Some(Entry::Amount(2.5)),
+        );
+        log.set_done(d("2026-11-22"), HabitId::new("sunlight"), true);
+        let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
+        assert!(
+            text.contains(r#""2026-11-21": (amounts: {"prebiotic-fiber": 2.5, "weight-bearing-exercise": 20.0}),"#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#""2026-11-22": (done: ["sunlight"]),"#),
+            "{text}"
+        );
+        assert!(text.contains("version: 2"), "{text}");
+        let days = parse(&text).unwrap();
+        assert_eq!(days[0].1, *log.day(d("2026-11-21")).unwrap());
+    }
+
+    #[test]
+    fn a_version_1_file_reads_as_it_always_did() {
+        let text = "(version: 1, year: 2026, days: {\"2026-11-22\": (done: [\"sunlight\"], skipped: [\"stress-break\"])})";
+        let days = parse(text).unwrap();
+        assert_eq!(
+            days[0].1.entry(&HabitId::new("sunlight")),
+            Some(Entry::Done)
+        );
+        assert_eq!(
+            days[0].1.entry(&HabitId::new("stress-break")),
+            Some(Entry::Skipped)
+        );
+    }
+
+    #[test]
+    fn impossible_amounts_are_refused_where_they_stand() {
+        let day = |record: &str| {
+            format!(
+                "(version: 2, year: 2026, days: {{\n  \"2026-11-01\": (done: []),\n  \"2026-11-02\": {record},\n}})"
+            )
+        };
+        for (record, expected) in [
+            (r#"(done: [], amounts: {"sunlight": -5})"#, "is -5"),
+            (r#"(done: [], amounts: {"sunlight": 0})"#, "is 0"),
+            (r#"(done: [], amounts: {"sunlight": NaN})"#, "is NaN"),
+            (
+                r#"(done: [], amounts: {"sunlight": 10001})"#,
+                "at most 10000",
+            ),
+            (
+                r#"(done: ["sunlight"], amounts: {"sunlight": 5})"#,
+                "both done and given an amount",
+            ),
+            (
+                r#"(done: [], skipped: ["sunlight"], amounts: {"sunlight": 5})"#,
+                "both skipped and given an amount",
+            ),
+            (r#"(done: [], amounts: {"moonlight": 5})"#, "is not a habit"),
+            (r#"(done: [], amounts: {"sunlight": "lots"})"#, "Expected"),
+        ] {
+            let (line, _, message) = parse_err(&day(record));
+            assert!(message.contains(expected), "{record}: {message}");
+            assert_eq!(line, 3, "{record}: {message}");
+        }
+        let (line, _, message) = parse_err(&day(
+            r#"(done: [], amounts: {"sunlight": 5, "sunlight": 10})"#,
+        ));
+        assert!(message.contains("\"sunlight\" appears twice"), "{message}");
+        assert_eq!(line, 3);
+    }
+
+    #[test]
     fn skipped_habits_round_trip_and_are_written_only_when_present() {
         let mut log = Log::new();
-        log.set_done(d("2026-11-21"), &HabitId::new("sunlight"), true);
-        log.set_status(
+        log.set_done(d("2026-11-21"), HabitId::new("sunlight"), true);
+        log.set_entry(
             d("2026-11-22"),
-            &HabitId::new("sunlight"),
-            Some(Status::Skipped),
+            HabitId::new("sunlight"),
+            Some(crate::domain::Entry::Skipped),
         );
         let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
         assert!(
@@ -361,13 +522,13 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains(r#""2026-11-22": (done: [], skipped: ["sunlight"]),"#),
+            text.contains(r#""2026-11-22": (skipped: ["sunlight"]),"#),
             "{text}"
         );
         let days = parse(&text).unwrap();
         assert_eq!(
-            days[1].1.status(&HabitId::new("sunlight")),
-            Some(Status::Skipped)
+            days[1].1.entry(&HabitId::new("sunlight")),
+            Some(crate::domain::Entry::Skipped)
         );
     }
 
@@ -375,11 +536,11 @@ mod tests {
     fn notes_round_trip_even_with_quotes_and_line_breaks() {
         let mut log = Log::new();
         log.set_note(d("2026-11-20"), Some("travel"));
-        log.set_done(d("2026-11-21"), &HabitId::new("sunlight"), true);
+        log.set_done(d("2026-11-21"), HabitId::new("sunlight"), true);
         log.set_note(d("2026-11-21"), Some("said \"hi\" to the sun\nthen rain"));
         let text = render_year(&log, 2026, &known(), Path::new("2026.ron")).unwrap();
         assert!(
-            text.contains(r#""2026-11-20": (done: [], note: "travel"),"#),
+            text.contains(r#""2026-11-20": (note: "travel"),"#),
             "{text}"
         );
         let days = parse(&text).unwrap();
@@ -445,7 +606,7 @@ mod tests {
     fn a_file_from_a_newer_gutbone_is_refused_as_newer() {
         for text in [
             "(version: 999, year: 2026, future_field: 3, days: {})",
-            "(version: 2, year: 2026, days: {})",
+            "(version: 3, year: 2026, days: {})",
         ] {
             assert!(
                 matches!(parse(text), Err(StoreError::NewerVersion { .. })),

@@ -7,6 +7,7 @@
 mod atomic;
 mod error;
 mod format;
+mod habits;
 mod lock;
 pub mod paths;
 mod settings;
@@ -22,51 +23,110 @@ pub use error::StoreError;
 pub use lock::DataLock;
 pub use settings::{load_settings, parse_settings};
 
-use crate::domain::{HabitId, Log};
+use crate::domain::{Habit, HabitId, Log, default_habits};
 
 /// A data directory opened for reading and writing.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
-    habits: Vec<HabitId>,
+    /// Every habit, archived ones included: the ids the log may hold.
+    habits: Vec<Habit>,
+    /// `habits.ron` did not exist: the defaults are written with the first
+    /// save, so a look around leaves no files behind.
+    habits_missing: bool,
+    /// The habits changed, or their last save failed.
+    habits_unsaved: bool,
     /// Years whose last save failed: retried with every later save.
     unsaved: BTreeSet<i32>,
     _lock: DataLock,
 }
 
 impl Store {
-    /// Opens `dir` for the habits `habits`, taking the lock first so that a
-    /// second gutbone is refused before it reads anything.
-    pub fn open(dir: &Path, habits: Vec<HabitId>) -> Result<Self, StoreError> {
+    /// Opens `dir`, taking the lock first so that a second gutbone is
+    /// refused before it reads anything.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
         let lock = DataLock::acquire(dir)?;
         Ok(Self {
             dir: dir.to_owned(),
-            habits,
+            habits: default_habits(),
+            habits_missing: false,
+            habits_unsaved: false,
             unsaved: BTreeSet::new(),
             _lock: lock,
         })
     }
 
-    /// Reads the whole log. A missing directory or file is a fresh start; a
-    /// file that cannot be read is an error, and nothing will overwrite it
+    /// Reads the habits and the whole log. Missing files are a fresh start;
+    /// a file that cannot be read is an error, and nothing will overwrite it
     /// because the app does not start.
-    pub fn load(&self) -> Result<Log, StoreError> {
-        load_log(&self.dir, &self.habits)
+    pub fn load(&mut self) -> Result<(Vec<Habit>, Log), StoreError> {
+        let habits = load_habits(&self.dir)?;
+        self.habits_missing = habits.is_none();
+        self.habits = habits.unwrap_or_else(default_habits);
+        let log = load_log(&self.dir, &self.ids())?;
+        Ok((self.habits.clone(), log))
     }
 
-    /// Saves the year holding `date`, plus any year whose earlier save failed.
+    fn ids(&self) -> Vec<HabitId> {
+        self.habits.iter().map(|habit| habit.id.clone()).collect()
+    }
+
+    /// Saves the year holding `date`, plus anything whose earlier save failed.
     pub fn save_day(&mut self, log: &Log, date: NaiveDate) -> Result<(), StoreError> {
         self.unsaved.insert(date.year());
+        if std::mem::take(&mut self.habits_missing) {
+            self.habits_unsaved = true;
+        }
         self.flush(log)
     }
 
-    /// Retries every year not yet saved.
+    /// Saves a changed list of habits (archived ones included).
+    pub fn save_habits(&mut self, habits: Vec<Habit>, log: &Log) -> Result<(), StoreError> {
+        self.habits = habits;
+        self.habits_missing = false;
+        self.habits_unsaved = true;
+        self.flush(log)
+    }
+
+    /// Retries everything not yet saved. The habits go first: the log may
+    /// name a habit that only they define.
     pub fn flush(&mut self, log: &Log) -> Result<(), StoreError> {
+        if self.habits_unsaved {
+            save_habits(&self.dir, &self.habits)?;
+            self.habits_unsaved = false;
+        }
+        let ids = self.ids();
         while let Some(&year) = self.unsaved.first() {
-            save_year(&self.dir, log, year, &self.habits)?;
+            save_year(&self.dir, log, year, &ids)?;
             self.unsaved.remove(&year);
         }
         Ok(())
+    }
+}
+
+/// Reads `habits.ron`: `None` when there is none yet.
+pub fn load_habits(dir: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
+    let path = paths::habits_file(dir);
+    let Some(bytes) = read_optional_bytes(&path)? else {
+        return Ok(None);
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|err| format::not_utf8(&bytes, &path, err.valid_up_to()))?;
+    habits::parse_habits(text, &path).map(Some)
+}
+
+fn save_habits(dir: &Path, list: &[Habit]) -> Result<(), StoreError> {
+    let path = paths::habits_file(dir);
+    let text = habits::render_habits(list, &path)?;
+    fs::create_dir_all(dir).map_err(|err| StoreError::io("create the folder", dir, err))?;
+    atomic::write_atomic(&path, text.as_bytes()).map_err(|err| StoreError::io("save", &path, err))
+}
+
+fn read_optional_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(StoreError::io("read", path, err)),
     }
 }
 
@@ -144,7 +204,7 @@ mod tests {
     #[test]
     fn saves_round_trip_across_years() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path(), ids()).unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
         let mut log = Log::new();
         let sun = HabitId::new("sunlight");
         for date in [d("2025-12-31"), d("2026-01-01")] {
@@ -153,14 +213,14 @@ mod tests {
         }
         assert!(paths::year_file(tmp.path(), 2025).exists());
         assert!(paths::year_file(tmp.path(), 2026).exists());
-        assert_eq!(store.load().unwrap(), log);
+        assert_eq!(store.load().unwrap().1, log);
     }
 
     #[test]
     fn a_second_lock_holder_is_refused_until_the_first_lets_go() {
         let tmp = tempfile::tempdir().unwrap();
-        let first = Store::open(tmp.path(), ids()).unwrap();
-        let second = Store::open(tmp.path(), ids());
+        let first = Store::open(tmp.path()).unwrap();
+        let second = Store::open(tmp.path());
         match second {
             Err(StoreError::Locked { holder, .. }) => {
                 assert_eq!(holder, Some(std::process::id().to_string()));
@@ -168,22 +228,22 @@ mod tests {
             other => panic!("expected Locked, got {other:?}"),
         }
         drop(first);
-        Store::open(tmp.path(), ids()).expect("free once the first store is gone");
+        Store::open(tmp.path()).expect("free once the first store is gone");
     }
 
     #[test]
     fn opening_creates_a_missing_data_directory() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("a").join("b");
-        let store = Store::open(&dir, ids()).unwrap();
+        let mut store = Store::open(&dir).unwrap();
         assert!(dir.is_dir());
-        assert_eq!(store.load().unwrap(), Log::new());
+        assert_eq!(store.load().unwrap().1, Log::new());
     }
 
     #[test]
     fn a_failed_save_is_retried_with_the_next_one() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut store = Store::open(tmp.path(), ids()).unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
         let mut log = Log::new();
         let sun = HabitId::new("sunlight");
         // A directory where the year file should be makes the save fail.
@@ -193,6 +253,6 @@ mod tests {
         fs::remove_dir_all(paths::year_file(tmp.path(), 2025)).unwrap();
         log.set_done(d("2026-06-01"), &sun, true);
         store.save_day(&log, d("2026-06-01")).unwrap();
-        assert_eq!(store.load().unwrap(), log, "2025 was saved on the retry");
+        assert_eq!(store.load().unwrap().1, log, "2025 was saved on the retry");
     }
 }

@@ -58,6 +58,11 @@ pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
     log_dir(data_dir).join(format!("{year}.ron"))
 }
 
+/// The habits and their targets; beside the log, which is keyed by their ids.
+pub fn habits_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("habits.ron")
+}
+
 pub fn log_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("log")
 }

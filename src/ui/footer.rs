@@ -12,12 +12,14 @@ pub struct Footer<'a> {
     pub app: &'a App,
 }
 
-const KEYS: [(&str, &str); 7] = [
+// The tips pane shows its own keys, so `n` is left to it.
+const KEYS: [(&str, &str); 8] = [
     ("↑↓", "select"),
     ("space", "tick"),
+    ("+-", "amount"),
     ("s", "skip"),
     ("←→", "day"),
-    ("n", "tip"),
+    ("a", "add"),
     ("?", "help"),
     ("q", "quit"),
 ];
@@ -31,12 +33,25 @@ impl Widget for Footer<'_> {
                 .render(area, buf);
             return;
         }
-        let mut spans = vec![Span::raw(" ")];
+        let mut keys: Vec<(&str, &str)> = KEYS.to_vec();
         if !self.app.is_viewing_today() {
-            spans.push(Span::styled("t", theme::key()));
-            spans.push(Span::raw(" today  "));
+            keys.insert(0, ("t", "today"));
         }
-        for (key, what) in KEYS {
+        // On a narrow screen the least needed hints go first; help has them all.
+        let width = |keys: &[(&str, &str)]| -> usize {
+            keys.iter()
+                .map(|(key, what)| key.chars().count() + what.chars().count() + 3)
+                .sum::<usize>()
+                + 1
+        };
+        for spare in ["add", "day", "amount", "skip"] {
+            if width(&keys) <= usize::from(area.width) {
+                break;
+            }
+            keys.retain(|(_, what)| *what != spare);
+        }
+        let mut spans = vec![Span::raw(" ")];
+        for (key, what) in keys {
             spans.push(Span::styled(key, theme::key()));
             spans.push(Span::raw(format!(" {what}  ")));
         }

@@ -13,10 +13,17 @@ pub struct HelpOverlay<'a> {
     pub app: &'a App,
 }
 
-const KEYS: [(&str, &str); 15] = [
+const KEYS: [(&str, &str); 16] = [
     ("↑ ↓  k j", "select a habit"),
-    ("Space Enter", "tick or untick the selected habit"),
-    ("1 – 5", "tick or untick habit 1 to 5"),
+    (
+        "Space Enter",
+        "tick or untick the selected habit (its whole target)",
+    ),
+    ("1 – 9", "tick or untick habit 1 to 9"),
+    (
+        "+ -  =",
+        "one step more / less (20/30 min); = types the amount",
+    ),
     ("s", "skip it that day: rest, illness, travel"),
     ("← →  h l", "previous / next day, to review and back-fill"),
     ("[ ]", "previous / next week"),
@@ -25,10 +32,16 @@ const KEYS: [(&str, &str); 15] = [
     ("u  Ctrl-R", "undo / redo this run's changes"),
     ("w", "weekly review (Esc returns)"),
     ("n  N", "next / previous tip"),
-    ("?", "open or close this help"),
-    ("Esc", "close this help; on the main screen, quit"),
+    (
+        "a  e  D",
+        "add a habit / edit the selected one / archive it",
+    ),
+    ("K  J", "move the selected habit up / down the list"),
+    (
+        "?  Esc",
+        "open or close this help (Esc on the main screen quits)",
+    ),
     ("q  Ctrl-C", "quit"),
-    ("", "every change is saved at once"),
 ];
 
 impl Widget for HelpOverlay<'_> {
@@ -56,7 +69,7 @@ impl Widget for HelpOverlay<'_> {
             .collect();
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled("Your log: ", theme::dim()),
+            Span::styled("Every change is saved at once to ", theme::dim()),
             Span::raw(self.app.data_dir.as_str()),
         ]));
         lines.push(Line::raw(""));

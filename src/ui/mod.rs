@@ -1,8 +1,11 @@
 //! Drawing the screen: a pure function of `App`. Nothing here changes state,
 //! reads the clock or touches the disk.
 
+mod amount;
 mod coach;
+mod confirm;
 mod footer;
+mod habit_form;
 mod header;
 mod help;
 mod note;
@@ -63,21 +66,39 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(tips::TipsPanel { app }, tips_area);
     frame.render_widget(footer::Footer { app }, footer_area);
 
-    if app.overlay == Some(Overlay::Note) {
-        let popup = area.centered(
-            Constraint::Length(60.min(area.width)),
-            Constraint::Length(6.min(area.height)),
-        );
-        frame.render_widget(Clear, popup);
-        frame.render_widget(note::NoteEditor { app }, popup);
-    }
-    if app.overlay == Some(Overlay::Help) {
-        let popup = area.centered(
-            Constraint::Length(72.min(area.width)),
-            Constraint::Length(23.min(area.height)),
-        );
-        frame.render_widget(Clear, popup);
-        frame.render_widget(help::HelpOverlay { app }, popup);
+    let popup = |width: u16, height: u16| {
+        area.centered(
+            Constraint::Length(width.min(area.width)),
+            Constraint::Length(height.min(area.height)),
+        )
+    };
+    match app.overlay {
+        Some(Overlay::Note) => {
+            let area = popup(60, 6);
+            frame.render_widget(Clear, area);
+            frame.render_widget(note::NoteEditor { app }, area);
+        }
+        Some(Overlay::Amount) => {
+            let area = popup(50, 6);
+            frame.render_widget(Clear, area);
+            frame.render_widget(amount::AmountPrompt { app }, area);
+        }
+        Some(Overlay::HabitForm) => {
+            let area = popup(64, habit_form::HEIGHT);
+            frame.render_widget(Clear, area);
+            frame.render_widget(habit_form::HabitFormView { app }, area);
+        }
+        Some(Overlay::ConfirmArchive) => {
+            let area = popup(50, 7);
+            frame.render_widget(Clear, area);
+            frame.render_widget(confirm::ConfirmArchive { app }, area);
+        }
+        Some(Overlay::Help) => {
+            let area = popup(72, 24);
+            frame.render_widget(Clear, area);
+            frame.render_widget(help::HelpOverlay { app }, area);
+        }
+        Some(Overlay::Review) | None => {}
     }
 }
 

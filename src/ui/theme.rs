@@ -17,6 +17,11 @@ pub fn done() -> Style {
     Style::new().fg(Color::Green)
 }
 
+/// Begun, not finished: a measured habit short of its target.
+pub fn partial() -> Style {
+    Style::new().fg(Color::Yellow)
+}
+
 pub fn selected() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
@@ -40,6 +45,9 @@ pub fn error() -> Style {
 pub const CHECKED: &str = "[x]";
 pub const UNCHECKED: &str = "[ ]";
 pub const SKIPPED: &str = "[–]";
+/// Some of a measured habit's target.
+pub const PARTIAL: &str = "[~]";
+pub const MARK_PARTIAL: &str = "◐";
 pub const MARK_DONE: &str = "●";
 pub const MARK_MISSED: &str = "·";
 pub const MARK_SKIPPED: &str = "–";

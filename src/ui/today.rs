@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Widget};
 
 use super::theme;
 use crate::app::App;
-use crate::domain::log::Status;
+use crate::domain::Status;
+use crate::domain::habit::{Measure, format_amount};
 
 pub struct TodayPanel<'a> {
     pub app: &'a App,
@@ -49,12 +50,23 @@ impl Widget for TodayPanel<'_> {
             .map(|h| h.name.chars().count())
             .max()
             .unwrap_or(0);
+        let progress_width = app
+            .habits
+            .iter()
+            .filter_map(|h| {
+                h.measure
+                    .as_ref()
+                    .map(|m| progress(m.target, m).chars().count())
+            })
+            .max()
+            .unwrap_or(0);
         for (index, (habit, row)) in app.habits.iter().zip(inner.rows()).enumerate() {
-            let status = app.log.status(app.viewing, &habit.id);
+            let entry = app.log.entry(app.viewing, habit);
             let is_selected = index == app.selected;
             let marker = if is_selected { "▶ " } else { "  " };
-            let (check, name_style) = match status {
+            let (check, name_style) = match habit.status(entry) {
                 Some(Status::Done) => (theme::CHECKED, theme::done()),
+                Some(Status::Partial) => (theme::PARTIAL, theme::partial()),
                 Some(Status::Skipped) => (theme::SKIPPED, theme::dim()),
                 None => (theme::UNCHECKED, Style::new()),
             };
@@ -63,9 +75,18 @@ impl Widget for TodayPanel<'_> {
                 index + 1,
                 habit.name
             );
-            let room = usize::from(row.width).saturating_sub(lead.chars().count());
+            let progress = match &habit.measure {
+                Some(measure) => format!(
+                    "{:>progress_width$}  ",
+                    progress(habit.amount(entry), measure)
+                ),
+                None => " ".repeat(progress_width + 2),
+            };
+            let room = usize::from(row.width)
+                .saturating_sub(lead.chars().count() + progress.chars().count());
             let line = Line::from(vec![
                 Span::styled(lead, name_style),
+                Span::styled(progress, name_style),
                 Span::styled(truncate(&habit.hint, room), theme::dim()),
             ]);
             let line = if is_selected {
@@ -75,6 +96,30 @@ impl Widget for TodayPanel<'_> {
             };
             line.render(row, buf);
         }
+    }
+}
+
+/// "20/30 min", "1/3 servings".
+fn progress(amount: f64, measure: &Measure) -> String {
+    format!(
+        "{}/{} {}",
+        format_amount(amount),
+        format_amount(measure.target),
+        unit_for(&measure.unit, measure.target)
+    )
+}
+
+/// A unit as a count of `target` reads: "servings", "breaks", but "min".
+/// Short units are abbreviations and stay as they are.
+fn unit_for(unit: &str, target: f64) -> String {
+    let plural = target != 1.0
+        && unit.chars().count() > 3
+        && unit.chars().all(char::is_alphabetic)
+        && !unit.ends_with('s');
+    if plural {
+        format!("{unit}s")
+    } else {
+        unit.to_owned()
     }
 }
 
@@ -93,7 +138,16 @@ fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::truncate;
+    use super::{truncate, unit_for};
+
+    #[test]
+    fn units_read_as_counts() {
+        assert_eq!(unit_for("serving", 3.0), "servings");
+        assert_eq!(unit_for("serving", 1.0), "serving");
+        assert_eq!(unit_for("min", 30.0), "min");
+        assert_eq!(unit_for("glass", 2.0), "glass");
+        assert_eq!(unit_for("km", 5.0), "km");
+    }
 
     #[test]
     fn truncate_marks_a_cut_with_an_ellipsis() {

@@ -148,6 +148,7 @@ impl Widget for WeekPanel<'_> {
             for (i, mark) in row.marks.iter().enumerate() {
                 let (symbol, style) = match mark {
                     Mark::Done => (theme::MARK_DONE, theme::done()),
+                    Mark::Partial => (theme::MARK_PARTIAL, theme::partial()),
                     Mark::Skipped => (theme::MARK_SKIPPED, theme::dim()),
                     Mark::Missed => (theme::MARK_MISSED, theme::dim()),
                     Mark::Open => (theme::MARK_OPEN, Style::new()),
@@ -179,11 +180,13 @@ impl Widget for WeekPanel<'_> {
         lines.push(Line::from(totals));
         lines.push(Line::from(vec![
             Span::styled(theme::MARK_DONE, theme::done()),
-            Span::raw(" done  "),
+            Span::raw(" done "),
+            Span::styled(theme::MARK_PARTIAL, theme::partial()),
+            Span::raw(" part "),
             Span::styled(theme::MARK_SKIPPED, theme::dim()),
-            Span::raw(" skipped  "),
+            Span::raw(" skipped "),
             Span::styled(theme::MARK_MISSED, theme::dim()),
-            Span::raw(" missed  "),
+            Span::raw(" missed "),
             Span::raw(theme::MARK_OPEN),
             Span::raw(" open"),
         ]));

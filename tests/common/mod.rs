@@ -7,8 +7,7 @@ pub mod pty;
 use chrono::{NaiveDate, NaiveDateTime};
 use gutbone::app::App;
 use gutbone::coach::Tips;
-use gutbone::domain::log::Status;
-use gutbone::domain::{HabitId, Log, default_habits};
+use gutbone::domain::{Entry, Habit, HabitId, Log, default_habits};
 
 pub fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -16,6 +15,15 @@ pub fn d(s: &str) -> NaiveDate {
 
 pub fn at(s: &str) -> NaiveDateTime {
     s.parse().unwrap()
+}
+
+/// One of the default habits, by id.
+#[allow(dead_code)]
+pub fn habit(s: &str) -> Habit {
+    default_habits()
+        .into_iter()
+        .find(|habit| habit.id.as_str() == s)
+        .expect("a default habit")
 }
 
 pub fn id(s: &str) -> HabitId {
@@ -62,14 +70,21 @@ pub fn sample_log() -> Log {
     ];
     for (habit, days) in pattern {
         for day in days {
-            log.set_done(d(&format!("2026-{day}")), &id(habit), true);
+            log.set_done(d(&format!("2026-{day}")), id(habit), true);
         }
     }
     // A day away: sunlight and exercise set aside on Thursday the 19th.
     for habit in ["sunlight", "weight-bearing-exercise"] {
-        log.set_status(d("2026-11-19"), &id(habit), Some(Status::Skipped));
+        log.set_entry(d("2026-11-19"), id(habit), Some(Entry::Skipped));
     }
     log.set_note(d("2026-11-19"), Some("travel"));
+    // Part of a target: 20 of 30 minutes walked today, 5 of 15 minutes of sun on the 18th.
+    log.set_entry(
+        d("2026-11-22"),
+        id("weight-bearing-exercise"),
+        Some(Entry::Amount(20.0)),
+    );
+    log.set_entry(d("2026-11-18"), id("sunlight"), Some(Entry::Amount(5.0)));
     log
 }
 

@@ -1,0 +1,292 @@
+//! The small form that adds or edits a habit: the text typed into each
+//! field, and turning it into a habit or a message saying what is wrong.
+
+use crate::domain::habit::{MAX_AMOUNT, Measure, short_label};
+use crate::domain::{Habit, HabitId};
+
+/// The fields, in the order Tab visits them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Field {
+    #[default]
+    Name,
+    Kind,
+    Unit,
+    Target,
+    Step,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Name,
+        Field::Kind,
+        Field::Unit,
+        Field::Target,
+        Field::Step,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::Kind => "Kind",
+            Field::Unit => "Unit",
+            Field::Target => "Daily target",
+            Field::Step => "Step (+/-)",
+        }
+    }
+}
+
+/// The longest habit name the form takes: it must fit the checklist.
+pub const MAX_NAME_CHARS: usize = 40;
+const MAX_FIELD_CHARS: usize = 12;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HabitForm {
+    /// The habit being edited; `None` when adding one.
+    pub editing: Option<HabitId>,
+    pub name: String,
+    /// A measured habit (an amount toward a target) rather than done-or-not.
+    pub measured: bool,
+    pub unit: String,
+    pub target: String,
+    pub step: String,
+    pub focus: Field,
+    /// What was wrong with the last attempt to keep it.
+    pub error: Option<String>,
+}
+
+impl HabitForm {
+    /// A blank form for a new habit: done-or-not until told otherwise.
+    pub fn new() -> Self {
+        Self {
+            unit: "min".into(),
+            target: "1".into(),
+            step: "1".into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn edit(habit: &Habit) -> Self {
+        let amount = crate::domain::habit::format_amount;
+        let mut form = Self {
+            editing: Some(habit.id.clone()),
+            name: habit.name.clone(),
+            ..Self::new()
+        };
+        if let Some(measure) = &habit.measure {
+            form.measured = true;
+            form.unit = measure.unit.clone();
+            form.target = amount(measure.target);
+            form.step = amount(measure.step);
+        }
+        form
+    }
+
+    /// The fields that apply: a done-or-not habit has no unit or target.
+    pub fn fields(&self) -> &'static [Field] {
+        if self.measured {
+            &Field::ALL
+        } else {
+            &Field::ALL[..2]
+        }
+    }
+
+    pub fn next_field(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let len = fields.len();
+        self.focus = fields[if forward {
+            (at + 1) % len
+        } else {
+            (at + len - 1) % len
+        }];
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.error = None;
+        let (text, limit) = match self.focus {
+            // The kind is chosen, not typed: any key flips it.
+            Field::Kind => {
+                self.measured = !self.measured;
+                return;
+            }
+            Field::Name => (&mut self.name, MAX_NAME_CHARS),
+            Field::Unit => (&mut self.unit, MAX_FIELD_CHARS),
+            Field::Target => (&mut self.target, MAX_FIELD_CHARS),
+            Field::Step => (&mut self.step, MAX_FIELD_CHARS),
+        };
+        if !c.is_control() && text.chars().count() < limit {
+            text.push(c);
+        }
+    }
+
+    pub fn delete_back(&mut self) {
+        self.error = None;
+        match self.focus {
+            Field::Kind => {}
+            Field::Name => _ = self.name.pop(),
+            Field::Unit => _ = self.unit.pop(),
+            Field::Target => _ = self.target.pop(),
+            Field::Step => _ = self.step.pop(),
+        }
+    }
+
+    /// The habit this form describes, built on `base` when editing (which
+    /// keeps its id, hint and short label), or a message saying what to fix.
+    pub fn to_habit(&self, base: Option<&Habit>) -> Result<Habit, String> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err("a habit needs a name".into());
+        }
+        let measure = if self.measured {
+            let unit = self.unit.trim();
+            if unit.is_empty() {
+                return Err("a measured habit needs a unit, such as min or serving".into());
+            }
+            Some(Measure {
+                unit: unit.to_owned(),
+                target: parse_positive(&self.target, "the daily target")?,
+                step: parse_positive(&self.step, "the step")?,
+            })
+        } else {
+            None
+        };
+        let mut habit = match base {
+            Some(base) => base.clone(),
+            None => {
+                let id = HabitId::from_name(name);
+                if id.as_str().is_empty() {
+                    return Err("a name needs at least one letter or digit".into());
+                }
+                Habit::check(id.as_str(), name)
+            }
+        };
+        if habit.name != name {
+            habit.short = short_label(name);
+            habit.name = name.to_owned();
+        }
+        habit.measure = measure;
+        Ok(habit)
+    }
+}
+
+/// A number above zero and at most [`MAX_AMOUNT`].
+pub fn parse_positive(text: &str, what: &str) -> Result<f64, String> {
+    let value = parse_amount(text, what)?;
+    if value <= 0.0 {
+        return Err(format!("{what} must be more than 0"));
+    }
+    Ok(value)
+}
+
+/// A number from 0 to [`MAX_AMOUNT`], as typed: `20`, `2.5`, `0,5`.
+pub fn parse_amount(text: &str, what: &str) -> Result<f64, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(format!("type a number for {what}"));
+    }
+    let value: f64 = text
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite())
+        .ok_or_else(|| {
+            format!("\"{text}\" is not a number; type {what} in digits, e.g. 20 or 2.5")
+        })?;
+    if value < 0.0 {
+        return Err(format!("{what} cannot be negative"));
+    }
+    if value > MAX_AMOUNT {
+        return Err(format!("{what} can be at most 10,000"));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(form: &mut HabitForm, text: &str) {
+        for c in text.chars() {
+            form.type_char(c);
+        }
+    }
+
+    #[test]
+    fn a_new_measured_habit_from_the_form() {
+        let mut form = HabitForm::new();
+        typed(&mut form, "Cold shower");
+        form.next_field(true);
+        form.type_char(' ');
+        assert!(form.measured);
+        form.next_field(true);
+        assert_eq!(form.focus, Field::Unit);
+        form.unit.clear();
+        typed(&mut form, "min");
+        form.next_field(true);
+        form.target.clear();
+        typed(&mut form, "2,5");
+        let habit = form.to_habit(None).unwrap();
+        assert_eq!(habit.id.as_str(), "cold-shower");
+        assert_eq!(habit.short, "Cold");
+        let measure = habit.measure.unwrap();
+        assert_eq!(
+            (measure.unit.as_str(), measure.target, measure.step),
+            ("min", 2.5, 1.0)
+        );
+    }
+
+    #[test]
+    fn tab_skips_the_fields_a_check_habit_does_not_have() {
+        let mut form = HabitForm::new();
+        form.next_field(true);
+        assert_eq!(form.focus, Field::Kind);
+        form.next_field(true);
+        assert_eq!(form.focus, Field::Name, "wraps after the kind");
+        form.next_field(false);
+        assert_eq!(form.focus, Field::Kind);
+    }
+
+    #[test]
+    fn editing_keeps_the_id_so_history_follows_a_rename() {
+        let sun = Habit::measured("sunlight", "Sunlight", "min", 5.0, 15.0);
+        let mut form = HabitForm::edit(&sun);
+        assert_eq!((form.target.as_str(), form.step.as_str()), ("15", "5"));
+        form.name = "Daylight outside".into();
+        form.target = "20".into();
+        let habit = form.to_habit(Some(&sun)).unwrap();
+        assert_eq!(habit.id, sun.id);
+        assert_eq!(habit.name, "Daylight outside");
+        assert_eq!(habit.short, "Daylight");
+        assert_eq!(habit.measure.unwrap().target, 20.0);
+    }
+
+    #[test]
+    fn what_the_form_refuses() {
+        let refused = |edit: fn(&mut HabitForm), expected: &str| {
+            let mut form = HabitForm::new();
+            form.name = "Walk".into();
+            form.measured = true;
+            edit(&mut form);
+            let message = form.to_habit(None).unwrap_err();
+            assert!(message.contains(expected), "{message}");
+        };
+        refused(|f| f.name = "   ".into(), "needs a name");
+        refused(|f| f.name = "!!!".into(), "at least one letter");
+        refused(|f| f.unit.clear(), "needs a unit");
+        refused(|f| f.target = "0".into(), "more than 0");
+        refused(|f| f.target = "-3".into(), "cannot be negative");
+        refused(|f| f.target = "abc".into(), "not a number");
+        refused(|f| f.target = "NaN".into(), "not a number");
+        refused(|f| f.target = "20000".into(), "at most 10,000");
+        refused(|f| f.step = "".into(), "type a number");
+    }
+
+    #[test]
+    fn amounts_as_typed() {
+        assert_eq!(parse_amount("0", "x"), Ok(0.0));
+        assert_eq!(parse_amount(" 12.5 ", "x"), Ok(12.5));
+        assert_eq!(parse_amount("10000", "x"), Ok(10_000.0));
+        assert!(parse_amount("10000.5", "x").is_err());
+        assert!(parse_amount("inf", "x").is_err());
+    }
+}

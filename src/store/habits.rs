@@ -1,0 +1,350 @@
+//! `habits.ron`: the habits a person tracks, in checklist order, kept in the
+//! data directory beside the log they give meaning to.
+//!
+//! ```ron
+//! (
+//!     version: 1,
+//!     habits: [
+//!         (
+//!             id: "sunlight",
+//!             name: "Sunlight",
+//!             short: "Sunlight",
+//!             hint: "time outdoors in daylight, for vitamin D",
+//!             kind: Measured,
+//!             unit: "min",
+//!             step: 5.0,
+//!             target: 15.0,
+//!         ),
+//!         (id: "floss", name: "Floss", kind: Check, archived: true),
+//!     ],
+//! )
+//! ```
+//!
+//! The log refers to habits by `id`, so a name can change freely; an id
+//! cannot without losing the days logged under it.
+
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::StoreError;
+use crate::domain::habit::{Measure, check_habits, short_label};
+use crate::domain::{Habit, HabitId};
+use crate::position::{line_and_column, locate};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HabitsFile {
+    version: u32,
+    habits: Vec<HabitRecord>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+enum Kind {
+    /// Done or not.
+    Check,
+    /// An amount toward a daily target.
+    Measured,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HabitRecord {
+    id: HabitId,
+    name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    short: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    hint: String,
+    kind: Kind,
+    // Written bare (`step: 5.0`), not as RON's `Some(5.0)`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare",
+        deserialize_with = "some"
+    )]
+    unit: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare",
+        deserialize_with = "some"
+    )]
+    step: Option<f64>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare",
+        deserialize_with = "some"
+    )]
+    target: Option<f64>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    archived: bool,
+}
+
+fn bare<T: Serialize, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => value.serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn some<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+impl From<&Habit> for HabitRecord {
+    fn from(habit: &Habit) -> Self {
+        let measure = habit.measure.as_ref();
+        Self {
+            id: habit.id.clone(),
+            name: habit.name.clone(),
+            short: habit.short.clone(),
+            hint: habit.hint.clone(),
+            kind: if measure.is_some() {
+                Kind::Measured
+            } else {
+                Kind::Check
+            },
+            unit: measure.map(|m| m.unit.clone()),
+            step: measure.map(|m| m.step),
+            target: measure.map(|m| m.target),
+            archived: habit.archived,
+        }
+    }
+}
+
+/// Reads `habits.ron`'s text: every habit, archived ones included, or the
+/// first mistake with its line and column.
+pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
+    let error = |line: usize, column: usize, message: String| StoreError::Parse {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    };
+    let file: HabitsFile = ron::from_str(text).map_err(|err| {
+        error(
+            err.span.start.line,
+            err.span.start.col,
+            err.code.to_string(),
+        )
+    })?;
+    if file.version > VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            found: file.version,
+            supported: VERSION,
+        });
+    }
+    let at = |needle: &str, message: String| {
+        let (line, column) = locate(text, needle);
+        error(line, column, message)
+    };
+    if file.version == 0 {
+        return Err(at(
+            "version",
+            "version 0 does not exist; the first version is 1".into(),
+        ));
+    }
+    let mut habits = Vec::with_capacity(file.habits.len());
+    for record in file.habits {
+        let id = format!("\"{}\"", record.id);
+        let measure = match record.kind {
+            Kind::Check => {
+                if record.unit.is_some() || record.step.is_some() || record.target.is_some() {
+                    return Err(at(
+                        &id,
+                        format!(
+                            "\"{}\" is `kind: Check` (done or not), so unit, step and target do not \
+                             apply; remove them or write `kind: Measured`",
+                            record.id
+                        ),
+                    ));
+                }
+                None
+            }
+            Kind::Measured => {
+                let (Some(unit), Some(target)) = (record.unit, record.target) else {
+                    return Err(at(
+                        &id,
+                        format!(
+                            "\"{}\" is `kind: Measured`, so it needs a `unit` and a `target`, \
+                             e.g. unit: \"min\", target: 30",
+                            record.id
+                        ),
+                    ));
+                };
+                Some(Measure {
+                    unit,
+                    step: record.step.unwrap_or(1.0),
+                    target,
+                })
+            }
+        };
+        let short = if record.short.trim().is_empty() {
+            short_label(&record.name)
+        } else {
+            record.short
+        };
+        habits.push(Habit {
+            id: record.id,
+            name: record.name,
+            short,
+            hint: record.hint,
+            measure,
+            archived: record.archived,
+        });
+    }
+    if let Err(problem) = check_habits(&habits) {
+        let message = problem.message;
+        let Some(habit) = habits.get(problem.index) else {
+            return Err(at("habits", message));
+        };
+        // The n-th habit with this id is the one at fault (a duplicate is the second).
+        let nth = habits[..problem.index]
+            .iter()
+            .filter(|other| other.id == habit.id)
+            .count();
+        let needle = format!("\"{}\"", habit.id);
+        let offset = text.match_indices(&needle).nth(nth).map_or(0, |(at, _)| at);
+        let (line, column) = line_and_column(text, offset);
+        return Err(error(line, column, message));
+    }
+    Ok(habits)
+}
+
+/// The text of `habits.ron`, checked by reading it back.
+pub fn render_habits(habits: &[Habit], path: &Path) -> Result<String, StoreError> {
+    let verify = |detail: String| StoreError::Verify {
+        path: path.to_owned(),
+        detail,
+    };
+    check_habits(habits).map_err(|problem| verify(problem.message))?;
+    let file = HabitsFile {
+        version: VERSION,
+        habits: habits.iter().map(HabitRecord::from).collect(),
+    };
+    let body = ron::ser::to_string_pretty(&file, PrettyConfig::new())
+        .map_err(|err| verify(err.to_string()))?;
+    let text = format!("{HEADER}{body}\n");
+    if parse_habits(&text, path)? != habits {
+        return Err(verify(
+            "the habits read back differ from the habits in memory".into(),
+        ));
+    }
+    Ok(text)
+}
+
+const HEADER: &str = "\
+// gutbone: your habits, in the order the checklist shows them.
+// `kind` is Check (done or not) or Measured (an amount toward a daily
+// `target`, in `unit`s; `+` and `-` add or take away one `step`).
+// Rename, reorder, change targets or set `archived: true` to hide a habit
+// and keep its history. Keep each `id` as it is: the log is keyed by it.
+// Edit while gutbone is closed; a mistake is reported with its line and column.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::default_habits;
+
+    fn path() -> &'static Path {
+        Path::new("habits.ron")
+    }
+
+    #[test]
+    fn the_defaults_round_trip_and_read_well() {
+        let mut habits = default_habits();
+        habits.push(Habit {
+            archived: true,
+            ..Habit::check("floss", "Floss")
+        });
+        let text = render_habits(&habits, path()).unwrap();
+        assert_eq!(parse_habits(&text, path()).unwrap(), habits);
+        assert!(text.contains("kind: Measured"), "{text}");
+        assert!(text.contains("target: 15.0"), "{text}");
+        assert!(text.contains("archived: true"), "{text}");
+        assert!(!text.contains("Some("), "{text}");
+    }
+
+    #[test]
+    fn a_hand_written_file_with_defaults_left_out() {
+        let text = r#"(version: 1, habits: [
+            (id: "walk", name: "Evening walk", kind: Measured, unit: "min", target: 20),
+            (id: "floss", name: "Floss", kind: Check),
+        ])"#;
+        let habits = parse_habits(text, path()).unwrap();
+        assert_eq!(habits[0].short, "Evening");
+        let measure = habits[0].measure.as_ref().unwrap();
+        assert_eq!((measure.step, measure.target), (1.0, 20.0));
+        assert_eq!(habits[1].measure, None);
+    }
+
+    #[test]
+    fn mistakes_are_located() {
+        let cases = [
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check, colour: 1),\n])",
+                (2, 37),
+                "colour",
+            ),
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check),\n  (id: \"a\", name: \"B\", kind: Check),\n])",
+                (3, 8),
+                "already a habit",
+            ),
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check),\n  (id: \"b\", name: \"B\", kind: Measured, unit: \"min\", target: 0),\n])",
+                (3, 8),
+                "target",
+            ),
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Measured, target: 3),\n])",
+                (2, 8),
+                "needs a `unit`",
+            ),
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check, target: 3),\n])",
+                (2, 8),
+                "do not apply",
+            ),
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"\", kind: Check),\n])",
+                (2, 8),
+                "needs a name",
+            ),
+            ("(version: 1, habits: [])", (1, 14), "at least one"),
+        ];
+        for (text, (line, column), expected) in cases {
+            match parse_habits(text, path()) {
+                Err(StoreError::Parse {
+                    line: l,
+                    column: c,
+                    message,
+                    ..
+                }) => {
+                    assert!(message.contains(expected), "{message}");
+                    assert_eq!((l, c), (line, column), "{message}");
+                }
+                other => panic!("expected a parse error for {text}, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_as_newer() {
+        let text = "(version: 7, habits: [])";
+        assert!(matches!(
+            parse_habits(text, path()),
+            Err(StoreError::NewerVersion { found: 7, .. })
+        ));
+    }
+}

@@ -1,0 +1,60 @@
+//! The amount prompt: an exact amount for the selected habit on the viewed day.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+
+use super::theme;
+use crate::app::App;
+use crate::domain::habit::format_amount;
+
+pub struct AmountPrompt<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for AmountPrompt<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let Some(habit) = app.selected_habit() else {
+            return;
+        };
+        let Some(measure) = &habit.measure else {
+            return;
+        };
+        let title = format!(" {} on {} ", habit.name, app.viewing.format("%a %-d %b"));
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Line::styled(title, theme::title()))
+            .title_bottom(
+                Line::from(vec![
+                    Span::styled(" Enter", theme::key()),
+                    Span::raw(" keeps  "),
+                    Span::styled("Esc", theme::key()),
+                    Span::raw(" cancels "),
+                ])
+                .right_aligned(),
+            );
+        let hint = match &app.amount_error {
+            Some(error) => Line::styled(error.as_str(), theme::error()),
+            None => Line::styled(
+                format!(
+                    "target {} {} · 0 clears the day",
+                    format_amount(measure.target),
+                    measure.unit
+                ),
+                theme::dim(),
+            ),
+        };
+        let lines = vec![
+            Line::from(vec![
+                Span::raw(app.amount_draft.as_str()),
+                Span::styled("▏", theme::key()),
+                Span::raw(format!(" {}", measure.unit)),
+            ]),
+            Line::raw(""),
+            hint,
+        ];
+        Paragraph::new(lines).block(block).render(area, buf);
+    }
+}

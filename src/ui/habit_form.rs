@@ -1,0 +1,95 @@
+//! The form that adds or edits a habit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::form::Field;
+
+pub struct HabitFormView<'a> {
+    pub app: &'a App,
+}
+
+/// Rows the form needs, borders included, so the popup can fit it.
+pub const HEIGHT: u16 = 12;
+
+impl Widget for HabitFormView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let form = &self.app.form;
+        let title = if form.editing.is_some() {
+            " Edit habit "
+        } else {
+            " New habit "
+        };
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Line::styled(title, theme::title()))
+            .title_bottom(
+                Line::from(vec![
+                    Span::styled(" Tab", theme::key()),
+                    Span::raw(" next field  "),
+                    Span::styled("Enter", theme::key()),
+                    Span::raw(" keeps  "),
+                    Span::styled("Esc", theme::key()),
+                    Span::raw(" cancels "),
+                ])
+                .right_aligned(),
+            );
+        let mut lines = Vec::new();
+        for field in Field::ALL {
+            let applies = form.fields().contains(&field);
+            let focused = form.focus == field;
+            let value = match field {
+                Field::Name => form.name.clone(),
+                Field::Kind if form.measured => "measured: an amount toward a daily target".into(),
+                Field::Kind => "done or not".into(),
+                Field::Unit => form.unit.clone(),
+                Field::Target => form.target.clone(),
+                Field::Step => form.step.clone(),
+            };
+            let label_style = if focused {
+                theme::key()
+            } else if applies {
+                Style::new()
+            } else {
+                theme::dim()
+            };
+            let mut spans = vec![
+                Span::styled(if focused { "▶ " } else { "  " }, theme::key()),
+                Span::styled(format!("{:<13}", field.label()), label_style),
+            ];
+            if applies {
+                spans.push(Span::raw(value));
+                if focused && field != Field::Kind {
+                    spans.push(Span::styled("▏", theme::key()));
+                }
+                if focused && field == Field::Kind {
+                    spans.push(Span::styled("  (Space switches)", theme::dim()));
+                }
+            } else {
+                spans.push(Span::styled("—", theme::dim()));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::raw(""));
+        lines.push(match &form.error {
+            Some(error) => Line::styled(error.as_str(), theme::error()),
+            None if form.editing.is_some() => Line::styled(
+                "The history stays with the habit whatever its name.",
+                theme::dim(),
+            ),
+            None => Line::styled(
+                "e.g. Cold shower · measured in min, target 2, step 1",
+                theme::dim(),
+            ),
+        });
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(area, buf);
+    }
+}
