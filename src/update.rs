@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
-use crate::domain::habit::{check_habits, format_amount};
+use crate::domain::habit::check_habits;
 use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::{Entry, Habit, HabitId, Status, date};
 use crate::form::{HabitForm, parse_amount};
@@ -131,12 +131,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::TypeAmount => {
             if let Some(habit) = app.selected_habit() {
                 if habit.measure.is_some() {
-                    let amount = app.log.amount(app.viewing, habit);
-                    app.amount_draft = if amount > 0.0 {
-                        format_amount(amount)
-                    } else {
-                        String::new()
-                    };
+                    // Empty, not the current amount: typing replaces it.
+                    app.amount_draft.clear();
                     app.amount_error = None;
                     app.overlay = Some(Overlay::Amount);
                 } else {
@@ -247,9 +243,9 @@ fn skip(app: &mut App, index: usize) -> Vec<Effect> {
 /// `+` and `-`: one step more or less, never below nothing; on a
 /// done-or-not habit, done and not done.
 fn step_amount(app: &mut App, direction: f64) -> Vec<Effect> {
-    change_entry(app, app.selected, |habit, entry| {
-        let step = habit.measure.as_ref().map_or(1.0, |measure| measure.step);
-        habit.entry_for(habit.amount(entry) + direction * step)
+    change_entry(app, app.selected, |habit, entry| match &habit.measure {
+        Some(measure) => habit.entry_for(habit.amount(entry) + direction * measure.step),
+        None => (direction > 0.0).then_some(Entry::Done),
     })
 }
 
@@ -300,7 +296,7 @@ fn submit_form(app: &mut App) -> Vec<Effect> {
     let base = editing
         .as_ref()
         .and_then(|id| app.habits.iter().find(|habit| habit.id == *id));
-    let habit = match app.form.to_habit(base) {
+    let mut habit = match app.form.to_habit(base) {
         Ok(habit) => habit,
         Err(message) => {
             app.form.error = Some(message);
@@ -324,6 +320,8 @@ fn submit_form(app: &mut App) -> Vec<Effect> {
                 ));
                 return vec![];
             }
+            // The days before today are not misses for a habit new today.
+            habit.since = Some(app.today);
             after.insert(app.habits.len(), habit.clone());
         }
     }

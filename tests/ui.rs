@@ -179,3 +179,99 @@ fn a_skipped_habit_shows_as_skipped_on_the_checklist() {
     assert!(screen.contains("[–] Sunlight"), "{screen}");
     assert!(screen.contains("[x] Fermented food"), "{screen}");
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Msg::Action(Action::Type(c)));
+    }
+}
+
+#[test]
+fn amount_prompt_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::TypeAmount]);
+    type_text(&mut app, "25");
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn amount_prompt_with_a_mistake_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::TypeAmount]);
+    type_text(&mut app, "99999");
+    act(&mut app, &[Action::Confirm]);
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn new_habit_form_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::AddHabit]);
+    type_text(&mut app, "Cold shower");
+    act(
+        &mut app,
+        &[Action::NextField, Action::Type(' '), Action::NextField],
+    );
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn habit_form_refusing_a_duplicate_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::AddHabit]);
+    type_text(&mut app, "Sunlight");
+    act(&mut app, &[Action::Confirm]);
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn edit_habit_form_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::SelectDown, Action::EditHabit]);
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn archive_confirmation_80x24() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::ArchiveHabit]);
+    insta::assert_snapshot!(render(&app, 80, 24).backend());
+}
+
+#[test]
+fn a_sixth_habit_and_an_archived_one_120x40() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::AddHabit]);
+    type_text(&mut app, "Floss");
+    act(
+        &mut app,
+        &[Action::Confirm, Action::SelectDown, Action::SelectDown],
+    );
+    act(&mut app, &[Action::ArchiveHabit, Action::Type('y')]);
+    insta::assert_snapshot!(render(&app, 120, 40).backend());
+}
+
+#[test]
+fn a_long_checklist_scrolls_to_keep_the_selection_in_view() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    for n in 1..=11 {
+        act(&mut app, &[Action::AddHabit]);
+        type_text(&mut app, &format!("Habit {n}"));
+        act(&mut app, &[Action::Confirm]);
+    }
+    assert_eq!(app.habits.len(), 16);
+    assert_eq!(app.selected, 15);
+    let screen = render(&app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("▶ 16 [ ] Habit 11") || screen.contains("▶16 [ ] Habit 11"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Fermented food "),
+        "scrolled past the first: {screen}"
+    );
+    assert!(
+        screen.contains("Week of"),
+        "the week panel keeps its place: {screen}"
+    );
+}

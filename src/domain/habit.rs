@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Log;
 use super::log::{Entry, Status};
 
 /// The largest amount a day can hold for one habit: past this it is a typo.
@@ -82,6 +84,9 @@ pub struct Habit {
     pub measure: Option<Measure>,
     /// Hidden from the checklist; its history is kept.
     pub archived: bool,
+    /// The day it was added, when that was after the log began: the days
+    /// before are not misses. `None` for a habit tracked from the start.
+    pub since: Option<NaiveDate>,
 }
 
 impl Habit {
@@ -94,6 +99,7 @@ impl Habit {
             hint: String::new(),
             measure: None,
             archived: false,
+            since: None,
         }
     }
 
@@ -147,6 +153,21 @@ impl Habit {
                 (amount / measure.target).clamp(0.0, 1.0)
             }
             (entry, _) => f64::from(u8::from(self.status(entry) == Some(Status::Done))),
+        }
+    }
+
+    /// The first day this habit's history is judged from: the log's first
+    /// day, or the day the habit was added if later, or an earlier day that
+    /// was back-filled for it. `None` while the log is empty.
+    pub fn start(&self, log: &Log) -> Option<NaiveDate> {
+        let first = log.first_day()?;
+        match self.since {
+            Some(since) if since > first => Some(
+                log.days_in(first..since)
+                    .find(|(_, day)| day.entry(&self.id).is_some())
+                    .map_or(since, |(date, _)| date),
+            ),
+            _ => Some(first),
         }
     }
 
@@ -440,6 +461,30 @@ mod tests {
             check_habits(&many_archived),
             Ok(()),
             "archived habits do not count"
+        );
+    }
+
+    #[test]
+    fn a_habit_added_later_is_judged_from_when_it_was_added_or_back_filled() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut log = Log::new();
+        let mut floss = Habit::check("floss", "Floss");
+        assert_eq!(floss.start(&log), None);
+        log.set_done(d("2026-01-01"), HabitId::new("sunlight"), true);
+        assert_eq!(floss.start(&log), Some(d("2026-01-01")), "from the start");
+        floss.since = Some(d("2026-11-22"));
+        assert_eq!(floss.start(&log), Some(d("2026-11-22")));
+        log.set_done(d("2026-11-20"), &floss, true);
+        assert_eq!(
+            floss.start(&log),
+            Some(d("2026-11-20")),
+            "a back-filled day counts"
+        );
+        floss.since = Some(d("2025-01-01"));
+        assert_eq!(
+            floss.start(&log),
+            Some(d("2026-01-01")),
+            "never before the log"
         );
     }
 

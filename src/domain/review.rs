@@ -124,11 +124,11 @@ fn pick(ratios: &[Option<f64>], better: impl Fn(f64, f64) -> bool) -> Option<usi
 
 fn review_week(log: &Log, habits: &[Habit], start: NaiveDate, today: NaiveDate) -> ReviewWeek {
     let days = week_days(start);
-    let first = log.first_day();
-    let counts = |day: NaiveDate| day <= today && first.is_some_and(|first| day >= first);
     let shares = habits
         .iter()
         .map(|habit| {
+            let start = habit.start(log);
+            let counts = |day: NaiveDate| day <= today && start.is_some_and(|start| day >= start);
             let mut share = Share::default();
             for day in days.iter().copied().filter(|day| counts(*day)) {
                 match log.status(day, habit) {

@@ -39,11 +39,16 @@ fn habit_kept(day: Option<&DayLog>, habit: &Habit) -> Kept {
 }
 
 /// A perfect day: every habit done or skipped, at least one done. A day with
-/// every habit skipped is a rest day: it passes, like a skipped day.
-fn perfect_kept(day: Option<&DayLog>, habits: &[Habit]) -> Kept {
+/// every habit skipped is a rest day: it passes, like a skipped day. A habit
+/// added later has no say on the days before it.
+fn perfect_kept(date: NaiveDate, day: Option<&DayLog>, habits: &[Habit]) -> Kept {
     let mut any_done = false;
     for habit in habits {
-        match day.and_then(|day| day.status(habit)) {
+        let status = day.and_then(|day| day.status(habit));
+        if status.is_none() && habit.since.is_some_and(|since| date < since) {
+            continue;
+        }
+        match status {
             Some(Status::Done) => any_done = true,
             Some(Status::Skipped) => {}
             Some(Status::Partial) | None => return Kept::Breaks,
@@ -70,28 +75,28 @@ fn perfect_kept(day: Option<&DayLog>, habits: &[Habit]) -> Kept {
 /// assert_eq!(current_streak(&log, &sun, day(24)), 0); // the 23rd was missed
 /// ```
 pub fn current_streak(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
-    current(log, today, |day| habit_kept(day, habit))
+    current(log, today, |_, day| habit_kept(day, habit))
 }
 
 /// The longest run of done days up to and including `today`; the earliest
 /// of equals.
 pub fn best_streak(log: &Log, habit: &Habit, today: NaiveDate) -> Option<Streak> {
-    best(log, today, |day| habit_kept(day, habit))
+    best(log, today, |_, day| habit_kept(day, habit))
 }
 
 /// Consecutive perfect days (see [`is_perfect_day`]), by the same rules.
 pub fn current_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> u32 {
-    current(log, today, |day| perfect_kept(day, habits))
+    current(log, today, |date, day| perfect_kept(date, day, habits))
 }
 
 pub fn best_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> Option<Streak> {
-    best(log, today, |day| perfect_kept(day, habits))
+    best(log, today, |date, day| perfect_kept(date, day, habits))
 }
 
 /// How many days running, up to yesterday, the habit was missed: not done
-/// and not skipped. Days before the first logged day do not count as misses.
+/// and not skipped. Days before the habit's history began do not count.
 pub fn missed_run(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
-    let Some(first) = log.first_day() else {
+    let Some(first) = habit.start(log) else {
         return 0;
     };
     let mut run = 0;
@@ -105,17 +110,17 @@ pub fn missed_run(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
 
 /// Every habit done or skipped on `date`, and at least one of them done.
 pub fn is_perfect_day(log: &Log, habits: &[Habit], date: NaiveDate) -> bool {
-    perfect_kept(log.day(date), habits) == Kept::Counts
+    perfect_kept(date, log.day(date), habits) == Kept::Counts
 }
 
-fn current(log: &Log, today: NaiveDate, kept: impl Fn(Option<&DayLog>) -> Kept) -> u32 {
+fn current(log: &Log, today: NaiveDate, kept: impl Fn(NaiveDate, Option<&DayLog>) -> Kept) -> u32 {
     let Some(first) = log.first_day() else {
         return 0;
     };
     let mut streak = 0;
     let mut day = Some(today);
     while let Some(date) = day.filter(|date| *date >= first) {
-        match kept(log.day(date)) {
+        match kept(date, log.day(date)) {
             Kept::Counts => streak += 1,
             Kept::Passes => {}
             Kept::Breaks if date == today => {} // still open
@@ -126,7 +131,11 @@ fn current(log: &Log, today: NaiveDate, kept: impl Fn(Option<&DayLog>) -> Kept) 
     streak
 }
 
-fn best(log: &Log, today: NaiveDate, kept: impl Fn(Option<&DayLog>) -> Kept) -> Option<Streak> {
+fn best(
+    log: &Log,
+    today: NaiveDate,
+    kept: impl Fn(NaiveDate, Option<&DayLog>) -> Kept,
+) -> Option<Streak> {
     let mut best: Option<Streak> = None;
     let mut run: Option<Streak> = None;
     // The last day of the unbroken chain (done or skipped) the run belongs to.
@@ -136,7 +145,7 @@ fn best(log: &Log, today: NaiveDate, kept: impl Fn(Option<&DayLog>) -> Kept) -> 
         if last.and_then(|last| last.succ_opt()) != Some(date) {
             run = None;
         }
-        match kept(Some(day)) {
+        match kept(date, Some(day)) {
             Kept::Breaks => {
                 run = None;
                 last = None;

@@ -24,7 +24,7 @@ fn multiplier() -> f64 {
 /// The score (0 to 1) as of the end of `date`, counting `date` as missed
 /// unless it is done or skipped.
 pub fn strength(log: &Log, habit: &Habit, date: NaiveDate) -> f64 {
-    let Some(first) = log.first_day().filter(|first| *first <= date) else {
+    let Some(first) = habit.start(log).filter(|first| *first <= date) else {
         return 0.0;
     };
     let m = multiplier();

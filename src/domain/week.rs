@@ -52,9 +52,12 @@ impl WeekSummary {
         let first_day = log.first_day();
         let rows = habits
             .iter()
-            .map(|habit| WeekRow {
-                habit: habit.id.clone(),
-                marks: days.map(|day| mark(log, habit, day, today, first_day)),
+            .map(|habit| {
+                let start = habit.start(log);
+                WeekRow {
+                    habit: habit.id.clone(),
+                    marks: days.map(|day| mark(log, habit, day, today, start)),
+                }
             })
             .collect();
         let tracked = |day: NaiveDate| {
@@ -70,7 +73,7 @@ fn mark(
     habit: &Habit,
     day: NaiveDate,
     today: NaiveDate,
-    first_day: Option<NaiveDate>,
+    start: Option<NaiveDate>,
 ) -> Mark {
     match log.status(day, habit) {
         Some(Status::Done) => Mark::Done,
@@ -78,7 +81,7 @@ fn mark(
         Some(Status::Partial) => Mark::Partial,
         None if day > today => Mark::Upcoming,
         None if day == today => Mark::Open,
-        None if first_day.is_some_and(|first| day >= first) => Mark::Missed,
+        None if start.is_some_and(|start| day >= start) => Mark::Missed,
         None => Mark::Untracked,
     }
 }

@@ -25,6 +25,7 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -84,6 +85,9 @@ struct HabitRecord {
     target: Option<f64>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     archived: bool,
+    /// The day the habit was added (`"YYYY-MM-DD"`), when after the log began.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    since: String,
 }
 
 fn bare<T: Serialize, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -116,6 +120,10 @@ impl From<&Habit> for HabitRecord {
             step: measure.map(|m| m.step),
             target: measure.map(|m| m.target),
             archived: habit.archived,
+            since: habit
+                .since
+                .map(|since| since.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
         }
     }
 }
@@ -188,6 +196,15 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
                 })
             }
         };
+        let since = match record.since.as_str() {
+            "" => None,
+            text => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                at(
+                    &format!("\"{text}\""),
+                    format!("`since: \"{text}\"` is not a date; write \"YYYY-MM-DD\", e.g. \"2026-11-22\""),
+                )
+            })?),
+        };
         let short = if record.short.trim().is_empty() {
             short_label(&record.name)
         } else {
@@ -200,6 +217,7 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
             hint: record.hint,
             measure,
             archived: record.archived,
+            since,
         });
     }
     if let Err(problem) = check_habits(&habits) {
@@ -265,6 +283,7 @@ mod tests {
         let mut habits = default_habits();
         habits.push(Habit {
             archived: true,
+            since: Some("2026-11-22".parse().unwrap()),
             ..Habit::check("floss", "Floss")
         });
         let text = render_habits(&habits, path()).unwrap();
@@ -272,6 +291,7 @@ mod tests {
         assert!(text.contains("kind: Measured"), "{text}");
         assert!(text.contains("target: 15.0"), "{text}");
         assert!(text.contains("archived: true"), "{text}");
+        assert!(text.contains(r#"since: "2026-11-22""#), "{text}");
         assert!(!text.contains("Some("), "{text}");
     }
 
@@ -322,6 +342,11 @@ mod tests {
                 "needs a name",
             ),
             ("(version: 1, habits: [])", (1, 14), "at least one"),
+            (
+                "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check, since: \"2026-02-30\"),\n])",
+                (2, 44),
+                "not a date",
+            ),
         ];
         for (text, (line, column), expected) in cases {
             match parse_habits(text, path()) {

@@ -39,7 +39,8 @@ impl Widget for AmountPrompt<'_> {
             Some(error) => Line::styled(error.as_str(), theme::error()),
             None => Line::styled(
                 format!(
-                    "target {} {} · 0 clears the day",
+                    "now {} of {} {} · 0 clears the day",
+                    format_amount(app.log.amount(app.viewing, habit)),
                     format_amount(measure.target),
                     measure.unit
                 ),

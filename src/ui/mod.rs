@@ -37,7 +37,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(review::ReviewScreen { app }, area);
         return;
     }
-    let checklist_height = app.habits.len() as u16 + 2;
+    // A long list scrolls rather than push the week off the screen.
+    let checklist_height = (app.habits.len() as u16 + 2).min((area.height / 2).max(7));
     // An error must be read whole, so the footer grows to fit it.
     let footer_height = match app.problem() {
         Some(error) => (error.chars().count() as u16 + 2)
@@ -89,7 +90,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.render_widget(habit_form::HabitFormView { app }, area);
         }
         Some(Overlay::ConfirmArchive) => {
-            let area = popup(50, 7);
+            let area = popup(52, 8);
             frame.render_widget(Clear, area);
             frame.render_widget(confirm::ConfirmArchive { app }, area);
         }

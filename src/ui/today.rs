@@ -60,7 +60,11 @@ impl Widget for TodayPanel<'_> {
             })
             .max()
             .unwrap_or(0);
-        for (index, (habit, row)) in app.habits.iter().zip(inner.rows()).enumerate() {
+        // Scrolled just enough to keep the selection in view.
+        let visible = usize::from(inner.height).max(1);
+        let offset = (app.selected + 1).saturating_sub(visible);
+        let shown = app.habits.iter().enumerate().skip(offset);
+        for ((index, habit), row) in shown.zip(inner.rows()) {
             let entry = app.log.entry(app.viewing, habit);
             let is_selected = index == app.selected;
             let marker = if is_selected { "▶ " } else { "  " };
