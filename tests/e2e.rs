@@ -247,7 +247,7 @@ fn a_corrupt_file_is_reported_with_its_place_and_left_untouched() {
 
 #[test]
 fn every_broken_file_is_refused_with_a_located_message_and_its_bytes_kept() {
-    let fixtures: [(&str, &[u8], &str); 9] = [
+    let fixtures: [(&str, &[u8], &str); 11] = [
         ("truncated", b"(version: 1, year: 2026, days: {\"2026-11-21\": (done: [\"sun", "line 1"),
         ("binary garbage", b"\x00\xff\xfe\x01RON?", "not valid UTF-8"),
         ("empty", b"", "line 1, column 1"),
@@ -257,6 +257,8 @@ fn every_broken_file_is_refused_with_a_located_message_and_its_bytes_kept() {
         ("same date twice", b"(version: 1, year: 2026, days: {\"2026-01-02\": (done: []), \"2026-01-02\": (done: [])})", "appears twice"),
         ("unknown habit", b"(version: 1, year: 2026, days: {\"2026-01-02\": (done: [\"juggling\"])})", "not a habit"),
         ("newer version", b"(version: 999, year: 2026, days: {})", "newer gutbone"),
+        ("negative amount", b"(version: 2, year: 2026, days: {\"2026-01-02\": (amounts: {\"sunlight\": -5})})", "is -5"),
+        ("NaN amount", b"(version: 2, year: 2026, days: {\"2026-01-02\": (amounts: {\"sunlight\": NaN})})", "is NaN"),
     ];
     for (name, bytes, expected) in fixtures {
         let (_tmp, dir) = data_dir();
@@ -426,4 +428,121 @@ fn a_note_typed_in_the_real_app_is_saved() {
         saved.contains(r#""2026-11-22": (note: "quiet day, q and s are text here"),"#),
         "{saved}"
     );
+}
+
+#[test]
+fn a_habit_added_in_the_real_app_is_kept_in_habits_ron_with_its_days() {
+    let (_tmp, dir) = data_dir();
+    let habits_file = dir.join("habits.ron");
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("0/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(!habits_file.exists(), "looking around writes nothing");
+
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("0/5 today");
+    app.send("a");
+    app.wait_for("New habit");
+    app.send("Cold shower\t ");
+    app.wait_for("measured: an amount");
+    // Unit: replace "min" with "min" typed fresh; target 2.
+    app.send("\t\x7f\x7f\x7fmin\t\x7f2\r");
+    app.wait_for("0/6 today");
+    app.send("++");
+    app.wait_for("2/2 min");
+    app.send("=");
+    app.wait_for("Cold shower on Sun 22 Nov");
+    app.send("9x\r");
+    app.wait_for("9/2 min");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+
+    let habits = fs::read_to_string(&habits_file).unwrap();
+    assert!(habits.contains(r#"id: "cold-shower""#), "{habits}");
+    assert!(habits.contains("target: 2.0"), "{habits}");
+    assert!(
+        habits.contains(r#"id: "sunlight""#),
+        "the defaults are written too: {habits}"
+    );
+    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    assert!(
+        saved.contains(r#"(amounts: {"cold-shower": 9.0})"#),
+        "{saved}"
+    );
+
+    // Back again: the habit and its day are still there.
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    let screen = app.wait_for("1/6 today");
+    assert!(screen.contains("Cold shower"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn a_broken_habits_file_is_refused_with_its_place_and_left_untouched() {
+    let fixtures: [(&str, &str, &str); 5] = [
+        (
+            "unknown field",
+            "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check, colour: 3),\n])",
+            "line 2, column 37",
+        ),
+        (
+            "duplicate id",
+            "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check),\n  (id: \"a\", name: \"B\", kind: Check),\n])",
+            "line 3, column 8",
+        ),
+        (
+            "zero target",
+            "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Measured, unit: \"min\", target: 0),\n])",
+            "must be above 0",
+        ),
+        (
+            "empty name",
+            "(version: 1, habits: [\n  (id: \"a\", name: \" \", kind: Check),\n])",
+            "needs a name",
+        ),
+        ("newer version", "(version: 9, habits: [])", "newer gutbone"),
+    ];
+    for (name, text, expected) in fixtures {
+        let (_tmp, dir) = data_dir();
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("habits.ron");
+        fs::write(&path, text).unwrap();
+        let output = run_without_terminal(&dir);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains("habits.ron"), "{name}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{name}: expected {expected:?} in {stderr}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            text,
+            "{name}: the file was changed"
+        );
+    }
+}
+
+#[test]
+fn a_day_naming_a_habit_missing_from_habits_ron_is_refused_not_dropped() {
+    let (_tmp, dir) = data_dir();
+    fs::create_dir_all(dir.join("log")).unwrap();
+    fs::write(
+        dir.join("habits.ron"),
+        "(version: 1, habits: [(id: \"sunlight\", name: \"Sunlight\", kind: Check)])",
+    )
+    .unwrap();
+    let year = "(version: 2, year: 2026, days: {\"2026-11-20\": (done: [\"stress-break\"])})";
+    fs::write(year_file(&dir, 2026), year).unwrap();
+    let output = run_without_terminal(&dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("\"stress-break\" (on 2026-11-20) is not a habit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("habits.ron"), "{stderr}");
+    assert_eq!(fs::read_to_string(year_file(&dir, 2026)).unwrap(), year);
 }

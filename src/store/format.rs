@@ -230,7 +230,9 @@ pub fn parse_year(
             return Err(at(
                 &format!("\"{unknown}\""),
                 format!(
-                    "\"{unknown}\" (on {date}) is not a habit; the habits are: {}",
+                    "\"{unknown}\" (on {date}) is not a habit; the habits are: {}. \
+                     If it was removed from habits.ron, put it back with `archived: true` \
+                     to keep its history",
                     names.join(", ")
                 ),
             ));

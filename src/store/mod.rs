@@ -241,6 +241,48 @@ mod tests {
     }
 
     #[test]
+    fn the_default_habits_are_written_with_the_first_save_not_before() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        let (habits, log) = store.load().unwrap();
+        assert_eq!(habits, default_habits());
+        store.flush(&log).unwrap();
+        assert!(
+            !paths::habits_file(tmp.path()).exists(),
+            "a flush with nothing new writes nothing"
+        );
+        let mut log = log;
+        log.set_done(d("2026-11-22"), HabitId::new("sunlight"), true);
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        assert_eq!(load_habits(tmp.path()).unwrap(), Some(default_habits()));
+    }
+
+    #[test]
+    fn a_new_habit_and_its_days_round_trip() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        let (mut habits, mut log) = store.load().unwrap();
+        habits.push(Habit::measured(
+            "cold-shower",
+            "Cold shower",
+            "min",
+            1.0,
+            2.0,
+        ));
+        habits[3].archived = true;
+        store.save_habits(habits.clone(), &log).unwrap();
+        log.set_entry(
+            d("2026-11-22"),
+            HabitId::new("cold-shower"),
+            Some(crate::domain::Entry::Amount(1.5)),
+        );
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        drop(store);
+        let mut store = Store::open(tmp.path()).unwrap();
+        assert_eq!(store.load().unwrap(), (habits, log));
+    }
+
+    #[test]
     fn a_failed_save_is_retried_with_the_next_one() {
         let tmp = tempfile::tempdir().unwrap();
         let mut store = Store::open(tmp.path()).unwrap();
