@@ -445,7 +445,7 @@ fn a_habit_added_in_the_real_app_is_kept_in_habits_ron_with_its_days() {
     app.send("a");
     app.wait_for("New habit");
     app.send("Cold shower\t ");
-    app.wait_for("measured: an amount");
+    app.wait_for("measured  Space");
     // Unit: replace "min" with "min" typed fresh; target 2.
     app.send("\t\x7f\x7f\x7fmin\t\x7f2\r");
     app.wait_for("0/6 today");

@@ -45,7 +45,7 @@ impl Widget for HabitFormView<'_> {
             let focused = form.focus == field;
             let value = match field {
                 Field::Name => form.name.clone(),
-                Field::Kind if form.measured => "measured: an amount toward a daily target".into(),
+                Field::Kind if form.measured => "measured".into(),
                 Field::Kind => "done or not".into(),
                 Field::Unit => form.unit.clone(),
                 Field::Target => form.target.clone(),
@@ -68,7 +68,10 @@ impl Widget for HabitFormView<'_> {
                     spans.push(Span::styled("▏", theme::key()));
                 }
                 if focused && field == Field::Kind {
-                    spans.push(Span::styled("  (Space switches)", theme::dim()));
+                    spans.push(Span::styled(
+                        "  Space: done or not / measured",
+                        theme::dim(),
+                    ));
                 }
             } else {
                 spans.push(Span::styled("—", theme::dim()));

@@ -55,7 +55,16 @@ impl Widget for TipsPanel<'_> {
                         .patch(theme::dim()),
                 )),
             ],
-            None => vec![Line::styled("No tip for this habit yet.", theme::dim())],
+            // A person's own habit has no built-in tips: say how to add some.
+            None => vec![
+                Line::styled("No tip for this habit yet.", theme::dim()),
+                Line::raw(""),
+                Line::styled(
+                    "Write your own in tips.ron in the config folder (see the README); \
+                     they show here.",
+                    theme::dim(),
+                ),
+            ],
         };
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
