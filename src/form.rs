@@ -104,9 +104,11 @@ impl HabitForm {
     pub fn type_char(&mut self, c: char) {
         self.error = None;
         let (text, limit) = match self.focus {
-            // The kind is chosen, not typed: any key flips it.
+            // The kind is chosen, not typed: Space flips it.
             Field::Kind => {
-                self.measured = !self.measured;
+                if c == ' ' {
+                    self.measured = !self.measured;
+                }
                 return;
             }
             Field::Name => (&mut self.name, MAX_NAME_CHARS),
@@ -216,6 +218,8 @@ mod tests {
         let mut form = HabitForm::new();
         typed(&mut form, "Cold shower");
         form.next_field(true);
+        form.type_char('m');
+        assert!(!form.measured, "letters do not flip the kind");
         form.type_char(' ');
         assert!(form.measured);
         form.next_field(true);
