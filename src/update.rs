@@ -330,25 +330,14 @@ fn submit_form(app: &mut App) -> Vec<Effect> {
         return vec![];
     }
     app.overlay = None;
-    if after == before {
-        return vec![];
-    }
-    apply(
-        app,
-        Change::Habits {
-            before,
-            after,
-            about: habit.id,
-        },
-    )
+    change_habits(app, after, habit.id)
 }
 
 fn archive(app: &mut App) -> Vec<Effect> {
     let Some(habit) = app.selected_habit().map(|habit| habit.id.clone()) else {
         return vec![];
     };
-    let before = app.all_habits();
-    let mut after = before.clone();
+    let mut after = app.all_habits();
     for h in after.iter_mut().filter(|h| h.id == habit) {
         h.archived = true;
     }
@@ -356,14 +345,7 @@ fn archive(app: &mut App) -> Vec<Effect> {
         app.notice = Some(problem.message);
         return vec![];
     }
-    apply(
-        app,
-        Change::Habits {
-            before,
-            after,
-            about: habit,
-        },
-    )
+    change_habits(app, after, habit)
 }
 
 /// Moves the selected habit one place up or down the checklist.
@@ -373,10 +355,19 @@ fn move_habit(app: &mut App, down: bool) -> Vec<Effect> {
     if to >= app.habits.len() {
         return vec![];
     }
-    let before = app.all_habits();
-    let mut after = before.clone();
+    let mut after = app.all_habits();
     after.swap(from, to);
     let about = after[to].id.clone();
+    change_habits(app, after, about)
+}
+
+/// Replaces the list of habits (already checked), recording it for undo;
+/// nothing happens when it is the same.
+fn change_habits(app: &mut App, after: Vec<Habit>, about: HabitId) -> Vec<Effect> {
+    let before = app.all_habits();
+    if after == before {
+        return vec![];
+    }
     apply(
         app,
         Change::Habits {

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::StoreError;
+use super::{StoreError, parse_ron};
 use crate::domain::habit::{Measure, check_habits, short_label};
 use crate::domain::{Habit, HabitId};
 use crate::position::{line_and_column, locate};
@@ -137,20 +137,7 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
         column,
         message,
     };
-    let file: HabitsFile = ron::from_str(text).map_err(|err| {
-        error(
-            err.span.start.line,
-            err.span.start.col,
-            err.code.to_string(),
-        )
-    })?;
-    if file.version > VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_owned(),
-            found: file.version,
-            supported: VERSION,
-        });
-    }
+    let file: HabitsFile = parse_ron(text, path, VERSION, |file: &HabitsFile| file.version)?;
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
         error(line, column, message)

@@ -130,6 +130,32 @@ fn read_optional_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     }
 }
 
+/// Parses a RON file a person may have edited: a mistake in its syntax or
+/// shape is reported at its line and column, and a `version` above
+/// `supported` as a file from a newer gutbone.
+fn parse_ron<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    supported: u32,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, StoreError> {
+    let file: T = ron::from_str(text).map_err(|err| StoreError::Parse {
+        path: path.to_owned(),
+        line: err.span.start.line,
+        column: err.span.start.col,
+        message: err.code.to_string(),
+    })?;
+    let found = version(&file);
+    if found > supported {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            found,
+            supported,
+        });
+    }
+    Ok(file)
+}
+
 /// The text of an optional file: `None` when it does not exist.
 pub fn read_optional(path: &Path) -> Result<Option<String>, StoreError> {
     match fs::read_to_string(path) {

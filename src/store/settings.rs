@@ -17,7 +17,7 @@ use std::path::Path;
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use super::StoreError;
+use super::{StoreError, parse_ron};
 use crate::domain::settings::{Settings, WeekStart};
 use crate::position::locate;
 
@@ -62,20 +62,7 @@ pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
         column,
         message,
     };
-    let file: SettingsFile = ron::from_str(text).map_err(|err| {
-        error(
-            err.span.start.line,
-            err.span.start.col,
-            err.code.to_string(),
-        )
-    })?;
-    if file.version > VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_owned(),
-            found: file.version,
-            supported: VERSION,
-        });
-    }
+    let file: SettingsFile = parse_ron(text, path, VERSION, |file: &SettingsFile| file.version)?;
     let week_start = match file.week_start {
         WeekStartName::Monday => WeekStart::Monday,
         WeekStartName::Sunday => WeekStart::Sunday,
