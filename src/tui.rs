@@ -65,6 +65,12 @@ fn event_loop(
         // ticks the new day, not the old one.
         update(app, Msg::Tick(clock.now()));
         let Some(action) = action else { continue };
+        // Someone else's change to the files is read in before this key can
+        // change anything, so it is never written over.
+        if let Some(reloaded) = reload_if_changed(store) {
+            update(app, reloaded);
+        }
+        store.set_today(app.today);
         for effect in update(app, Msg::Action(action)) {
             let saving = SAVING
                 .lock()
@@ -83,6 +89,20 @@ fn event_loop(
             };
             update(app, outcome);
         }
+    }
+}
+
+/// The files read again when they changed on disk, or why they could not be.
+fn reload_if_changed(store: &mut Store) -> Option<Msg> {
+    match store.changed_on_disk() {
+        Ok(false) => None,
+        Ok(true) => Some(match store.load() {
+            Ok((habits, log)) => Msg::Reloaded(habits, log),
+            Err(err) => Msg::SaveFailed(format!(
+                "{err}\nYour changes stay in memory; the files will not be written over until this is fixed."
+            )),
+        }),
+        Err(err) => Some(Msg::SaveFailed(err.to_string())),
     }
 }
 

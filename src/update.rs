@@ -8,13 +8,16 @@ use crate::action::Action;
 use crate::app::{App, Overlay};
 use crate::domain::habit::check_habits;
 use crate::domain::log::MAX_NOTE_CHARS;
-use crate::domain::{Entry, Habit, HabitId, Status, date};
+use crate::domain::{Entry, Habit, HabitId, Log, Status, date};
 use crate::form::{HabitForm, parse_amount};
 use crate::history::Change;
 
 /// Everything that can happen to the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
+    /// The files changed on disk (a hand edit, a sync, the command line)
+    /// and were read again: every habit, and the log.
+    Reloaded(Vec<Habit>, Log),
     Action(Action),
     /// The clock was read: a new day may have begun.
     Tick(NaiveDateTime),
@@ -39,6 +42,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Action(action) => act(app, action),
         Msg::Tick(now) => {
             tick(app, now);
+            vec![]
+        }
+        Msg::Reloaded(habits, log) => {
+            app.log = log;
+            app.set_habits(habits);
             vec![]
         }
         Msg::Saved => {

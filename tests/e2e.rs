@@ -546,3 +546,35 @@ fn a_day_naming_a_habit_missing_from_habits_ron_is_refused_not_dropped() {
     assert!(stderr.contains("habits.ron"), "{stderr}");
     assert_eq!(fs::read_to_string(year_file(&dir, 2026)).unwrap(), year);
 }
+
+#[test]
+fn an_edit_made_outside_while_the_app_runs_is_read_in_not_written_over() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("0/5 today");
+    app.send("1");
+    app.wait_for("1/5 today");
+    // Another writer (a sync tool, a hand edit) adds yesterday's stress break.
+    let path = year_file(&dir, 2026);
+    let theirs = fs::read_to_string(&path).unwrap().replace(
+        "days: {",
+        "days: {\n        \"2026-11-21\": (done: [\"stress-break\"]),",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&path, &theirs).unwrap();
+    app.send("4");
+    app.wait_for("2/5 today");
+    app.send(LEFT);
+    app.wait_for("1/5 that day");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains(r#""2026-11-21": (done: ["stress-break"]),"#),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(r#""2026-11-22": (amounts: {"fermented-food": 1.0, "sunlight": 15.0}),"#),
+        "{saved}"
+    );
+}

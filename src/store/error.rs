@@ -47,6 +47,13 @@ pub enum StoreError {
     },
 
     #[error(
+        "{} was changed outside gutbone since it was read, so it was not written over; \
+         gutbone reloads it before your next change",
+        .path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
+
+    #[error(
         "the text prepared for {} did not read back as the data it should hold, so it was not written: {detail}",
         .path.display()
     )]

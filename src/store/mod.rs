@@ -1,10 +1,13 @@
 //! The only module that touches the disk: where files live, reading and
-//! writing the log as RON, atomic writes and the single-writer lock.
+//! writing the log as RON, atomic writes, backups and the single-writer lock.
 //!
 //! The log is kept as one file per year (`log/2026.ron`), so a save rewrites
-//! one year, never the whole history.
+//! one year, never the whole history. Every file the store reads or writes
+//! is fingerprinted, so a change made from outside (a hand edit, a sync tool,
+//! the command line) is noticed and reloaded, never written over.
 
 mod atomic;
+pub mod backup;
 mod error;
 mod format;
 mod habits;
@@ -12,10 +15,11 @@ mod lock;
 pub mod paths;
 mod settings;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -24,6 +28,26 @@ pub use lock::DataLock;
 pub use settings::{load_settings, parse_settings};
 
 use crate::domain::{Habit, HabitId, Log, default_habits};
+
+/// What a file looked like when the store last read or wrote it: enough to
+/// tell that someone else has changed it since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+/// The file's fingerprint now; `None` when there is no file.
+fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) => Ok(Some(Fingerprint {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(StoreError::io("read", path, err)),
+    }
+}
 
 /// A data directory opened for reading and writing.
 #[derive(Debug)]
@@ -38,6 +62,10 @@ pub struct Store {
     habits_unsaved: bool,
     /// Years whose last save failed: retried with every later save.
     unsaved: BTreeSet<i32>,
+    /// Each file as last read or written (`None`: known to be absent).
+    seen: BTreeMap<PathBuf, Option<Fingerprint>>,
+    /// The day backups are filed under; the local date when not set.
+    today: Option<NaiveDate>,
     _lock: DataLock,
 }
 
@@ -52,19 +80,54 @@ impl Store {
             habits_missing: false,
             habits_unsaved: false,
             unsaved: BTreeSet::new(),
+            seen: BTreeMap::new(),
+            today: None,
             _lock: lock,
         })
     }
 
+    /// The day today's backups are filed under.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = Some(today);
+    }
+
     /// Reads the habits and the whole log. Missing files are a fresh start;
-    /// a file that cannot be read is an error, and nothing will overwrite it
-    /// because the app does not start.
+    /// a file that cannot be read is an error, and nothing will overwrite it.
     pub fn load(&mut self) -> Result<(Vec<Habit>, Log), StoreError> {
+        let mut seen = BTreeMap::new();
+        let habits_file = paths::habits_file(&self.dir);
+        seen.insert(habits_file.clone(), fingerprint(&habits_file)?);
         let habits = load_habits(&self.dir)?;
+        let ids: Vec<HabitId> = habits
+            .as_deref()
+            .map_or_else(default_habits, <[Habit]>::to_vec)
+            .into_iter()
+            .map(|habit| habit.id)
+            .collect();
+        let mut log = Log::new();
+        for (year, path) in year_files(&self.dir)? {
+            seen.insert(path.clone(), fingerprint(&path)?);
+            for (date, day) in load_year(&path, year, &ids)? {
+                log.insert_day(date, day);
+            }
+        }
         self.habits_missing = habits.is_none();
         self.habits = habits.unwrap_or_else(default_habits);
-        let log = load_log(&self.dir, &self.ids())?;
+        self.seen = seen;
         Ok((self.habits.clone(), log))
+    }
+
+    /// Whether a file was changed, added or removed by someone else since the
+    /// store last read or wrote it: then `load` again before the next change.
+    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
+        for (path, was) in &self.seen {
+            if fingerprint(path)? != *was {
+                return Ok(true);
+            }
+        }
+        Ok(year_files(&self.dir)?
+            .iter()
+            .any(|(_, path)| !self.seen.contains_key(path)))
     }
 
     fn ids(&self) -> Vec<HabitId> {
@@ -92,14 +155,48 @@ impl Store {
     /// name a habit that only they define.
     pub fn flush(&mut self, log: &Log) -> Result<(), StoreError> {
         if self.habits_unsaved {
-            save_habits(&self.dir, &self.habits)?;
+            let path = paths::habits_file(&self.dir);
+            let text = habits::render_habits(&self.habits, &path)?;
+            self.write(&path, &text)?;
             self.habits_unsaved = false;
         }
         let ids = self.ids();
         while let Some(&year) = self.unsaved.first() {
-            save_year(&self.dir, log, year, &ids)?;
+            let path = paths::year_file(&self.dir, year);
+            let text = format::render_year(log, year, &ids, &path)?;
+            self.write(&path, &text)?;
             self.unsaved.remove(&year);
         }
+        Ok(())
+    }
+
+    /// Writes `text` to `path`: nothing when the file already holds it, a
+    /// refusal when someone else changed the file since it was read, and
+    /// otherwise today's backup of the old version, then an atomic write.
+    fn write(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
+        let now = fingerprint(path)?;
+        if now != self.seen.get(path).copied().flatten() {
+            return Err(StoreError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+        if now.is_some()
+            && fs::read(path).map_err(|err| StoreError::io("read", path, err))? == text.as_bytes()
+        {
+            return Ok(());
+        }
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        backup::backup_before_write(&self.dir, path, today)
+            .map_err(|err| StoreError::io("back up", path, err))?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|err| StoreError::io("create the folder", parent, err))?;
+        }
+        atomic::write_atomic(path, text.as_bytes())
+            .map_err(|err| StoreError::io("save", path, err))?;
+        self.seen.insert(path.to_owned(), fingerprint(path)?);
         Ok(())
     }
 }
@@ -113,13 +210,6 @@ pub fn load_habits(dir: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
     let text = std::str::from_utf8(&bytes)
         .map_err(|err| format::not_utf8(&bytes, &path, err.valid_up_to()))?;
     habits::parse_habits(text, &path).map(Some)
-}
-
-fn save_habits(dir: &Path, list: &[Habit]) -> Result<(), StoreError> {
-    let path = paths::habits_file(dir);
-    let text = habits::render_habits(list, &path)?;
-    fs::create_dir_all(dir).map_err(|err| StoreError::io("create the folder", dir, err))?;
-    atomic::write_atomic(&path, text.as_bytes()).map_err(|err| StoreError::io("save", &path, err))
 }
 
 fn read_optional_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
@@ -165,22 +255,31 @@ pub fn read_optional(path: &Path) -> Result<Option<String>, StoreError> {
     }
 }
 
-/// Reads every year file under `dir`.
-pub fn load_log(dir: &Path, habits: &[HabitId]) -> Result<Log, StoreError> {
-    let mut log = Log::new();
+/// The year files under `dir/log`, oldest first; none when it is missing.
+fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
     let log_dir = paths::log_dir(dir);
     let entries = match fs::read_dir(&log_dir) {
         Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(log),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => return Err(StoreError::io("read the folder", log_dir, err)),
     };
+    let mut years = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|err| StoreError::io("read the folder", &log_dir, err))?;
         let name = entry.file_name();
-        let Some(year) = name.to_str().and_then(paths::year_of_file_name) else {
-            continue;
-        };
-        for (date, day) in load_year(&entry.path(), year, habits)? {
+        if let Some(year) = name.to_str().and_then(paths::year_of_file_name) {
+            years.push((year, entry.path()));
+        }
+    }
+    years.sort();
+    Ok(years)
+}
+
+/// Reads every year file under `dir`.
+pub fn load_log(dir: &Path, habits: &[HabitId]) -> Result<Log, StoreError> {
+    let mut log = Log::new();
+    for (year, path) in year_files(dir)? {
+        for (date, day) in load_year(&path, year, habits)? {
             log.insert_day(date, day);
         }
     }
@@ -196,15 +295,6 @@ fn load_year(
     let text = std::str::from_utf8(&bytes)
         .map_err(|err| format::not_utf8(&bytes, path, err.valid_up_to()))?;
     format::parse_year(text, path, year, habits)
-}
-
-fn save_year(dir: &Path, log: &Log, year: i32, habits: &[HabitId]) -> Result<(), StoreError> {
-    let path = paths::year_file(dir, year);
-    let text = format::render_year(log, year, habits, &path)?;
-    let log_dir = paths::log_dir(dir);
-    fs::create_dir_all(&log_dir)
-        .map_err(|err| StoreError::io("create the folder", &log_dir, err))?;
-    atomic::write_atomic(&path, text.as_bytes()).map_err(|err| StoreError::io("save", &path, err))
 }
 
 #[cfg(test)]
@@ -306,6 +396,98 @@ mod tests {
         drop(store);
         let mut store = Store::open(tmp.path()).unwrap();
         assert_eq!(store.load().unwrap(), (habits, log));
+    }
+
+    fn sun() -> HabitId {
+        HabitId::new("sunlight")
+    }
+
+    #[test]
+    fn a_save_that_changes_nothing_writes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.set_today(d("2026-11-22"));
+        let mut log = Log::new();
+        log.set_done(d("2026-11-22"), sun(), true);
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        let path = paths::year_file(tmp.path(), 2026);
+        let before = fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        store.save_habits(default_habits(), &log).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+        assert!(
+            !backup::backups_dir(tmp.path()).exists(),
+            "nothing was replaced, so nothing was backed up"
+        );
+    }
+
+    #[test]
+    fn the_first_write_of_a_day_backs_up_the_version_it_replaces() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.set_today(d("2026-11-21"));
+        let mut log = Log::new();
+        log.set_done(d("2026-11-21"), sun(), true);
+        store.save_day(&log, d("2026-11-21")).unwrap();
+        let monday = fs::read_to_string(paths::year_file(tmp.path(), 2026)).unwrap();
+        store.set_today(d("2026-11-22"));
+        log.set_done(d("2026-11-22"), sun(), true);
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        log.set_done(d("2026-11-22"), HabitId::new("stress-break"), true);
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        let copies = backup::copies_of(tmp.path(), Path::new("log/2026.ron")).unwrap();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(fs::read_to_string(&copies[0]).unwrap(), monday);
+        assert!(copies[0].starts_with(tmp.path().join("backups").join("2026-11-22")));
+    }
+
+    #[test]
+    fn a_file_changed_outside_is_never_written_over_and_is_read_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        let (_, mut log) = store.load().unwrap();
+        log.set_done(d("2026-11-21"), sun(), true);
+        store.save_day(&log, d("2026-11-21")).unwrap();
+        assert!(!store.changed_on_disk().unwrap());
+
+        // Someone else (a hand edit, the command line) adds the 22nd.
+        let path = paths::year_file(tmp.path(), 2026);
+        let mut other = log.clone();
+        other.set_done(d("2026-11-22"), HabitId::new("stress-break"), true);
+        let text = format::render_year(&other, 2026, &ids(), &path).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&path, &text).unwrap();
+        assert!(store.changed_on_disk().unwrap());
+
+        // A save from the stale log is refused, and the file keeps their day.
+        log.set_done(d("2026-11-20"), sun(), true);
+        assert!(matches!(
+            store.save_day(&log, d("2026-11-20")),
+            Err(StoreError::ChangedOnDisk { .. })
+        ));
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+
+        // Read again, the change lands on top of theirs.
+        let (_, mut fresh) = store.load().unwrap();
+        assert_eq!(fresh, other);
+        fresh.set_done(d("2026-11-20"), sun(), true);
+        store.save_day(&fresh, d("2026-11-20")).unwrap();
+        assert_eq!(store.load().unwrap().1, fresh);
+    }
+
+    #[test]
+    fn a_new_year_file_from_outside_is_noticed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.load().unwrap();
+        fs::create_dir_all(paths::log_dir(tmp.path())).unwrap();
+        fs::write(
+            paths::year_file(tmp.path(), 2025),
+            "(version: 2, year: 2025, days: {})",
+        )
+        .unwrap();
+        assert!(store.changed_on_disk().unwrap());
     }
 
     #[test]

@@ -1,0 +1,138 @@
+//! Daily backups: before the first write of a day, the version about to be
+//! replaced is copied to `backups/YYYY-MM-DD/` under the data directory, at
+//! the same relative path. The newest [`KEEP_DAYS`] days are kept.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::atomic::write_atomic;
+
+/// How many daily copies are kept.
+pub const KEEP_DAYS: usize = 14;
+
+pub fn backups_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+/// Copies `path` (inside `data_dir`) into today's backup unless today's copy
+/// already exists, then drops the days beyond the newest [`KEEP_DAYS`].
+/// A missing `path` has nothing to back up.
+pub fn backup_before_write(data_dir: &Path, path: &Path, today: NaiveDate) -> io::Result<()> {
+    let Ok(relative) = path.strip_prefix(data_dir) else {
+        return Ok(());
+    };
+    let copy = backups_dir(data_dir)
+        .join(today.format("%Y-%m-%d").to_string())
+        .join(relative);
+    if copy.exists() {
+        return Ok(());
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    if let Some(parent) = copy.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    write_atomic(&copy, &bytes)?;
+    prune(data_dir)
+}
+
+/// The days with backups, newest first.
+pub fn backup_days(data_dir: &Path) -> io::Result<Vec<(NaiveDate, PathBuf)>> {
+    let mut days = Vec::new();
+    let entries = match fs::read_dir(backups_dir(data_dir)) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(days),
+        Err(err) => return Err(err),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        if let Some(day) = name
+            .to_str()
+            .and_then(|name| NaiveDate::parse_from_str(name, "%Y-%m-%d").ok())
+        {
+            days.push((day, entry.path()));
+        }
+    }
+    days.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(days)
+}
+
+/// The backed-up copies of `relative` (a path inside the data directory),
+/// newest first.
+pub fn copies_of(data_dir: &Path, relative: &Path) -> io::Result<Vec<PathBuf>> {
+    Ok(backup_days(data_dir)?
+        .into_iter()
+        .map(|(_, day)| day.join(relative))
+        .filter(|copy| copy.is_file())
+        .collect())
+}
+
+fn prune(data_dir: &Path) -> io::Result<()> {
+    for (_, old) in backup_days(data_dir)?.into_iter().skip(KEEP_DAYS) {
+        fs::remove_dir_all(old)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_first_write_of_a_day_keeps_the_version_before_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let file = dir.join("log").join("2026.ron");
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(&file, "monday").unwrap();
+        backup_before_write(dir, &file, d("2026-11-22")).unwrap();
+        fs::write(&file, "monday, later").unwrap();
+        backup_before_write(dir, &file, d("2026-11-22")).unwrap();
+        let copy = dir.join("backups/2026-11-22/log/2026.ron");
+        assert_eq!(
+            fs::read_to_string(&copy).unwrap(),
+            "monday",
+            "the day's first version"
+        );
+        backup_before_write(dir, &file, d("2026-11-23")).unwrap();
+        assert_eq!(
+            copies_of(dir, Path::new("log/2026.ron")).unwrap(),
+            [dir.join("backups/2026-11-23/log/2026.ron"), copy]
+        );
+    }
+
+    #[test]
+    fn only_the_newest_fourteen_days_are_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let file = dir.join("habits.ron");
+        fs::write(&file, "habits").unwrap();
+        let mut day = d("2026-11-01");
+        for _ in 0..20 {
+            backup_before_write(dir, &file, day).unwrap();
+            day = day.succ_opt().unwrap();
+        }
+        let days = backup_days(dir).unwrap();
+        assert_eq!(days.len(), KEEP_DAYS);
+        assert_eq!(days[0].0, d("2026-11-20"));
+        assert_eq!(days[13].0, d("2026-11-07"));
+    }
+
+    #[test]
+    fn a_missing_file_has_nothing_to_back_up() {
+        let tmp = tempfile::tempdir().unwrap();
+        backup_before_write(tmp.path(), &tmp.path().join("habits.ron"), d("2026-11-22")).unwrap();
+        assert!(!backups_dir(tmp.path()).exists());
+    }
+}
