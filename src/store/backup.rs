@@ -60,7 +60,7 @@ pub fn backup_days(data_dir: &Path) -> io::Result<Vec<(NaiveDate, PathBuf)>> {
             days.push((day, entry.path()));
         }
     }
-    days.sort_by(|a, b| b.0.cmp(&a.0));
+    days.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
     Ok(days)
 }
 
