@@ -203,6 +203,7 @@ pub fn parse_year(
             "version 0 does not exist; the first version is 1".into(),
         ));
     }
+    let file = migrate(file);
     if file.year != year {
         return Err(at(
             "year",
@@ -283,6 +284,23 @@ pub fn parse_year(
         days.push((date, day));
     }
     Ok(days)
+}
+
+/// Brings a file of any earlier version up to [`VERSION`], one step at a
+/// time; each step is a function, so old files stay readable forever (the
+/// golden files in `tests/fixtures/` hold every version ever written).
+fn migrate(mut file: YearFile) -> YearFile {
+    const STEPS: [fn(&mut YearFile); 1] = [v1_to_v2];
+    for step in STEPS.iter().skip(file.version as usize - 1) {
+        step(&mut file);
+    }
+    file
+}
+
+/// Version 2 added `amounts`, which a version 1 file has none of; `done`
+/// became optional. A version 1 day already reads as a version 2 day.
+fn v1_to_v2(file: &mut YearFile) {
+    file.version = 2;
 }
 
 /// The text of one year of `log`, ready to write, checked by reading it back.
