@@ -27,6 +27,9 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     let clock = Clock::from_env()?;
     let env_dir = std::env::var_os(paths::DATA_DIR_ENV);
     let dir = paths::resolve_data_dir(cli.data_dir.as_deref(), env_dir)?;
+    if std::env::var_os(SAVE_LOOP_ENV).is_some() {
+        return save_loop(&dir);
+    }
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
     let settings = load_settings(&paths::settings_file(&config_dir))?;
@@ -48,6 +51,30 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     store
         .flush(&app.log)
         .map_err(|err| format!("{err}\nYour last changes could not be saved.").into())
+}
+
+/// A hidden testing aid: save change after change, forever, printing the
+/// number of each change once it is on disk, so a test can kill the process
+/// at any moment and check what it left behind.
+const SAVE_LOOP_ENV: &str = "GUTBONE_TEST_SAVE_LOOP";
+
+fn save_loop(dir: &Path) -> Result<(), Box<dyn Error>> {
+    use std::io::Write;
+    let mut store = Store::open(dir)?;
+    let (habits, mut log) = store.load()?;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).ok_or("a fixed day")?;
+    let mut out = std::io::stdout().lock();
+    for k in 1..=10_000 {
+        log.set_entry(
+            day,
+            &habits[0],
+            Some(gutbone::domain::Entry::Amount(f64::from(k))),
+        );
+        store.save_day(&log, day)?;
+        writeln!(out, "{k}")?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// The built-in tips plus the person's own. A problem with theirs is told in

@@ -5,6 +5,32 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+const TEMP_PREFIX: &str = ".gutbone-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files left in `dir` by a save that was killed before
+/// its rename: never data, only a copy that did not make it. Call it only
+/// while holding the lock, so no save of another gutbone is under way.
+pub fn remove_leftovers(dir: &Path) -> io::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX)
+            && name.ends_with(TEMP_SUFFIX)
+            && entry.file_type()?.is_file()
+        {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Replaces `path` with `contents` atomically: a temporary file in the same
 /// directory is written and fsynced, renamed over the target, and the
 /// directory is fsynced so the rename itself survives a power cut. A symlink
@@ -16,7 +42,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".gutbone-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         // A new file gets the usual permissions (0666 less the umask), not
@@ -91,6 +117,25 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn leftovers_of_a_killed_save_are_removed_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let left = tmp.path().join(".gutbone-abc123.tmp");
+        fs::write(&left, "half a file").unwrap();
+        for keep in ["2026.ron", ".gutbone-notes", "other.tmp"] {
+            fs::write(tmp.path().join(keep), "mine").unwrap();
+        }
+        remove_leftovers(tmp.path()).unwrap();
+        assert!(!left.exists());
+        let mut names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".gutbone-notes", "2026.ron", "other.tmp"]);
+        remove_leftovers(&tmp.path().join("missing")).unwrap();
+    }
+
     #[test]
     fn permissions_are_kept() {
         use std::os::unix::fs::PermissionsExt;

@@ -94,6 +94,10 @@ impl Store {
     /// Reads the habits and the whole log. Missing files are a fresh start;
     /// a file that cannot be read is an error, and nothing will overwrite it.
     pub fn load(&mut self) -> Result<(Vec<Habit>, Log), StoreError> {
+        for dir in [self.dir.clone(), paths::log_dir(&self.dir)] {
+            atomic::remove_leftovers(&dir)
+                .map_err(|err| StoreError::io("tidy the folder", &dir, err))?;
+        }
         let mut seen = BTreeMap::new();
         let habits_file = paths::habits_file(&self.dir);
         seen.insert(habits_file.clone(), fingerprint(&habits_file)?);
