@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod coach;
+pub mod commands;
 pub mod domain;
 pub mod form;
 pub mod history;

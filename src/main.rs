@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use gutbone::app::App;
-use gutbone::cli::Cli;
+use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
 use gutbone::coach::Tips;
 use gutbone::domain::HabitId;
@@ -29,6 +29,23 @@ fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
     let dir = paths::resolve_data_dir(cli.data_dir.as_deref(), env_dir)?;
     if std::env::var_os(SAVE_LOOP_ENV).is_some() {
         return save_loop(&dir);
+    }
+    if let Some(Command::Doctor { repair }) = &cli.command {
+        let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
+        let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
+        let settings = paths::settings_file(&config_dir);
+        let healthy = gutbone::commands::doctor::run(
+            &dir,
+            &settings,
+            *repair,
+            clock.now(),
+            &mut std::io::stdout().lock(),
+        )?;
+        return if healthy {
+            Ok(())
+        } else {
+            Err("some files cannot be read (see above)".into())
+        };
     }
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;

@@ -185,7 +185,7 @@ fn a_second_gutbone_is_refused_and_writes_nothing() {
     let second = run_without_terminal(&dir);
     assert_eq!(second.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&second.stderr);
-    assert!(stderr.contains("already open"), "{stderr}");
+    assert!(stderr.contains("gutbone is open elsewhere"), "{stderr}");
     assert!(
         stderr.contains(&format!("process {}", first.pid())),
         "{stderr}"

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 /// What to tell someone whose data file could not be read.
 const UNTOUCHED: &str = "gutbone has not changed this file and will not write to it.\n\
-Correct it in a text editor (or move it aside), then start gutbone again.";
+Correct it in a text editor, or run `gutbone doctor --repair` to move it aside and\n\
+restore its newest backup that reads; then start gutbone again.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -37,7 +38,7 @@ pub enum StoreError {
     },
 
     #[error(
-        "gutbone is already open on {}{}.\nClose the other gutbone first; nothing has been written.",
+        "gutbone is open elsewhere on {}{}.\nOnly one gutbone writes at a time: close the other first. Nothing has been written.",
         .dir.display(),
         .holder.as_ref().map(|pid| format!(" (process {pid})")).unwrap_or_default()
     )]

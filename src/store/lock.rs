@@ -43,7 +43,7 @@ impl DataLock {
                 return Err(StoreError::io("lock", &path, err));
             }
         }
-        // Only a courtesy for the "already open" message; the OS lock is what counts.
+        // Only a courtesy for the "open elsewhere" message; the OS lock is what counts.
         let _ = file
             .set_len(0)
             .and_then(|()| file.rewind())

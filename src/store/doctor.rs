@@ -1,0 +1,251 @@
+//! `gutbone doctor`: every data file checked and reported; with `--repair`,
+//! each broken one moved aside (never deleted) and the newest backup that
+//! reads put in its place.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::{
+    DataLock, StoreError, atomic, backup, format, habits, load_settings, paths, year_files,
+};
+use crate::domain::{Habit, HabitId, default_habits};
+
+/// One file and what is wrong with it, if anything.
+#[derive(Debug)]
+pub struct Finding {
+    pub path: PathBuf,
+    pub problem: Option<StoreError>,
+}
+
+/// What `--repair` did with one broken file.
+#[derive(Debug)]
+pub struct Repair {
+    pub path: PathBuf,
+    /// Where the broken file now is.
+    pub moved_to: PathBuf,
+    /// The backup put in its place; `None` when no backup reads.
+    pub restored_from: Option<PathBuf>,
+}
+
+/// Checks `habits.ron`, every year file and `settings.ron`, in that order.
+/// Holds the lock meanwhile, so no gutbone writes while it reads.
+pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreError> {
+    let _lock = DataLock::acquire(data_dir)?;
+    let mut findings = Vec::new();
+    let habits_file = paths::habits_file(data_dir);
+    let habits = match read_habits(&habits_file) {
+        Ok(habits) => habits,
+        Err(err) => {
+            findings.push(Finding {
+                path: habits_file.clone(),
+                problem: Some(err),
+            });
+            None
+        }
+    };
+    if habits_file.exists() && findings.is_empty() {
+        findings.push(Finding {
+            path: habits_file,
+            problem: None,
+        });
+    }
+    let ids = ids_of(habits);
+    for (year, path) in year_files(data_dir)? {
+        let problem = read_year(&path, year, &ids).err();
+        findings.push(Finding { path, problem });
+    }
+    if settings.exists() {
+        findings.push(Finding {
+            path: settings.to_owned(),
+            problem: load_settings(settings).err(),
+        });
+    }
+    Ok(findings)
+}
+
+/// Moves each broken data file aside as `NAME.broken-<timestamp>` and
+/// restores the newest backup of it that reads. Nothing is deleted.
+pub fn repair(data_dir: &Path, now: NaiveDateTime) -> Result<Vec<Repair>, StoreError> {
+    let _lock = DataLock::acquire(data_dir)?;
+    let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+    let mut repairs = Vec::new();
+
+    let habits_file = paths::habits_file(data_dir);
+    if read_habits(&habits_file).is_err() {
+        let restored = restore(data_dir, &habits_file, &stamp, |path| {
+            read_habits(path).is_ok()
+        })?;
+        repairs.push(restored);
+    }
+    // The years are judged against the habits as repaired.
+    let ids = ids_of(read_habits(&habits_file).ok().flatten());
+    for (year, path) in year_files(data_dir)? {
+        if read_year(&path, year, &ids).is_err() {
+            repairs.push(restore(data_dir, &path, &stamp, |copy| {
+                read_year(copy, year, &ids).is_ok()
+            })?);
+        }
+    }
+    Ok(repairs)
+}
+
+fn restore(
+    data_dir: &Path,
+    path: &Path,
+    stamp: &str,
+    reads: impl Fn(&Path) -> bool,
+) -> Result<Repair, StoreError> {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".broken-{stamp}"));
+    let moved_to = path.with_file_name(name);
+    fs::rename(path, &moved_to).map_err(|err| StoreError::io("move aside", path, err))?;
+    let relative = path.strip_prefix(data_dir).unwrap_or(path);
+    let copies =
+        backup::copies_of(data_dir, relative).map_err(|err| StoreError::io("read", path, err))?;
+    let restored_from = copies.into_iter().find(|copy| reads(copy));
+    if let Some(copy) = &restored_from {
+        let bytes = fs::read(copy).map_err(|err| StoreError::io("read", copy, err))?;
+        atomic::write_atomic(path, &bytes).map_err(|err| StoreError::io("restore", path, err))?;
+    }
+    Ok(Repair {
+        path: path.to_owned(),
+        moved_to,
+        restored_from,
+    })
+}
+
+fn read_habits(path: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
+    let Some(bytes) = super::read_optional_bytes(path)? else {
+        return Ok(None);
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|err| format::not_utf8(&bytes, path, err.valid_up_to()))?;
+    habits::parse_habits(text, path).map(Some)
+}
+
+fn read_year(path: &Path, year: i32, ids: &[HabitId]) -> Result<(), StoreError> {
+    super::load_year(path, year, ids).map(|_| ())
+}
+
+fn ids_of(habits: Option<Vec<Habit>>) -> Vec<HabitId> {
+    habits
+        .unwrap_or_else(default_habits)
+        .into_iter()
+        .map(|habit| habit.id)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Log;
+    use crate::store::Store;
+
+    fn now() -> NaiveDateTime {
+        "2026-11-22T09:30:00".parse().unwrap()
+    }
+
+    /// A data dir whose 2026 file was saved on the 21st and again on the 22nd,
+    /// so the 21st's version is in today's backup.
+    fn with_a_backup() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        let (_, mut log): (_, Log) = store.load().unwrap();
+        let day = |s: &str| s.parse().unwrap();
+        store.set_today(day("2026-11-21"));
+        log.set_done(day("2026-11-21"), HabitId::new("sunlight"), true);
+        store.save_day(&log, day("2026-11-21")).unwrap();
+        store.set_today(day("2026-11-22"));
+        log.set_done(day("2026-11-22"), HabitId::new("sunlight"), true);
+        store.save_day(&log, day("2026-11-22")).unwrap();
+        tmp
+    }
+
+    #[test]
+    fn a_healthy_directory_has_no_problems() {
+        let tmp = with_a_backup();
+        let findings = check(tmp.path(), &tmp.path().join("settings.ron")).unwrap();
+        let names: Vec<_> = findings
+            .iter()
+            .map(|f| f.path.strip_prefix(tmp.path()).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            [PathBuf::from("habits.ron"), PathBuf::from("log/2026.ron")]
+        );
+        assert!(findings.iter().all(|f| f.problem.is_none()));
+        assert!(
+            repair(tmp.path(), now()).unwrap().is_empty(),
+            "nothing to repair"
+        );
+    }
+
+    #[test]
+    fn a_broken_file_is_moved_aside_and_the_newest_backup_that_reads_restored() {
+        let tmp = with_a_backup();
+        let path = paths::year_file(tmp.path(), 2026);
+        fs::write(&path, "(version: 2, year: 2026, days: {").unwrap();
+        let findings = check(tmp.path(), &tmp.path().join("settings.ron")).unwrap();
+        assert!(matches!(
+            findings[1].problem,
+            Some(StoreError::Parse { .. })
+        ));
+
+        let repairs = repair(tmp.path(), now()).unwrap();
+        assert_eq!(repairs.len(), 1);
+        let moved = &repairs[0].moved_to;
+        assert_eq!(
+            moved.file_name().unwrap(),
+            "2026.ron.broken-20261122-093000"
+        );
+        assert_eq!(
+            fs::read_to_string(moved).unwrap(),
+            "(version: 2, year: 2026, days: {"
+        );
+        let from = repairs[0].restored_from.as_ref().unwrap();
+        assert!(from.starts_with(tmp.path().join("backups/2026-11-22")));
+        let mut store = Store::open(tmp.path()).unwrap();
+        let (_, log) = store.load().unwrap();
+        assert!(
+            log.entry("2026-11-21".parse().unwrap(), HabitId::new("sunlight"))
+                .is_some()
+        );
+        drop(store);
+        assert!(
+            check(tmp.path(), Path::new("none"))
+                .unwrap()
+                .iter()
+                .all(|f| f.problem.is_none())
+        );
+    }
+
+    #[test]
+    fn with_no_backup_that_reads_the_broken_file_is_still_only_moved() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(paths::habits_file(tmp.path()), "(version: 1, habits: [").unwrap();
+        let repairs = repair(tmp.path(), now()).unwrap();
+        assert_eq!(repairs.len(), 1);
+        assert!(repairs[0].restored_from.is_none());
+        assert!(repairs[0].moved_to.exists());
+        assert!(
+            !paths::habits_file(tmp.path()).exists(),
+            "the defaults apply again"
+        );
+    }
+
+    #[test]
+    fn the_doctor_waits_for_no_one_and_refuses_while_gutbone_is_open() {
+        let tmp = tempfile::tempdir().unwrap();
+        let _open = Store::open(tmp.path()).unwrap();
+        assert!(matches!(
+            check(tmp.path(), Path::new("none")),
+            Err(StoreError::Locked { .. })
+        ));
+        assert!(matches!(
+            repair(tmp.path(), now()),
+            Err(StoreError::Locked { .. })
+        ));
+    }
+}
