@@ -12,6 +12,8 @@ pub mod doctor;
 mod error;
 mod format;
 mod habits;
+#[cfg(test)]
+mod loader_properties;
 mod lock;
 pub mod paths;
 mod settings;
@@ -25,6 +27,9 @@ use std::time::SystemTime;
 use chrono::{Datelike, NaiveDate};
 
 pub use error::StoreError;
+// Public for the fuzz targets in fuzz/: the parsers of files people edit.
+pub use format::parse_year;
+pub use habits::parse_habits;
 pub use lock::DataLock;
 pub use settings::{load_settings, parse_settings};
 

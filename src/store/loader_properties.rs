@@ -1,0 +1,108 @@
+//! Every loader, fed arbitrary text and mutated valid files: always a value
+//! or a located error, never a panic. (The fuzz targets in `fuzz/` push the
+//! same parsers much further; this keeps a quick guard in `cargo test`.)
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::{StoreError, format, habits, parse_settings};
+use crate::coach::Tips;
+use crate::domain::{HabitId, default_habits};
+
+const YEAR: &str = r#"(
+    version: 2,
+    year: 2026,
+    days: {
+        "2026-11-19": (done: ["fermented-food"], skipped: ["sunlight"], note: "travel"),
+        "2026-11-22": (amounts: {"prebiotic-fiber": 2.0, "weight-bearing-exercise": 20.0}),
+    },
+)"#;
+
+const HABITS: &str = r#"(version: 1, habits: [
+    (id: "walk", name: "Walk", kind: Measured, unit: "min", step: 5.0, target: 30.0),
+    (id: "floss", name: "Floss", kind: Check, archived: true, since: "2026-11-22"),
+])"#;
+
+const SETTINGS: &str = r#"(version: 1, week_start: Sunday, day_starts_at: "04:00")"#;
+
+const TIPS: &str =
+    r#"(version: 1, tips: [(id: "mine", habits: ["sunlight"], source: "kefir", text: "Go out.")])"#;
+
+fn ids() -> Vec<HabitId> {
+    default_habits().into_iter().map(|h| h.id).collect()
+}
+
+/// A valid file with one stretch replaced by arbitrary text.
+fn mutated(valid: &'static str) -> impl Strategy<Value = String> {
+    (0..valid.len(), 0..12usize, ".{0,6}").prop_map(move |(at, len, insert)| {
+        let start = floor_char_boundary(valid, at);
+        let end = floor_char_boundary(valid, (start + len).min(valid.len()));
+        format!("{}{insert}{}", &valid[..start], &valid[end..])
+    })
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A parse error must point inside the text (or just past its end).
+fn located(result: Result<(), StoreError>, text: &str) -> Result<(), TestCaseError> {
+    if let Err(StoreError::Parse { line, column, .. }) = result {
+        prop_assert!(line >= 1 && column >= 1);
+        prop_assert!(
+            line <= text.lines().count().max(1) + 1,
+            "line {line} of {text:?}"
+        );
+    }
+    Ok(())
+}
+
+fn all_loaders(text: &str) -> Result<(), TestCaseError> {
+    let path = Path::new("x.ron");
+    located(
+        format::parse_year(text, path, 2026, &ids()).map(|_| ()),
+        text,
+    )?;
+    located(habits::parse_habits(text, path).map(|_| ()), text)?;
+    located(parse_settings(text, path).map(|_| ()), text)?;
+    let _ = Tips::builtin().add_user(text, &ids());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_text_never_panics_a_loader(text in ".{0,200}") {
+        all_loaders(&text)?;
+    }
+
+    #[test]
+    fn mutated_year_files_never_panic(text in mutated(YEAR)) {
+        all_loaders(&text)?;
+    }
+
+    #[test]
+    fn mutated_habit_files_never_panic(text in mutated(HABITS)) {
+        all_loaders(&text)?;
+    }
+
+    #[test]
+    fn mutated_settings_and_tips_never_panic(a in mutated(SETTINGS), b in mutated(TIPS)) {
+        all_loaders(&a)?;
+        all_loaders(&b)?;
+    }
+}
+
+#[test]
+fn the_unmutated_files_load() {
+    let path = Path::new("x.ron");
+    format::parse_year(YEAR, path, 2026, &ids()).unwrap();
+    habits::parse_habits(HABITS, path).unwrap();
+    parse_settings(SETTINGS, path).unwrap();
+    Tips::builtin().add_user(TIPS, &ids()).unwrap();
+}
