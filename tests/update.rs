@@ -182,9 +182,18 @@ fn midnight_leaves_someone_back_filling_where_they_are() {
 #[test]
 fn a_clock_set_back_never_leaves_the_view_in_the_future() {
     let mut app = sample_app("2026-11-22T09:00:00");
-    update(&mut app, Msg::Tick(at("2026-11-20T09:00:00")));
+    let before = app.log.clone();
+    // A clock set back (or a flight west) writes nothing and drops nothing:
+    // the days "after" the new today stay in the log, only out of reach.
+    assert_eq!(update(&mut app, Msg::Tick(at("2026-11-20T09:00:00"))), []);
     assert_eq!(app.today, d("2026-11-20"));
     assert_eq!(app.viewing, d("2026-11-20"));
+    assert_eq!(app.log, before);
+    press(&mut app, &[Right, Char(']')]);
+    assert_eq!(app.viewing, d("2026-11-20"), "still never past today");
+    // Back to the right time, all of it is there as it was.
+    assert_eq!(update(&mut app, Msg::Tick(at("2026-11-22T09:05:00"))), []);
+    assert_eq!(app.log, before);
 }
 
 #[test]
