@@ -2,3 +2,4 @@
 //! and says whether all was well (exit code 0) or not (1).
 
 pub mod doctor;
+pub mod pick;

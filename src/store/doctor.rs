@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::{
-    DataLock, StoreError, atomic, backup, format, habits, load_settings, paths, year_files,
+    DataLock, StoreError, WriteLock, atomic, backup, format, habits, load_settings, paths,
+    year_files,
 };
 use crate::domain::{Habit, HabitId, default_habits};
 
@@ -69,6 +70,7 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreErro
 /// restores the newest backup of it that reads. Nothing is deleted.
 pub fn repair(data_dir: &Path, now: NaiveDateTime) -> Result<Vec<Repair>, StoreError> {
     let _lock = DataLock::acquire(data_dir)?;
+    let _writing = WriteLock::acquire(data_dir)?;
     let stamp = now.format("%Y%m%d-%H%M%S").to_string();
     let mut repairs = Vec::new();
 

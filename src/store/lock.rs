@@ -1,6 +1,11 @@
-//! One writer at a time: an OS lock on a separate lock file.
+//! One app at a time, one write at a time: OS locks on separate lock files.
 //!
-//! The OS drops the lock when its holder exits, however it exits, so a lock
+//! `gutbone.lock` is held by the app for its whole run, so a second app is
+//! refused. `gutbone.write.lock` is held only for a moment, around each save
+//! (and around a command's read-change-write), so the command line can write
+//! while the app is open without either losing the other's change.
+//!
+//! The OS drops a lock when its holder exits, however it exits, so a lock
 //! left by a killed process never blocks the next start.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
@@ -48,6 +53,32 @@ impl DataLock {
             .set_len(0)
             .and_then(|()| file.rewind())
             .and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(Self { _file: file })
+    }
+}
+
+/// Held while a save (or a command's read, change and write) is under way.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: File,
+}
+
+impl WriteLock {
+    /// Waits for any other write to finish, then takes the lock. Writes last
+    /// milliseconds, so the wait is short.
+    pub fn acquire(data_dir: &Path) -> Result<Self, StoreError> {
+        fs::create_dir_all(data_dir)
+            .map_err(|err| StoreError::io("create the data directory", data_dir, err))?;
+        let path = paths::write_lock_file(data_dir);
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|err| StoreError::io("open the lock file", &path, err))?;
+        file.lock()
+            .map_err(|err| StoreError::io("lock", &path, err))?;
         Ok(Self { _file: file })
     }
 }

@@ -30,7 +30,7 @@ pub use error::StoreError;
 // Public for the fuzz targets in fuzz/: the parsers of files people edit.
 pub use format::parse_year;
 pub use habits::parse_habits;
-pub use lock::DataLock;
+pub use lock::{DataLock, WriteLock};
 pub use settings::{load_settings, parse_settings};
 
 use crate::domain::{Habit, HabitId, Log, default_habits};
@@ -72,7 +72,10 @@ pub struct Store {
     seen: BTreeMap<PathBuf, Option<Fingerprint>>,
     /// The day backups are filed under; the local date when not set.
     today: Option<NaiveDate>,
-    _lock: DataLock,
+    /// Held by the app for its whole run; a command does without.
+    _session: Option<DataLock>,
+    /// Held across a command's read, change and write (see `lock_for_writing`).
+    write_lock: Option<WriteLock>,
 }
 
 impl Store {
@@ -80,7 +83,26 @@ impl Store {
     /// refused before it reads anything.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
         let lock = DataLock::acquire(dir)?;
-        Ok(Self {
+        Ok(Self::new(dir, Some(lock)))
+    }
+
+    /// Opens `dir` for a command: no app lock, so it works while the app is
+    /// open; call `lock_for_writing` before reading what it will change.
+    pub fn open_for_command(dir: &Path) -> Self {
+        Self::new(dir, None)
+    }
+
+    /// Holds the write lock until this store is dropped: nothing else writes
+    /// between this store's load and its saves.
+    pub fn lock_for_writing(&mut self) -> Result<(), StoreError> {
+        if self.write_lock.is_none() {
+            self.write_lock = Some(WriteLock::acquire(&self.dir)?);
+        }
+        Ok(())
+    }
+
+    fn new(dir: &Path, session: Option<DataLock>) -> Self {
+        Self {
             dir: dir.to_owned(),
             habits: default_habits(),
             habits_missing: false,
@@ -88,8 +110,9 @@ impl Store {
             unsaved: BTreeSet::new(),
             seen: BTreeMap::new(),
             today: None,
-            _lock: lock,
-        })
+            _session: session,
+            write_lock: None,
+        }
     }
 
     /// The day today's backups are filed under.
@@ -184,6 +207,11 @@ impl Store {
     /// refusal when someone else changed the file since it was read, and
     /// otherwise today's backup of the old version, then an atomic write.
     fn write(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
+        // A command may be writing too: wait for it, then look again.
+        let _moment = match self.write_lock {
+            Some(_) => None,
+            None => Some(WriteLock::acquire(&self.dir)?),
+        };
         let now = fingerprint(path)?;
         if now != self.seen.get(path).copied().flatten() {
             return Err(StoreError::ChangedOnDisk {

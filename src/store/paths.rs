@@ -67,6 +67,11 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("log")
 }
 
+/// Held for a moment around each write (see `lock`).
+pub fn write_lock_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("gutbone.write.lock")
+}
+
 pub fn lock_file(data_dir: &Path) -> PathBuf {
     data_dir.join("gutbone.lock")
 }

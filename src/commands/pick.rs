@@ -1,0 +1,156 @@
+//! Reading what a person types on the command line: a habit by id, name or
+//! unique prefix, and a day by date or by how long ago.
+
+use chrono::{Days, NaiveDate};
+
+use crate::domain::Habit;
+
+/// Why a habit name did not pick exactly one habit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickError {
+    Unknown {
+        given: String,
+        closest: Option<String>,
+    },
+    Ambiguous {
+        given: String,
+        candidates: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for PickError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PickError::Unknown { given, closest } => {
+                write!(f, "no habit is called \"{given}\"")?;
+                match closest {
+                    Some(closest) => write!(f, "; did you mean \"{closest}\"?"),
+                    None => write!(f, "; `gutbone status` lists them"),
+                }
+            }
+            PickError::Ambiguous { given, candidates } => write!(
+                f,
+                "\"{given}\" could be any of: {}; type more of it",
+                candidates.join(", ")
+            ),
+        }
+    }
+}
+
+/// The habit `given` names: its id or its name (any case), or a prefix of
+/// either that only one habit has.
+pub fn pick_habit<'a>(habits: &'a [Habit], given: &str) -> Result<&'a Habit, PickError> {
+    let wanted = given.trim().to_lowercase();
+    let exact = habits
+        .iter()
+        .find(|h| h.id.as_str() == wanted || h.name.to_lowercase() == wanted);
+    if let Some(habit) = exact {
+        return Ok(habit);
+    }
+    let matches: Vec<&Habit> = habits
+        .iter()
+        .filter(|h| {
+            !wanted.is_empty()
+                && (h.id.as_str().starts_with(&wanted)
+                    || h.name.to_lowercase().starts_with(&wanted))
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(PickError::Unknown {
+            given: given.to_owned(),
+            closest: habits
+                .iter()
+                .map(|h| (strsim::levenshtein(&wanted, h.id.as_str()), h))
+                .filter(|(distance, _)| *distance <= 3.max(wanted.len() / 3))
+                .min_by_key(|(distance, _)| *distance)
+                .map(|(_, h)| h.id.to_string()),
+        }),
+        many => Err(PickError::Ambiguous {
+            given: given.to_owned(),
+            candidates: many.iter().map(|h| h.id.to_string()).collect(),
+        }),
+    }
+}
+
+/// A day as typed: `YYYY-MM-DD`, `today`, `yesterday` or `-N` (N days ago).
+/// A day after `today` is refused: nothing is logged ahead.
+pub fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let day = match text {
+        "today" => Some(today),
+        "yesterday" => today.pred_opt(),
+        _ if text.starts_with('-') => text[1..]
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| today.checked_sub_days(Days::new(n))),
+        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| text.len() == 10),
+    };
+    let day = day.ok_or_else(|| {
+        format!(
+            "\"{text}\" is not a day; write YYYY-MM-DD (a real date, e.g. 2026-11-22), \
+             today, yesterday, or -N for N days ago"
+        )
+    })?;
+    if day > today {
+        return Err(format!(
+            "{day} is in the future (today is {today}); only days up to today can be logged"
+        ));
+    }
+    Ok(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::default_habits;
+
+    #[test]
+    fn habits_by_id_name_or_unique_prefix() {
+        let habits = default_habits();
+        let id = |given: &str| pick_habit(&habits, given).map(|h| h.id.to_string());
+        assert_eq!(id("sunlight"), Ok("sunlight".into()));
+        assert_eq!(id("Prebiotic fibre"), Ok("prebiotic-fiber".into()));
+        assert_eq!(id("sun"), Ok("sunlight".into()));
+        assert_eq!(id("ferm"), Ok("fermented-food".into()));
+        assert_eq!(id("WEIGHT"), Ok("weight-bearing-exercise".into()));
+        assert_eq!(
+            id("s"),
+            Err(PickError::Ambiguous {
+                given: "s".into(),
+                candidates: vec!["sunlight".into(), "stress-break".into()]
+            })
+        );
+        assert_eq!(
+            id("sunlite"),
+            Err(PickError::Unknown {
+                given: "sunlite".into(),
+                closest: Some("sunlight".into())
+            })
+        );
+        assert_eq!(
+            id("juggling"),
+            Err(PickError::Unknown {
+                given: "juggling".into(),
+                closest: None
+            })
+        );
+        assert!(id("").is_err());
+    }
+
+    #[test]
+    fn days_by_date_or_by_how_long_ago() {
+        let today: NaiveDate = "2026-11-22".parse().unwrap();
+        let day = |text: &str| parse_day(text, today);
+        assert_eq!(day("today"), Ok(today));
+        assert_eq!(day("yesterday"), Ok("2026-11-21".parse().unwrap()));
+        assert_eq!(day("-7"), Ok("2026-11-15".parse().unwrap()));
+        assert_eq!(day("2026-01-31"), Ok("2026-01-31".parse().unwrap()));
+        assert!(day("2026-02-30").unwrap_err().contains("not a day"));
+        assert!(day("2026-2-3").unwrap_err().contains("not a day"));
+        assert!(day("-x").unwrap_err().contains("not a day"));
+        assert!(day("2026-11-23").unwrap_err().contains("future"));
+    }
+}
