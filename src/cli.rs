@@ -29,6 +29,51 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Mark habits done on a day (a measured habit: its target, or --amount).
+    #[command(after_help = CHECK_HELP)]
+    Check {
+        /// Habits by id, name or unique prefix: sunlight, "Stress break", ferm.
+        #[arg(required = true, value_name = "HABIT")]
+        habits: Vec<String>,
+        /// The day: YYYY-MM-DD, today, yesterday, or -N for N days ago.
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+        /// How much, for a measured habit (e.g. 20 minutes); default its target.
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        amount: Option<String>,
+    },
+    /// Clear habits on a day: not done, not skipped.
+    #[command(
+        after_help = "Examples:\n  gutbone uncheck sunlight\n  gutbone uncheck ferm --date yesterday"
+    )]
+    Uncheck {
+        #[arg(required = true, value_name = "HABIT")]
+        habits: Vec<String>,
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+    /// Skip habits on a day (rest, illness, travel): streaks neither break nor grow.
+    #[command(
+        after_help = "Examples:\n  gutbone skip exercise\n  gutbone skip sun exercise --date -2"
+    )]
+    Skip {
+        #[arg(required = true, value_name = "HABIT")]
+        habits: Vec<String>,
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+    /// Show a day's checklist, as text, JSON, or one short line.
+    #[command(after_help = STATUS_HELP)]
+    Status {
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+        /// One JSON object (its shape is in the README).
+        #[arg(long, conflicts_with = "short")]
+        json: bool,
+        /// One line for a shell prompt or a status bar.
+        #[arg(long)]
+        short: bool,
+    },
     /// Check every data file and report what is wrong with it.
     #[command(after_help = DOCTOR_HELP)]
     Doctor {
@@ -38,6 +83,22 @@ pub enum Command {
         repair: bool,
     },
 }
+
+const CHECK_HELP: &str = "\
+Examples:
+  gutbone check sunlight                    sunlight done today (its 15 minutes)
+  gutbone check exercise --amount 20        20 minutes of exercise today
+  gutbone check ferm fibre --date yesterday back-fill two habits
+
+Exit code 0 on success, 1 for a data or file problem, 2 for a usage mistake
+(an unknown or ambiguous habit, a bad date or amount); nothing changes then.";
+
+const STATUS_HELP: &str = "\
+Examples:
+  gutbone status                 today's checklist
+  gutbone status --date -1       yesterday's
+  gutbone status --short         gutbone 3/5 · sunlight, stress break left
+  gutbone status --json | jq .done";
 
 const DOCTOR_HELP: &str = "\
 Examples:

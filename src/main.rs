@@ -9,60 +9,111 @@ use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
 use gutbone::coach::Tips;
+use gutbone::commands::{self, Failure, mark::Mark, status::Format};
 use gutbone::domain::HabitId;
+use gutbone::domain::date;
 use gutbone::store::{Store, load_settings, paths, read_optional};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("gutbone: {message}");
-            ExitCode::FAILURE
+        Err(failure) => {
+            eprintln!("gutbone: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
 }
 
-fn run(cli: &Cli) -> Result<(), Box<dyn Error>> {
-    let clock = Clock::from_env()?;
+/// A data or file problem: exit code 1.
+fn data(err: impl std::fmt::Display) -> Failure {
+    Failure {
+        code: 1,
+        message: err.to_string(),
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    let clock = Clock::from_env().map_err(data)?;
     let env_dir = std::env::var_os(paths::DATA_DIR_ENV);
     let dir = paths::resolve_data_dir(cli.data_dir.as_deref(), env_dir)?;
     if std::env::var_os(SAVE_LOOP_ENV).is_some() {
-        return save_loop(&dir);
-    }
-    if let Some(Command::Doctor { repair }) = &cli.command {
-        let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
-        let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
-        let settings = paths::settings_file(&config_dir);
-        let healthy = gutbone::commands::doctor::run(
-            &dir,
-            &settings,
-            *repair,
-            clock.now(),
-            &mut std::io::stdout().lock(),
-        )?;
-        return if healthy {
-            Ok(())
-        } else {
-            Err("some files cannot be read (see above)".into())
-        };
+        return save_loop(&dir).map_err(data);
     }
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
-    let settings = load_settings(&paths::settings_file(&config_dir))?;
-    let mut store = Store::open(&dir)?;
+    let settings_file = paths::settings_file(&config_dir);
+    let Some(command) = &cli.command else {
+        return run_app(&dir, &config_dir, &clock).map_err(data);
+    };
+    let out = &mut std::io::stdout().lock();
+    if let Command::Doctor { repair } = command {
+        let healthy =
+            commands::doctor::run(&dir, &settings_file, *repair, clock.now(), out).map_err(data)?;
+        return if healthy {
+            Ok(())
+        } else {
+            Err(data("some files cannot be read (see above)"))
+        };
+    }
+    let settings = load_settings(&settings_file)?;
+    let today = date::today(clock.now(), settings.day_starts_at);
+    match command {
+        Command::Doctor { .. } => Ok(()),
+        Command::Check {
+            habits,
+            date,
+            amount,
+        } => commands::mark::run(
+            &dir,
+            Mark::Check,
+            habits,
+            date.as_deref(),
+            amount.as_deref(),
+            today,
+            out,
+        ),
+        Command::Uncheck { habits, date } => commands::mark::run(
+            &dir,
+            Mark::Uncheck,
+            habits,
+            date.as_deref(),
+            None,
+            today,
+            out,
+        ),
+        Command::Skip { habits, date } => {
+            commands::mark::run(&dir, Mark::Skip, habits, date.as_deref(), None, today, out)
+        }
+        Command::Status { date, json, short } => {
+            let format = match (json, short) {
+                (true, _) => Format::Json,
+                (_, true) => Format::Short,
+                _ => Format::Text,
+            };
+            commands::status::run(&dir, date.as_deref(), format, today, out)
+        }
+    }
+}
+
+/// The checklist in the terminal: what `gutbone` with no command opens.
+fn run_app(dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), Box<dyn Error>> {
+    let settings = load_settings(&paths::settings_file(config_dir))?;
+    let mut store = Store::open(dir)?;
     let (habits, log) = store.load()?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
-    let (tips, tips_problem) = load_tips(&paths::user_tips_file(&config_dir), &ids);
+    let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
     if !std::io::stdout().is_terminal() {
         return Err(
-            "the checklist needs an interactive terminal, and standard output is not one".into(),
+            "the checklist needs an interactive terminal, and standard output is not one \
+             (`gutbone status` prints the day instead)"
+                .into(),
         );
     }
     let data_dir = dir.display().to_string();
     let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
     app.warning = tips_problem;
-    gutbone::tui::run(&mut app, &mut store, &clock)
+    gutbone::tui::run(&mut app, &mut store, clock)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.
     store

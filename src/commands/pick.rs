@@ -41,19 +41,20 @@ impl std::fmt::Display for PickError {
 /// either that only one habit has.
 pub fn pick_habit<'a>(habits: &'a [Habit], given: &str) -> Result<&'a Habit, PickError> {
     let wanted = given.trim().to_lowercase();
-    let exact = habits
-        .iter()
-        .find(|h| h.id.as_str() == wanted || h.name.to_lowercase() == wanted);
+    let names = |h: &'a Habit| {
+        [
+            h.id.to_string(),
+            h.name.to_lowercase(),
+            h.short.to_lowercase(),
+        ]
+    };
+    let exact = habits.iter().find(|h| names(h).contains(&wanted));
     if let Some(habit) = exact {
         return Ok(habit);
     }
     let matches: Vec<&Habit> = habits
         .iter()
-        .filter(|h| {
-            !wanted.is_empty()
-                && (h.id.as_str().starts_with(&wanted)
-                    || h.name.to_lowercase().starts_with(&wanted))
-        })
+        .filter(|h| !wanted.is_empty() && names(h).iter().any(|name| name.starts_with(&wanted)))
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
@@ -116,6 +117,12 @@ mod tests {
         assert_eq!(id("sun"), Ok("sunlight".into()));
         assert_eq!(id("ferm"), Ok("fermented-food".into()));
         assert_eq!(id("WEIGHT"), Ok("weight-bearing-exercise".into()));
+        assert_eq!(
+            id("exercise"),
+            Ok("weight-bearing-exercise".into()),
+            "its short label"
+        );
+        assert_eq!(id("fibre"), Ok("prebiotic-fiber".into()));
         assert_eq!(
             id("s"),
             Err(PickError::Ambiguous {

@@ -70,6 +70,33 @@ pub struct Measure {
     pub target: f64,
 }
 
+impl Measure {
+    /// "20/30 min", "1/3 servings": an amount against the target.
+    pub fn progress(&self, amount: f64) -> String {
+        format!(
+            "{}/{} {}",
+            format_amount(amount),
+            format_amount(self.target),
+            self.unit_for(self.target)
+        )
+    }
+
+    /// The unit as a count of `n` reads: "servings", "breaks", but "min":
+    /// short units are abbreviations and stay as they are.
+    pub fn unit_for(&self, n: f64) -> String {
+        let unit = &self.unit;
+        let plural = n != 1.0
+            && unit.chars().count() > 3
+            && unit.chars().all(char::is_alphabetic)
+            && !unit.ends_with('s');
+        if plural {
+            format!("{unit}s")
+        } else {
+            unit.clone()
+        }
+    }
+}
+
 /// One daily habit, as shown on the checklist.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Habit {
@@ -486,6 +513,23 @@ mod tests {
             Some(d("2026-01-01")),
             "never before the log"
         );
+    }
+
+    #[test]
+    fn units_read_as_counts() {
+        let unit = |unit: &str, n| {
+            Measure {
+                unit: unit.into(),
+                step: 1.0,
+                target: n,
+            }
+            .progress(0.0)
+        };
+        assert_eq!(unit("serving", 3.0), "0/3 servings");
+        assert_eq!(unit("serving", 1.0), "0/1 serving");
+        assert_eq!(unit("min", 30.0), "0/30 min");
+        assert_eq!(unit("glass", 2.0), "0/2 glass");
+        assert_eq!(unit("km", 2.5), "0/2.5 km");
     }
 
     #[test]

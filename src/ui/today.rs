@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Widget};
 use super::theme;
 use crate::app::App;
 use crate::domain::Status;
-use crate::domain::habit::{Measure, format_amount};
 
 pub struct TodayPanel<'a> {
     pub app: &'a App,
@@ -56,7 +55,7 @@ impl Widget for TodayPanel<'_> {
             .filter_map(|h| {
                 h.measure
                     .as_ref()
-                    .map(|m| progress(m.target, m).chars().count())
+                    .map(|m| m.progress(m.target).chars().count())
             })
             .max()
             .unwrap_or(0);
@@ -82,7 +81,7 @@ impl Widget for TodayPanel<'_> {
             let progress = match &habit.measure {
                 Some(measure) => format!(
                     "{:>progress_width$}  ",
-                    progress(habit.amount(entry), measure)
+                    measure.progress(habit.amount(entry))
                 ),
                 None => " ".repeat(progress_width + 2),
             };
@@ -103,30 +102,6 @@ impl Widget for TodayPanel<'_> {
     }
 }
 
-/// "20/30 min", "1/3 servings".
-fn progress(amount: f64, measure: &Measure) -> String {
-    format!(
-        "{}/{} {}",
-        format_amount(amount),
-        format_amount(measure.target),
-        unit_for(&measure.unit, measure.target)
-    )
-}
-
-/// A unit as a count of `target` reads: "servings", "breaks", but "min".
-/// Short units are abbreviations and stay as they are.
-fn unit_for(unit: &str, target: f64) -> String {
-    let plural = target != 1.0
-        && unit.chars().count() > 3
-        && unit.chars().all(char::is_alphabetic)
-        && !unit.ends_with('s');
-    if plural {
-        format!("{unit}s")
-    } else {
-        unit.to_owned()
-    }
-}
-
 /// `text` cut to `width` characters, ending in "…" when cut.
 fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
@@ -142,16 +117,7 @@ fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{truncate, unit_for};
-
-    #[test]
-    fn units_read_as_counts() {
-        assert_eq!(unit_for("serving", 3.0), "servings");
-        assert_eq!(unit_for("serving", 1.0), "serving");
-        assert_eq!(unit_for("min", 30.0), "min");
-        assert_eq!(unit_for("glass", 2.0), "glass");
-        assert_eq!(unit_for("km", 5.0), "km");
-    }
+    use super::truncate;
 
     #[test]
     fn truncate_marks_a_cut_with_an_ellipsis() {

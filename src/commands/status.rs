@@ -1,0 +1,153 @@
+//! `gutbone status`: a day's checklist as text, as JSON, or as one short line
+//! for a shell prompt or a status bar.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::Failure;
+use super::pick::parse_day;
+use crate::domain::stats::HabitStats;
+use crate::domain::{Habit, Log, Status};
+use crate::store::Store;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    /// One line: `gutbone 3/5 · sunlight, stress break left`.
+    Short,
+}
+
+/// The JSON shape, documented in the README and kept stable.
+#[derive(Serialize)]
+struct DayJson<'a> {
+    date: String,
+    done: usize,
+    total: usize,
+    habits: Vec<HabitJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct HabitJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    done: bool,
+    skipped: bool,
+    amount: f64,
+    target: f64,
+    unit: Option<&'a str>,
+    current_streak: u32,
+    best_streak: u32,
+    strength: f64,
+}
+
+pub fn run(
+    dir: &Path,
+    date: Option<&str>,
+    format: Format,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
+    let mut store = Store::open_for_command(dir);
+    // The short line answers only "how is today going": its year is enough.
+    let first_year = if format == Format::Short {
+        day.year()
+    } else {
+        i32::MIN
+    };
+    let (habits, log) = store.load_from(first_year)?;
+    let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
+    let done = log.done_count(day, &habits);
+    match format {
+        Format::Short => {
+            let left: Vec<String> = habits
+                .iter()
+                .filter(|h| !matches!(log.status(day, h), Some(Status::Done | Status::Skipped)))
+                .map(|h| h.name.to_lowercase())
+                .collect();
+            let rest = if left.is_empty() {
+                "all done".to_owned()
+            } else {
+                format!("{} left", left.join(", "))
+            };
+            writeln!(out, "gutbone {done}/{} · {rest}", habits.len())?;
+        }
+        Format::Json => {
+            let stats = HabitStats::all(&log, &habits, day);
+            let json = DayJson {
+                date: day.format("%Y-%m-%d").to_string(),
+                done,
+                total: habits.len(),
+                habits: habits
+                    .iter()
+                    .zip(&stats)
+                    .map(|(habit, stats)| habit_json(habit, stats, &log, day))
+                    .collect(),
+            };
+            let text = serde_json::to_string_pretty(&json)
+                .map_err(|err| Failure::from(std::io::Error::other(err)))?;
+            writeln!(out, "{text}")?;
+        }
+        Format::Text => {
+            let stats = HabitStats::all(&log, &habits, day);
+            writeln!(
+                out,
+                "{} · {done}/{} done",
+                day.format("%a %-d %b %Y"),
+                habits.len()
+            )?;
+            let width = habits
+                .iter()
+                .map(|h| h.name.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (habit, stats) in habits.iter().zip(&stats) {
+                let mark = match log.status(day, habit) {
+                    Some(Status::Done) => "[x]",
+                    Some(Status::Partial) => "[~]",
+                    Some(Status::Skipped) => "[-]",
+                    None => "[ ]",
+                };
+                let amount = habit
+                    .measure
+                    .as_ref()
+                    .map_or(String::new(), |m| m.progress(log.amount(day, habit)));
+                let best = stats.best_streak.map_or(0, |s| s.days);
+                writeln!(
+                    out,
+                    "{mark} {:<width$}  {amount:<14}  streak {} (best {best}), strength {:.0}%",
+                    habit.name,
+                    stats.current_streak,
+                    stats.strength * 100.0
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn habit_json<'a>(
+    habit: &'a Habit,
+    stats: &HabitStats,
+    log: &Log,
+    day: NaiveDate,
+) -> HabitJson<'a> {
+    let status = log.status(day, habit);
+    HabitJson {
+        id: habit.id.as_str(),
+        name: &habit.name,
+        done: status == Some(Status::Done),
+        skipped: status == Some(Status::Skipped),
+        amount: log.amount(day, habit),
+        target: habit.target(),
+        unit: habit.measure.as_ref().map(|m| m.unit.as_str()),
+        current_streak: stats.current_streak,
+        best_streak: stats.best_streak.map_or(0, |s| s.days),
+        // Rounded so the output is stable text, not float noise.
+        strength: (stats.strength * 1000.0).round() / 1000.0,
+    }
+}

@@ -1,0 +1,230 @@
+//! The command line on the real binary, against a temporary data directory,
+//! with "today" pinned to Sun 22 Nov 2026.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::pty::{Session, gutbone};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gutbone"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--config-dir")
+        .arg(dir.join("config"))
+        .env("GUTBONE_NOW", "2026-11-22T09:00:00")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let output = run(dir, args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn check_uncheck_and_skip_change_the_log_and_status_shows_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    assert_eq!(
+        ok(dir, &["check", "sun"]),
+        "Sunlight: done, 15/15 min on Sun 22 Nov 2026\n"
+    );
+    assert_eq!(
+        ok(dir, &["check", "exercise", "--amount", "20"]),
+        "Weight-bearing exercise: 20/30 min so far on Sun 22 Nov 2026\n"
+    );
+    ok(
+        dir,
+        &["check", "Fermented food", "fibre", "--date", "yesterday"],
+    );
+    ok(dir, &["skip", "stress", "--date", "-1"]);
+    ok(dir, &["check", "stress"]);
+    ok(dir, &["uncheck", "stress"]);
+
+    insta::assert_snapshot!(ok(dir, &["status"]), @r"
+    Sun 22 Nov 2026 · 1/5 done
+    [ ] Fermented food           0/1 serving     streak 1 (best 1), strength 5%
+    [ ] Prebiotic fibre          0/3 servings    streak 1 (best 1), strength 5%
+    [~] Weight-bearing exercise  20/30 min       streak 0 (best 0), strength 3%
+    [x] Sunlight                 15/15 min       streak 1 (best 1), strength 5%
+    [ ] Stress break             0/1 break       streak 0 (best 0), strength 0%
+    ");
+    insta::assert_snapshot!(ok(dir, &["status", "--date", "yesterday"]), @r"
+    Sat 21 Nov 2026 · 2/5 done
+    [x] Fermented food           1/1 serving     streak 1 (best 1), strength 5%
+    [x] Prebiotic fibre          3/3 servings    streak 1 (best 1), strength 5%
+    [ ] Weight-bearing exercise  0/30 min        streak 0 (best 0), strength 0%
+    [ ] Sunlight                 0/15 min        streak 0 (best 0), strength 0%
+    [-] Stress break             0/1 break       streak 0 (best 0), strength 0%
+    ");
+    assert_eq!(
+        ok(dir, &["status", "--short"]),
+        "gutbone 1/5 · fermented food, prebiotic fibre, weight-bearing exercise, stress break left\n"
+    );
+    let saved = fs::read_to_string(dir.join("log/2026.ron")).unwrap();
+    assert!(
+        saved.contains(r#""2026-11-21": (amounts: {"fermented-food": 1.0, "prebiotic-fiber": 3.0}, skipped: ["stress-break"]),"#),
+        "{saved}"
+    );
+}
+
+#[test]
+fn status_json_has_the_documented_shape() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "sunlight", "--date", "-1"]);
+    ok(dir, &["check", "sunlight", "--amount", "10"]);
+    let text = ok(dir, &["status", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["date"], "2026-11-22");
+    assert_eq!(
+        (json["done"].as_u64(), json["total"].as_u64()),
+        (Some(0), Some(5))
+    );
+    let sun = &json["habits"][3];
+    // The fields, in the order the README documents.
+    let fields = [
+        "id",
+        "name",
+        "done",
+        "skipped",
+        "amount",
+        "target",
+        "unit",
+        "current_streak",
+        "best_streak",
+        "strength",
+    ];
+    assert_eq!(sun.as_object().unwrap().len(), fields.len());
+    let first = &text[text.find("\"habits\"").unwrap()..];
+    let at: Vec<usize> = fields
+        .iter()
+        .map(|field| first.find(&format!("\"{field}\":")).expect(field))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert_eq!(sun["id"], "sunlight");
+    assert_eq!(sun["amount"], 10.0);
+    assert_eq!(sun["target"], 15.0);
+    assert_eq!(sun["unit"], "min");
+    assert_eq!(sun["done"], false);
+    assert_eq!(
+        sun["current_streak"], 1,
+        "today, still open, does not break it"
+    );
+    assert!(sun["strength"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn bad_input_is_explained_with_exit_code_2_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "sunlight"]);
+    let before = fs::read(dir.join("log/2026.ron")).unwrap();
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["check", "sun", "--date", "2026-02-30"],
+            "\"2026-02-30\" is not a day",
+        ),
+        (&["check", "sun", "--date", "2026-11-23"], "in the future"),
+        (
+            &["check", "exercise", "--amount", "-3"],
+            "cannot be negative",
+        ),
+        (
+            &["check", "exercise", "--amount", "abc"],
+            "\"abc\" is not a number",
+        ),
+        (
+            &["check", "exercise", "--amount", "20000"],
+            "at most 10,000",
+        ),
+        (&["check", "s"], "could be any of: sunlight, stress-break"),
+        (&["check", "sunlite"], "did you mean \"sunlight\""),
+        (
+            &["check", "sun", "juggling"],
+            "no habit is called \"juggling\"",
+        ),
+        (&["check"], "required arguments were not provided"),
+    ];
+    for (args, expected) in cases {
+        let output = run(dir, args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: expected {expected:?} in {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}: messages go to stderr");
+        assert_eq!(
+            fs::read(dir.join("log/2026.ron")).unwrap(),
+            before,
+            "{args:?} changed the log"
+        );
+    }
+}
+
+#[test]
+fn a_broken_file_is_a_data_problem_exit_code_1_and_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::create_dir_all(dir.join("log")).unwrap();
+    let broken = "(version: 2, year: 2026, days: {";
+    fs::write(dir.join("log/2026.ron"), broken).unwrap();
+    for args in [&["check", "sun"][..], &["status"], &["skip", "sun"]] {
+        let output = run(dir, args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("2026.ron"), "{stderr}");
+        assert_eq!(
+            fs::read_to_string(dir.join("log/2026.ron")).unwrap(),
+            broken
+        );
+    }
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for command in ["check", "uncheck", "skip", "status", "doctor"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_gutbone"))
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("Examples:"), "{command}: {help}");
+    }
+}
+
+#[test]
+fn a_command_line_write_while_the_app_is_open_is_kept_by_both() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("0/5 today");
+    app.send("1");
+    app.wait_for("1/5 today");
+    // From another terminal, while the app is open.
+    let output = run(&dir, &["check", "stress"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The app reads it in at its next key, and its own change lands on top.
+    app.send("4");
+    app.wait_for("3/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(
+        ok(&dir, &["status", "--short"]),
+        "gutbone 3/5 · prebiotic fibre, weight-bearing exercise left\n"
+    );
+}
