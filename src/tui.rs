@@ -66,7 +66,11 @@ fn event_loop(
         update(app, Msg::Tick(clock.now()));
         let Some(action) = action else { continue };
         // Someone else's change to the files is read in before this key can
-        // change anything, so it is never written over.
+        // change anything, so it is never written over; the write lock keeps
+        // a command from writing between that look and this key's save.
+        if let Err(err) = store.lock_for_writing() {
+            update(app, Msg::SaveFailed(err.to_string()));
+        }
         if let Some(reloaded) = reload_if_changed(store) {
             update(app, reloaded);
         }
@@ -89,6 +93,7 @@ fn event_loop(
             };
             update(app, outcome);
         }
+        store.release_write_lock();
     }
 }
 

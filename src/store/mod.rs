@@ -101,6 +101,11 @@ impl Store {
         Ok(())
     }
 
+    /// Lets go of the write lock taken by `lock_for_writing`.
+    pub fn release_write_lock(&mut self) {
+        self.write_lock = None;
+    }
+
     fn new(dir: &Path, session: Option<DataLock>) -> Self {
         Self {
             dir: dir.to_owned(),
