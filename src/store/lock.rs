@@ -23,16 +23,8 @@ pub struct DataLock {
 impl DataLock {
     /// Takes the lock, creating the data directory if needed.
     pub fn acquire(data_dir: &Path) -> Result<Self, StoreError> {
-        fs::create_dir_all(data_dir)
-            .map_err(|err| StoreError::io("create the data directory", data_dir, err))?;
         let path = paths::lock_file(data_dir);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|err| StoreError::io("open the lock file", &path, err))?;
+        let mut file = open_lock_file(data_dir, &path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -57,6 +49,19 @@ impl DataLock {
     }
 }
 
+/// Opens (creating if needed, with the data directory) a lock file.
+fn open_lock_file(data_dir: &Path, path: &Path) -> Result<File, StoreError> {
+    fs::create_dir_all(data_dir)
+        .map_err(|err| StoreError::io("create the data directory", data_dir, err))?;
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|err| StoreError::io("open the lock file", path, err))
+}
+
 /// Held while a save (or a command's read, change and write) is under way.
 #[derive(Debug)]
 pub struct WriteLock {
@@ -67,16 +72,8 @@ impl WriteLock {
     /// Waits for any other write to finish, then takes the lock. Writes last
     /// milliseconds, so the wait is short.
     pub fn acquire(data_dir: &Path) -> Result<Self, StoreError> {
-        fs::create_dir_all(data_dir)
-            .map_err(|err| StoreError::io("create the data directory", data_dir, err))?;
         let path = paths::write_lock_file(data_dir);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|err| StoreError::io("open the lock file", &path, err))?;
+        let file = open_lock_file(data_dir, &path)?;
         file.lock()
             .map_err(|err| StoreError::io("lock", &path, err))?;
         Ok(Self { _file: file })

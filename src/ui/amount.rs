@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme;
 use crate::app::App;
@@ -23,18 +23,7 @@ impl Widget for AmountPrompt<'_> {
             return;
         };
         let title = format!(" {} on {} ", habit.name, app.viewing.format("%a %-d %b"));
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Line::styled(title, theme::title()))
-            .title_bottom(
-                Line::from(vec![
-                    Span::styled(" Enter", theme::key()),
-                    Span::raw(" keeps  "),
-                    Span::styled("Esc", theme::key()),
-                    Span::raw(" cancels "),
-                ])
-                .right_aligned(),
-            );
+        let block = theme::editor_block(title);
         let hint = match &app.amount_error {
             Some(error) => Line::styled(error.as_str(), theme::error()),
             None => Line::styled(

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::App;
@@ -17,18 +17,7 @@ impl Widget for NoteEditor<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let title = format!(" Note for {} ", app.viewing.format("%a %-d %b"));
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Line::styled(title, theme::title()))
-            .title_bottom(
-                Line::from(vec![
-                    Span::styled(" Enter", theme::key()),
-                    Span::raw(" keeps  "),
-                    Span::styled("Esc", theme::key()),
-                    Span::raw(" cancels "),
-                ])
-                .right_aligned(),
-            );
+        let block = theme::editor_block(title);
         let used = app.note_draft.chars().count();
         let lines = vec![
             Line::from(vec![

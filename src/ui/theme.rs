@@ -2,6 +2,8 @@
 //! colour, so the screen reads the same without colour.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding};
 
 pub const ACCENT: Color = Color::Cyan;
 
@@ -40,6 +42,22 @@ pub fn error() -> Style {
         .fg(Color::White)
         .bg(Color::Red)
         .add_modifier(Modifier::BOLD)
+}
+
+/// The frame of a small editor: its title, and how to keep or cancel.
+pub fn editor_block(title: String) -> Block<'static> {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(title, self::title()))
+        .title_bottom(
+            Line::from(vec![
+                Span::styled(" Enter", key()),
+                Span::raw(" keeps  "),
+                Span::styled("Esc", key()),
+                Span::raw(" cancels "),
+            ])
+            .right_aligned(),
+        )
 }
 
 pub const CHECKED: &str = "[x]";
