@@ -74,6 +74,20 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// Where each of gutbone's files lives.
+    #[command(after_help = "Examples:\n  gutbone paths\n  gutbone --data-dir ~/sync/bones paths")]
+    Paths,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  gutbone completions bash > ~/.local/share/bash-completion/completions/gutbone\n  gutbone completions zsh > ~/.zfunc/_gutbone\n  gutbone completions fish > ~/.config/fish/completions/gutbone.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Examples:\n  gutbone man > gutbone.1 && man ./gutbone.1")]
+    Man,
     /// Check every data file and report what is wrong with it.
     #[command(after_help = DOCTOR_HELP)]
     Doctor {

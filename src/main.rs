@@ -19,7 +19,9 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("gutbone: {}", failure.message);
+            if !failure.message.is_empty() {
+                eprintln!("gutbone: {}", failure.message);
+            }
             ExitCode::from(failure.code)
         }
     }
@@ -47,6 +49,21 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return run_app(&dir, &config_dir, &clock).map_err(data);
     };
     let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Paths => return Ok(commands::paths::run(&dir, &config_dir, out)?),
+        Command::Completions { shell } => {
+            let mut cli = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: clap_complete panics on a write error.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cli, "gutbone", &mut script);
+            return Ok(std::io::Write::write_all(out, &script)?);
+        }
+        Command::Man => {
+            let cli = <Cli as clap::CommandFactory>::command();
+            return Ok(clap_mangen::Man::new(cli).render(out)?);
+        }
+        _ => {}
+    }
     if let Command::Doctor { repair } = command {
         let healthy =
             commands::doctor::run(&dir, &settings_file, *repair, clock.now(), out).map_err(data)?;
@@ -59,7 +76,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = load_settings(&settings_file)?;
     let today = date::today(clock.now(), settings.day_starts_at);
     match command {
-        Command::Doctor { .. } => Ok(()),
+        Command::Doctor { .. } | Command::Paths | Command::Completions { .. } | Command::Man => {
+            Ok(())
+        }
         Command::Check {
             habits,
             date,

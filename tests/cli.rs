@@ -192,7 +192,16 @@ fn a_broken_file_is_a_data_problem_exit_code_1_and_untouched() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for command in ["check", "uncheck", "skip", "status", "doctor"] {
+    for command in [
+        "check",
+        "uncheck",
+        "skip",
+        "status",
+        "doctor",
+        "paths",
+        "completions",
+        "man",
+    ] {
         let output = Command::new(env!("CARGO_BIN_EXE_gutbone"))
             .args([command, "--help"])
             .output()
@@ -227,4 +236,60 @@ fn a_command_line_write_while_the_app_is_open_is_kept_by_both() {
         ok(&dir, &["status", "--short"]),
         "gutbone 3/5 · prebiotic fibre, weight-bearing exercise left\n"
     );
+}
+
+#[test]
+fn paths_lists_every_file_and_says_which_are_not_there_yet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "sun"]);
+    let listed = ok(dir, &["paths"]);
+    let line = |what: &str| {
+        listed
+            .lines()
+            .find(|line| line.starts_with(what))
+            .unwrap_or_else(|| panic!("{what} in {listed}"))
+            .to_owned()
+    };
+    assert_eq!(
+        line("habits"),
+        format!("habits   {}", dir.join("habits.ron").display())
+    );
+    assert_eq!(
+        line("log"),
+        format!("log      {}", dir.join("log").display())
+    );
+    assert!(
+        line("settings").ends_with("settings.ron  (not there yet)"),
+        "{listed}"
+    );
+    assert!(
+        line("tips").contains(&dir.join("config").display().to_string()),
+        "{listed}"
+    );
+}
+
+#[test]
+fn completions_and_the_manual_page_are_generated() {
+    let tmp = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = ok(tmp.path(), &["completions", shell]);
+        assert!(script.contains("gutbone"), "{shell}");
+        assert!(
+            script.contains("check") && script.contains("status"),
+            "{shell}: {script}"
+        );
+    }
+    let output = run(tmp.path(), &["completions", "tcsh"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "an unknown shell is a usage mistake"
+    );
+    let man = ok(tmp.path(), &["man"]);
+    assert!(
+        man.starts_with(".ie") && man.contains(".TH gutbone 1"),
+        "{man}"
+    );
+    assert!(man.contains("doctor"), "the commands are listed");
 }

@@ -3,6 +3,7 @@
 
 pub mod doctor;
 pub mod mark;
+pub mod paths;
 pub mod pick;
 pub mod status;
 
@@ -35,7 +36,15 @@ impl From<StoreError> for Failure {
 }
 
 impl From<std::io::Error> for Failure {
+    /// Output that could not be written. A closed pipe (`gutbone man | head`)
+    /// is the reader having had enough: quietly fine, not a failure.
     fn from(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Self {
+                code: 0,
+                message: String::new(),
+            };
+        }
         Self {
             code: 1,
             message: format!("could not write the output: {err}"),
