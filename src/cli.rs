@@ -74,6 +74,15 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// One tip that fits the moment, with the article it comes from.
+    #[command(
+        after_help = "Examples:\n  gutbone tip            for the first habit not done today\n  gutbone tip sunlight"
+    )]
+    Tip {
+        /// A habit by id, name or unique prefix.
+        #[arg(value_name = "HABIT")]
+        habit: Option<String>,
+    },
     /// Where each of gutbone's files lives.
     #[command(after_help = "Examples:\n  gutbone paths\n  gutbone --data-dir ~/sync/bones paths")]
     Paths,

@@ -76,6 +76,18 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = load_settings(&settings_file)?;
     let today = date::today(clock.now(), settings.day_starts_at);
     match command {
+        Command::Tip { habit } => {
+            let ids: Vec<_> = gutbone::store::load_habits(&dir)?
+                .unwrap_or_else(gutbone::domain::default_habits)
+                .into_iter()
+                .map(|h| h.id)
+                .collect();
+            let (tips, problem) = load_tips(&paths::user_tips_file(&config_dir), &ids);
+            if let Some(problem) = problem {
+                eprintln!("gutbone: {problem}");
+            }
+            commands::tip::run(&dir, habit.as_deref(), &tips, clock.now(), today, out)
+        }
         Command::Doctor { .. } | Command::Paths | Command::Completions { .. } | Command::Man => {
             Ok(())
         }

@@ -293,3 +293,24 @@ fn completions_and_the_manual_page_are_generated() {
     );
     assert!(man.contains("doctor"), "the commands are listed");
 }
+
+#[test]
+fn tip_gives_a_sourced_tip_for_a_habit_or_the_first_one_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "ferm", "fibre"]);
+    let tip = ok(dir, &["tip"]);
+    assert!(
+        tip.starts_with("Weight-bearing exercise: "),
+        "the first left today: {tip}"
+    );
+    assert!(tip.lines().nth(1).unwrap().starts_with("Source: "), "{tip}");
+    let tip = ok(dir, &["tip", "sun"]);
+    assert!(tip.starts_with("Sunlight: "), "{tip}");
+    assert_eq!(
+        ok(dir, &["tip", "sun"]),
+        tip,
+        "the same moment, the same tip"
+    );
+    assert_eq!(run(dir, &["tip", "juggling"]).status.code(), Some(2));
+}

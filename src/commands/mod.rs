@@ -6,6 +6,7 @@ pub mod mark;
 pub mod paths;
 pub mod pick;
 pub mod status;
+pub mod tip;
 
 use crate::store::StoreError;
 
