@@ -74,6 +74,18 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// The week grid as plain text (or JSON): each habit, each day.
+    #[command(
+        after_help = "Examples:\n  gutbone week\n  gutbone week --date -7     last week\n  gutbone week --json"
+    )]
+    Week {
+        /// Any day of the week to show.
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+        /// One JSON object: days, each habit's marks, totals.
+        #[arg(long)]
+        json: bool,
+    },
     /// One tip that fits the moment, with the article it comes from.
     #[command(
         after_help = "Examples:\n  gutbone tip            for the first habit not done today\n  gutbone tip sunlight"

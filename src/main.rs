@@ -76,6 +76,14 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = load_settings(&settings_file)?;
     let today = date::today(clock.now(), settings.day_starts_at);
     match command {
+        Command::Week { date, json } => commands::week::run(
+            &dir,
+            date.as_deref(),
+            *json,
+            settings.week_start,
+            today,
+            out,
+        ),
         Command::Tip { habit } => {
             let ids: Vec<_> = gutbone::store::load_habits(&dir)?
                 .unwrap_or_else(gutbone::domain::default_habits)

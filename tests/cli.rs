@@ -314,3 +314,34 @@ fn tip_gives_a_sourced_tip_for_a_habit_or_the_first_one_left() {
     );
     assert_eq!(run(dir, &["tip", "juggling"]).status.code(), Some(2));
 }
+
+#[test]
+fn week_prints_the_grid_as_text_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "ferm", "--date", "2026-11-17"]);
+    ok(dir, &["check", "ferm", "sun", "--date", "2026-11-18"]);
+    ok(dir, &["skip", "sun", "--date", "2026-11-19"]);
+    ok(dir, &["check", "exercise", "--amount", "10"]);
+    insta::assert_snapshot!(ok(dir, &["week"]), @r"
+    Week of Mon 16 Nov 2026
+              Mo Tu We Th Fr Sa Su
+              16 17 18 19 20 21 22
+    Fermented     ●  ●  ·  ·  ·  ○
+    Fibre         ·  ·  ·  ·  ·  ○
+    Exercise      ·  ·  ·  ·  ·  ◐
+    Sunlight      ·  ●  –  ·  ·  ○
+    Stress        ·  ·  ·  ·  ·  ○
+    Done          1  2  0  0  0  0
+    ● done  ◐ part  – skipped  · missed  ○ open
+    ");
+    let json: serde_json::Value = serde_json::from_str(&ok(dir, &["week", "--json"])).unwrap();
+    assert_eq!(json["days"][0], "2026-11-16");
+    assert_eq!(json["habits"][3]["marks"][3], "skipped");
+    assert_eq!(json["habits"][2]["marks"][6], "partial");
+    assert_eq!(json["habits"][0]["marks"][0], "untracked");
+    assert_eq!(json["totals"][0], serde_json::Value::Null);
+    assert_eq!(json["totals"][2], 2);
+    // Last week, by any day in it.
+    assert!(ok(dir, &["week", "--date", "-7"]).starts_with("Week of Mon 9 Nov 2026"));
+}

@@ -7,6 +7,7 @@ pub mod paths;
 pub mod pick;
 pub mod status;
 pub mod tip;
+pub mod week;
 
 use crate::store::StoreError;
 

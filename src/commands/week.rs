@@ -1,0 +1,125 @@
+//! `gutbone week`: the week grid as plain text, or as JSON.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Failure;
+use super::pick::parse_day;
+use crate::domain::Habit;
+use crate::domain::settings::WeekStart;
+use crate::domain::week::{Mark, WeekSummary};
+use crate::store::Store;
+
+#[derive(Serialize)]
+struct WeekJson<'a> {
+    days: Vec<String>,
+    habits: Vec<RowJson<'a>>,
+    /// Habits done per day; null for days still to come or before the log.
+    totals: [Option<usize>; 7],
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    marks: Vec<&'static str>,
+}
+
+fn mark_name(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Done => "done",
+        Mark::Partial => "partial",
+        Mark::Skipped => "skipped",
+        Mark::Missed => "missed",
+        Mark::Open => "open",
+        Mark::Upcoming => "upcoming",
+        Mark::Untracked => "untracked",
+    }
+}
+
+fn mark_symbol(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Done => "●",
+        Mark::Partial => "◐",
+        Mark::Skipped => "–",
+        Mark::Missed => "·",
+        Mark::Open => "○",
+        Mark::Upcoming | Mark::Untracked => " ",
+    }
+}
+
+pub fn run(
+    dir: &Path,
+    date: Option<&str>,
+    json: bool,
+    week_start: WeekStart,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
+    let mut store = Store::open_for_command(dir);
+    let (habits, log) = store.load()?;
+    let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
+    let week = WeekSummary::new(&log, &habits, day, today, week_start);
+    if json {
+        let shape = WeekJson {
+            days: week
+                .days
+                .iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect(),
+            habits: habits
+                .iter()
+                .zip(&week.rows)
+                .map(|(habit, row)| RowJson {
+                    id: habit.id.as_str(),
+                    name: &habit.name,
+                    marks: row.marks.iter().map(|m| mark_name(*m)).collect(),
+                })
+                .collect(),
+            totals: week.totals,
+        };
+        let text = serde_json::to_string_pretty(&shape)
+            .map_err(|err| Failure::from(std::io::Error::other(err)))?;
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
+    let width = habits
+        .iter()
+        .map(|h| h.short.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    writeln!(out, "Week of {}", week.days[0].format("%a %-d %b %Y"))?;
+    let names: String = week
+        .days
+        .iter()
+        .map(|d| format!(" {:>2}", &d.format("%a").to_string()[..2]))
+        .collect();
+    let dates: String = week
+        .days
+        .iter()
+        .map(|d| format!(" {:>2}", d.format("%-d")))
+        .collect();
+    writeln!(out, "{:width$}{names}", "")?;
+    writeln!(out, "{:width$}{dates}", "")?;
+    for (habit, row) in habits.iter().zip(&week.rows) {
+        let marks: String = row
+            .marks
+            .iter()
+            .map(|m| format!("  {}", mark_symbol(*m)))
+            .collect();
+        writeln!(out, "{:<width$}{}", habit.short, marks.trim_end())?;
+    }
+    let totals: String = week
+        .totals
+        .iter()
+        .map(|t| format!(" {:>2}", t.map(|n| n.to_string()).unwrap_or_default()))
+        .collect();
+    writeln!(out, "{:<width$}{}", "Done", totals.trim_end())?;
+    writeln!(out, "● done  ◐ part  – skipped  · missed  ○ open")?;
+    Ok(())
+}
