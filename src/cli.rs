@@ -86,6 +86,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the history out as CSV, JSON or RON.
+    #[command(
+        after_help = "Examples:\n  gutbone export > history.json\n  gutbone export --format csv --from 2026-01-01 -o 2026.csv\n  gutbone export --format ron --from -30"
+    )]
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: crate::commands::export::ExportFormat,
+        /// The first day to include (default: the first ever).
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        from: Option<String>,
+        /// The last day to include (default: today).
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        to: Option<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// One tip that fits the moment, with the article it comes from.
     #[command(
         after_help = "Examples:\n  gutbone tip            for the first habit not done today\n  gutbone tip sunlight"

@@ -76,6 +76,20 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = load_settings(&settings_file)?;
     let today = date::today(clock.now(), settings.day_starts_at);
     match command {
+        Command::Export {
+            format,
+            from,
+            to,
+            output,
+        } => commands::export::run(
+            &dir,
+            *format,
+            from.as_deref(),
+            to.as_deref(),
+            output.as_deref(),
+            today,
+            out,
+        ),
         Command::Week { date, json } => commands::week::run(
             &dir,
             date.as_deref(),

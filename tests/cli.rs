@@ -345,3 +345,68 @@ fn week_prints_the_grid_as_text_and_json() {
     // Last week, by any day in it.
     assert!(ok(dir, &["week", "--date", "-7"]).starts_with("Week of Mon 9 Nov 2026"));
 }
+
+#[test]
+fn export_writes_the_history_as_csv_json_or_ron() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "ferm", "--date", "2026-11-20"]);
+    ok(dir, &["skip", "sun", "--date", "2026-11-20"]);
+    ok(
+        dir,
+        &[
+            "check",
+            "exercise",
+            "--amount",
+            "12.5",
+            "--date",
+            "2026-11-21",
+        ],
+    );
+    ok(dir, &["check", "stress"]);
+    insta::assert_snapshot!(ok(dir, &["export", "--format", "csv"]), @r"
+    date,habit,status,amount,note
+    2026-11-20,fermented-food,amount,1,
+    2026-11-20,sunlight,skipped,,
+    2026-11-21,weight-bearing-exercise,amount,12.5,
+    2026-11-22,stress-break,amount,1,
+    ");
+    let csv = ok(
+        dir,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--from",
+            "2026-11-21",
+            "--to",
+            "2026-11-21",
+        ],
+    );
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+
+    let json: serde_json::Value = serde_json::from_str(&ok(dir, &["export"])).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["habits"][2]["id"], "weight-bearing-exercise");
+    assert_eq!(json["habits"][2]["unit"], "min");
+    assert_eq!(json["days"][1]["amounts"]["weight-bearing-exercise"], 12.5);
+    assert_eq!(json["days"][0]["skipped"][0], "sunlight");
+
+    let file = dir.join("out.ron");
+    assert_eq!(
+        ok(
+            dir,
+            &["export", "--format", "ron", "-o", file.to_str().unwrap()]
+        ),
+        ""
+    );
+    let ron = fs::read_to_string(&file).unwrap();
+    assert!(ron.contains(r#"date: "2026-11-21""#), "{ron}");
+
+    let output = run(
+        dir,
+        &["export", "--from", "2026-11-22", "--to", "2026-11-01"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is after --to"));
+}

@@ -2,6 +2,7 @@
 //! 0 success, 1 a data or file problem, 2 a usage problem.
 
 pub mod doctor;
+pub mod export;
 pub mod mark;
 pub mod paths;
 pub mod pick;
