@@ -402,6 +402,10 @@ fn export_writes_the_history_as_csv_json_or_ron() {
     );
     let ron = fs::read_to_string(&file).unwrap();
     assert!(ron.contains(r#"date: "2026-11-21""#), "{ron}");
+    assert!(
+        !ron.contains("Some("),
+        "plain values, as a person writes them: {ron}"
+    );
 
     let output = run(
         dir,

@@ -31,7 +31,13 @@ pub struct Export {
 pub struct HabitRow {
     pub id: String,
     pub name: String,
-    /// `null` for a done-or-not habit.
+    /// Left out for a done-or-not habit.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_note",
+        deserialize_with = "some_note"
+    )]
     pub unit: Option<String>,
     pub target: f64,
     pub archived: bool,
@@ -46,8 +52,30 @@ pub struct DayRow {
     pub amounts: BTreeMap<String, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Bare in RON (`note: "travel"`), not `Some("travel")`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_note",
+        deserialize_with = "some_note"
+    )]
     pub note: Option<String>,
+}
+
+fn bare_note<S: serde::Serializer>(
+    note: &Option<String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match note {
+        Some(note) => serializer.serialize_str(note),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn some_note<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    String::deserialize(deserializer).map(Some)
 }
 
 pub const EXPORT_VERSION: u32 = 1;
