@@ -35,8 +35,7 @@ pub struct HabitRow {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "bare_note",
-        deserialize_with = "some_note"
+        with = "crate::store::bare"
     )]
     pub unit: Option<String>,
     pub target: f64,
@@ -52,30 +51,12 @@ pub struct DayRow {
     pub amounts: BTreeMap<String, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<String>,
-    // Bare in RON (`note: "travel"`), not `Some("travel")`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "bare_note",
-        deserialize_with = "some_note"
+        with = "crate::store::bare"
     )]
     pub note: Option<String>,
-}
-
-fn bare_note<S: serde::Serializer>(
-    note: &Option<String>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match note {
-        Some(note) => serializer.serialize_str(note),
-        None => serializer.serialize_none(),
-    }
-}
-
-fn some_note<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    String::deserialize(deserializer).map(Some)
 }
 
 pub const EXPORT_VERSION: u32 = 1;

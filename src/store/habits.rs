@@ -27,7 +27,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use ron::ser::PrettyConfig;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::{StoreError, parse_ron};
 use crate::domain::habit::{Measure, check_habits, short_label};
@@ -61,26 +61,22 @@ struct HabitRecord {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     hint: String,
     kind: Kind,
-    // Written bare (`step: 5.0`), not as RON's `Some(5.0)`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "bare",
-        deserialize_with = "some"
+        with = "crate::store::bare"
     )]
     unit: Option<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "bare",
-        deserialize_with = "some"
+        with = "crate::store::bare"
     )]
     step: Option<f64>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "bare",
-        deserialize_with = "some"
+        with = "crate::store::bare"
     )]
     target: Option<f64>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -88,19 +84,6 @@ struct HabitRecord {
     /// The day the habit was added (`"YYYY-MM-DD"`), when after the log began.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     since: String,
-}
-
-fn bare<T: Serialize, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(value) => value.serialize(serializer),
-        None => serializer.serialize_none(),
-    }
-}
-
-fn some<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    T::deserialize(deserializer).map(Some)
 }
 
 impl From<&Habit> for HabitRecord {

@@ -8,6 +8,7 @@
 
 mod atomic;
 pub mod backup;
+pub mod bare;
 pub mod doctor;
 mod error;
 mod format;
