@@ -44,107 +44,118 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     }
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
-    let settings_file = paths::settings_file(&config_dir);
     let Some(command) = &cli.command else {
         return run_app(&dir, &config_dir, &clock).map_err(data);
     };
+    run_command(command, &dir, &config_dir, &clock)
+}
+
+/// One subcommand. Settings are read only by the commands that need "today"
+/// or the week's first day, so `paths`, `man` and the like work whatever
+/// state the config is in.
+fn run_command(
+    command: &Command,
+    dir: &Path,
+    config_dir: &Path,
+    clock: &Clock,
+) -> Result<(), Failure> {
+    let settings_file = paths::settings_file(config_dir);
+    let settings = || load_settings(&settings_file);
+    let today =
+        || -> Result<_, Failure> { Ok(date::today(clock.now(), settings()?.day_starts_at)) };
     let out = &mut std::io::stdout().lock();
     match command {
-        Command::Paths => return Ok(commands::paths::run(&dir, &config_dir, out)?),
+        Command::Paths => Ok(commands::paths::run(dir, config_dir, out)?),
         Command::Completions { shell } => {
             let mut cli = <Cli as clap::CommandFactory>::command();
             // Into a buffer first: clap_complete panics on a write error.
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut cli, "gutbone", &mut script);
-            return Ok(std::io::Write::write_all(out, &script)?);
+            Ok(std::io::Write::write_all(out, &script)?)
         }
         Command::Man => {
             let cli = <Cli as clap::CommandFactory>::command();
-            return Ok(clap_mangen::Man::new(cli).render(out)?);
+            Ok(clap_mangen::Man::new(cli).render(out)?)
         }
-        _ => {}
-    }
-    if let Command::Doctor { repair } = command {
-        let healthy =
-            commands::doctor::run(&dir, &settings_file, *repair, clock.now(), out).map_err(data)?;
-        return if healthy {
-            Ok(())
-        } else {
-            Err(data("some files cannot be read (see above)"))
-        };
-    }
-    let settings = load_settings(&settings_file)?;
-    let today = date::today(clock.now(), settings.day_starts_at);
-    match command {
+        Command::Doctor { repair } => {
+            let healthy = commands::doctor::run(dir, &settings_file, *repair, clock.now(), out)
+                .map_err(data)?;
+            if healthy {
+                Ok(())
+            } else {
+                Err(data("some files cannot be read (see above)"))
+            }
+        }
         Command::Export {
             format,
             from,
             to,
             output,
         } => commands::export::run(
-            &dir,
+            dir,
             *format,
             from.as_deref(),
             to.as_deref(),
             output.as_deref(),
-            today,
+            today()?,
             out,
         ),
-        Command::Week { date, json } => commands::week::run(
-            &dir,
-            date.as_deref(),
-            *json,
-            settings.week_start,
-            today,
-            out,
-        ),
+        Command::Week { date, json } => {
+            let settings = settings()?;
+            let today = date::today(clock.now(), settings.day_starts_at);
+            commands::week::run(dir, date.as_deref(), *json, settings.week_start, today, out)
+        }
         Command::Tip { habit } => {
-            let ids: Vec<_> = gutbone::store::load_habits(&dir)?
+            let today = today()?;
+            let ids: Vec<_> = gutbone::store::load_habits(dir)?
                 .unwrap_or_else(gutbone::domain::default_habits)
                 .into_iter()
                 .map(|h| h.id)
                 .collect();
-            let (tips, problem) = load_tips(&paths::user_tips_file(&config_dir), &ids);
+            let (tips, problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
             if let Some(problem) = problem {
                 eprintln!("gutbone: {problem}");
             }
-            commands::tip::run(&dir, habit.as_deref(), &tips, clock.now(), today, out)
-        }
-        Command::Doctor { .. } | Command::Paths | Command::Completions { .. } | Command::Man => {
-            Ok(())
+            commands::tip::run(dir, habit.as_deref(), &tips, clock.now(), today, out)
         }
         Command::Check {
             habits,
             date,
             amount,
         } => commands::mark::run(
-            &dir,
+            dir,
             Mark::Check,
             habits,
             date.as_deref(),
             amount.as_deref(),
-            today,
+            today()?,
             out,
         ),
         Command::Uncheck { habits, date } => commands::mark::run(
-            &dir,
+            dir,
             Mark::Uncheck,
             habits,
             date.as_deref(),
             None,
-            today,
+            today()?,
             out,
         ),
-        Command::Skip { habits, date } => {
-            commands::mark::run(&dir, Mark::Skip, habits, date.as_deref(), None, today, out)
-        }
+        Command::Skip { habits, date } => commands::mark::run(
+            dir,
+            Mark::Skip,
+            habits,
+            date.as_deref(),
+            None,
+            today()?,
+            out,
+        ),
         Command::Status { date, json, short } => {
             let format = match (json, short) {
                 (true, _) => Format::Json,
                 (_, true) => Format::Short,
                 _ => Format::Text,
             };
-            commands::status::run(&dir, date.as_deref(), format, today, out)
+            commands::status::run(dir, date.as_deref(), format, today()?, out)
         }
     }
 }
