@@ -267,6 +267,19 @@ fn paths_lists_every_file_and_says_which_are_not_there_yet() {
         line("tips").contains(&dir.join("config").display().to_string()),
         "{listed}"
     );
+    // A broken settings.ron does not stop the commands that do not need it.
+    fs::create_dir_all(dir.join("config")).unwrap();
+    fs::write(
+        dir.join("config/settings.ron"),
+        "(version: 1, week_start: Friday)",
+    )
+    .unwrap();
+    assert!(ok(dir, &["paths"]).contains("settings.ron\n"));
+    assert_eq!(
+        run(dir, &["status"]).status.code(),
+        Some(1),
+        "status needs today"
+    );
 }
 
 #[test]
