@@ -14,7 +14,7 @@ use gutbone::coach::Tips;
 use gutbone::domain::stats::HabitStats;
 use gutbone::domain::week::WeekSummary;
 use gutbone::domain::{Entry, HabitId, Log, default_habits};
-use gutbone::store::{Store, load_log};
+use gutbone::store::Store;
 use gutbone::update::{Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -69,9 +69,9 @@ fn store_with(years: u64) -> (tempfile::TempDir, Store, Log) {
 fn storage(c: &mut Criterion) {
     let mut group = c.benchmark_group("store");
     for years in [1, 10, 50] {
-        let (tmp, mut store, mut log) = store_with(years);
+        let (_tmp, mut store, mut log) = store_with(years);
         group.bench_with_input(BenchmarkId::new("load", years), &years, |b, _| {
-            b.iter(|| load_log(black_box(tmp.path()), &ids()).unwrap());
+            b.iter(|| black_box(store.load().unwrap()));
         });
         let today = now().date();
         let sun = HabitId::new("sunlight");

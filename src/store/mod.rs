@@ -335,17 +335,6 @@ fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
     Ok(years)
 }
 
-/// Reads every year file under `dir`.
-pub fn load_log(dir: &Path, habits: &[HabitId]) -> Result<Log, StoreError> {
-    let mut log = Log::new();
-    for (year, path) in year_files(dir)? {
-        for (date, day) in load_year(&path, year, habits)? {
-            log.insert_day(date, day);
-        }
-    }
-    Ok(log)
-}
-
 fn load_year(
     path: &Path,
     year: i32,
@@ -373,8 +362,8 @@ mod tests {
     #[test]
     fn a_missing_directory_is_a_fresh_start() {
         let tmp = tempfile::tempdir().unwrap();
-        let log = load_log(&tmp.path().join("nothing-here"), &ids()).unwrap();
-        assert_eq!(log, Log::new());
+        let mut store = Store::open(&tmp.path().join("nothing-here")).unwrap();
+        assert_eq!(store.load().unwrap(), (default_habits(), Log::new()));
     }
 
     #[test]
