@@ -72,7 +72,6 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![];
         }
         (Some(_), Action::Quit) => return vec![Effect::Quit],
-        (Some(Overlay::Review), Action::PrevWeek | Action::NextWeek) => {}
         (Some(Overlay::Note), Action::Type(c)) => {
             if !c.is_control() && app.note_draft.chars().count() < MAX_NOTE_CHARS {
                 app.note_draft.push(c);
@@ -115,13 +114,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (Some(_), _) => {}
     }
-    if app.overlay.is_some() && app.overlay != Some(Overlay::Review) {
-        return vec![];
-    }
-    if app.overlay == Some(Overlay::Review)
-        && !matches!(action, Action::PrevWeek | Action::NextWeek)
-    {
-        return vec![];
+    // Whatever an overlay did not take goes no further, except that the
+    // review pages through weeks.
+    match (app.overlay, action) {
+        (None, _) | (Some(Overlay::Review), Action::PrevWeek | Action::NextWeek) => {}
+        (Some(_), _) => return vec![],
     }
     match action {
         Action::SelectUp => step_selection(app, app.habits.len().saturating_sub(1)),
