@@ -10,6 +10,7 @@ pub mod clock;
 pub mod coach;
 pub mod commands;
 pub mod domain;
+pub mod exchange;
 pub mod form;
 pub mod history;
 pub mod keymap;

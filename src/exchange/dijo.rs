@@ -1,0 +1,179 @@
+//! dijo's `habit_record.json` (and `habit_record[auto].json`): a JSON list
+//! of habits, each tagged with its kind: `Bit` (done or not), `Count` (a
+//! whole number a day) or `Float` (a number kept as an integer and a
+//! count of decimal places).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{ImportError, Source, SourceHabit, SourceMark, Value, parse_date};
+
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum Habit {
+    Bit {
+        name: String,
+        stats: BTreeMap<String, bool>,
+    },
+    Count {
+        name: String,
+        stats: BTreeMap<String, u32>,
+        goal: u32,
+    },
+    Float {
+        name: String,
+        stats: BTreeMap<String, FloatData>,
+        goal: FloatData,
+    },
+}
+
+#[derive(Clone, Copy, Deserialize)]
+struct FloatData {
+    value: u32,
+    precision: u8,
+}
+
+impl FloatData {
+    fn amount(self) -> f64 {
+        f64::from(self.value) / 10f64.powi(i32::from(self.precision))
+    }
+}
+
+/// Reads a dijo habit file. `file` names it in error messages.
+pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
+    // Two steps: a mistake in the JSON itself has a line and column, one in
+    // a habit's shape is named by the habit.
+    let values: Vec<serde_json::Value> =
+        serde_json::from_str(text).map_err(|err| ImportError::json(file, &err))?;
+    let mut source = Source::default();
+    for (index, value) in values.into_iter().enumerate() {
+        let label = match value.get("name").and_then(serde_json::Value::as_str) {
+            Some(name) => format!("habit {} (\"{name}\")", index + 1),
+            None => format!("habit {}", index + 1),
+        };
+        let habit: Habit = serde_json::from_value(value)
+            .map_err(|err| ImportError::at(file, None, format!("{label}: {err}")))?;
+        let (name, target, stats): (String, Option<f64>, Vec<(String, Option<Value>)>) = match habit
+        {
+            Habit::Bit { name, stats } => (
+                name,
+                None,
+                stats
+                    .into_iter()
+                    .map(|(date, done)| (date, done.then_some(Value::Done)))
+                    .collect(),
+            ),
+            Habit::Count { name, stats, goal } => (
+                name,
+                Some(f64::from(goal)),
+                stats
+                    .into_iter()
+                    .map(|(date, n)| (date, Some(Value::Amount(f64::from(n)))))
+                    .collect(),
+            ),
+            Habit::Float { name, stats, goal } => (
+                name,
+                Some(goal.amount()),
+                stats
+                    .into_iter()
+                    .map(|(date, n)| (date, Some(Value::Amount(n.amount()))))
+                    .collect(),
+            ),
+        };
+        for (date, value) in stats {
+            let date = parse_date(&date)
+                .map_err(|err| ImportError::at(file, None, format!("habit \"{name}\": {err}")))?;
+            if let Some(value) = value {
+                source.marks.push(SourceMark {
+                    date,
+                    habit: index,
+                    value,
+                });
+            }
+        }
+        source.habits.push(SourceHabit {
+            name,
+            id: None,
+            target: target.filter(|t| *t > 0.0),
+        });
+    }
+    Ok(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn reads_each_kind_of_habit() {
+        let text = r#"[
+  {"type": "Bit", "name": "kefir", "stats": {"2026-11-01": true, "2026-11-02": false}, "goal": true, "auto": false},
+  {"type": "Count", "name": "walk", "stats": {"2026-11-01": 3}, "goal": 5, "auto": false},
+  {"type": "Float", "name": "sun", "stats": {"2026-11-02": {"value": 125, "precision": 1}},
+   "goal": {"value": 150, "precision": 1}, "precision": 1, "auto": false}
+]"#;
+        let source = read(text, "habit_record.json").unwrap();
+        let names: Vec<_> = source
+            .habits
+            .iter()
+            .map(|h| (h.name.as_str(), h.target))
+            .collect();
+        assert_eq!(
+            names,
+            [("kefir", None), ("walk", Some(5.0)), ("sun", Some(15.0))]
+        );
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        assert_eq!(
+            source.marks,
+            [
+                SourceMark {
+                    date: day(1),
+                    habit: 0,
+                    value: Value::Done
+                },
+                SourceMark {
+                    date: day(1),
+                    habit: 1,
+                    value: Value::Amount(3.0)
+                },
+                SourceMark {
+                    date: day(2),
+                    habit: 2,
+                    value: Value::Amount(12.5)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn mistakes_are_located() {
+        let err = read(
+            "[\n  {\"type\": \"Bit\" \"name\": \"kefir\"}\n]",
+            "habit_record.json",
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(18)), "{err}");
+        assert_eq!(err.message, "expected `,` or `}`");
+        let err = read("[{\"type\": \"Bit\", \"name\": \"kefir\"}]", "h.json").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "h.json: habit 1 (\"kefir\"): missing field `stats`"
+        );
+
+        let err = read("[{\"type\": \"Mood\", \"name\": \"x\"}]", "h.json").unwrap_err();
+        assert!(err.message.contains("unknown variant `Mood`"), "{err}");
+
+        let err = read(
+            r#"[{"type": "Bit", "name": "kefir", "stats": {"2026-02-30": true}}]"#,
+            "h.json",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "h.json: habit \"kefir\": \"2026-02-30\" is not a date (YYYY-MM-DD)"
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! Loop Habit Tracker's CSV export: a zip (or its unpacked folder) holding
+//! `Habits.csv`, one row per habit, and a folder per habit, `NNN Name/`,
+//! whose `Checkmarks.csv` has a row per day: `Date,Value[,Notes]`.
+//!
+//! Values are `YES_MANUAL`, `YES_AUTO`, `NO`, `SKIP` or `UNKNOWN` (older
+//! versions write the codes 2, 1, 0, 3 and -1, with no header row); a
+//! numerical habit's value is the amount in thousandths. `YES_AUTO` means
+//! Loop counted a day as covered by a weekly goal, not that it was done, so
+//! it is not imported.
+
+use super::{ImportError, Source, SourceHabit, SourceMark, Value, parse_date};
+
+/// The export's files, as text.
+#[derive(Clone, Debug, Default)]
+pub struct LoopFiles {
+    pub habits: String,
+    /// Each habit folder's name (`001 Kefir`) and its `Checkmarks.csv`.
+    pub checkmarks: Vec<(String, String)>,
+}
+
+pub const HABITS_FILE: &str = "Habits.csv";
+pub const CHECKMARKS_FILE: &str = "Checkmarks.csv";
+
+pub fn read(files: &LoopFiles) -> Result<Source, ImportError> {
+    let (mut source, positions) = read_habits(&files.habits)?;
+    for (folder, text) in &files.checkmarks {
+        let file = format!("{folder}/{CHECKMARKS_FILE}");
+        let position = folder
+            .split_once(' ')
+            .and_then(|(number, _)| number.parse::<u32>().ok())
+            .ok_or_else(|| {
+                ImportError::at(
+                    &file,
+                    None,
+                    "a habit folder is named `NNN Name`, e.g. `001 Kefir`",
+                )
+            })?;
+        let habit = positions
+            .iter()
+            .position(|p| *p == position)
+            .ok_or_else(|| {
+                ImportError::at(
+                    &file,
+                    None,
+                    format!("{HABITS_FILE} has no habit at position {position:03}"),
+                )
+            })?;
+        read_checkmarks(text, &file, habit, &mut source)?;
+    }
+    Ok(source)
+}
+
+/// The habits, and each one's position (which names its folder).
+fn read_habits(text: &str) -> Result<(Source, Vec<u32>), ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let error = |line: Option<u64>, message: String| ImportError::at(HABITS_FILE, line, message);
+    let header = reader
+        .headers()
+        .map_err(|err| error(Some(1), err.to_string()))?
+        .clone();
+    let column = |name: &str| header.iter().position(|field| field.trim() == name);
+    let name_column = column("Name").ok_or_else(|| {
+        error(
+            Some(1),
+            "the first row has no `Name` column; is this Loop's Habits.csv?".into(),
+        )
+    })?;
+    let (position_column, type_column, target_column) =
+        (column("Position"), column("Type"), column("Target Value"));
+
+    let mut source = Source::default();
+    let mut positions = Vec::new();
+    for (row, record) in reader.records().enumerate() {
+        let record = record
+            .map_err(|err| error(err.position().map(csv::Position::line), err.to_string()))?;
+        let line = record.position().map(csv::Position::line);
+        let field = |column: Option<usize>| column.and_then(|c| record.get(c)).map(str::trim);
+        let name = field(Some(name_column)).unwrap_or_default();
+        if name.is_empty() {
+            return Err(error(line, "a habit with no name".into()));
+        }
+        let position = match field(position_column) {
+            None => row as u32 + 1,
+            Some(text) => text
+                .parse()
+                .map_err(|_| error(line, format!("position \"{text}\" is not a number")))?,
+        };
+        let target = match (field(type_column), field(target_column)) {
+            (Some("NUMERICAL"), Some(text)) => Some(
+                text.parse::<f64>()
+                    .map_err(|_| error(line, format!("target value \"{text}\" is not a number")))?,
+            ),
+            _ => None,
+        };
+        source.habits.push(SourceHabit {
+            name: name.to_owned(),
+            id: None,
+            target,
+        });
+        positions.push(position);
+    }
+    Ok((source, positions))
+}
+
+fn read_checkmarks(
+    text: &str,
+    file: &str,
+    habit: usize,
+    source: &mut Source,
+) -> Result<(), ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for record in reader.records() {
+        let record = record.map_err(|err| {
+            ImportError::at(
+                file,
+                err.position().map(csv::Position::line),
+                err.to_string(),
+            )
+        })?;
+        let line = record.position().map(csv::Position::line);
+        let error = |message: String| ImportError::at(file, line, message);
+        let (Some(date), Some(value)) = (record.get(0), record.get(1)) else {
+            return Err(error("a row needs a date and a value".into()));
+        };
+        if date.trim() == "Date" {
+            continue;
+        }
+        let date = parse_date(date).map_err(error)?;
+        if let Some(value) = loop_value(value).map_err(error)? {
+            source.marks.push(SourceMark { date, habit, value });
+        }
+        if let Some(note) = record.get(2).map(str::trim).filter(|n| !n.is_empty()) {
+            let name = &source.habits[habit].name;
+            source.notes.push((date, format!("{name}: {note}")));
+        }
+    }
+    Ok(())
+}
+
+fn loop_value(text: &str) -> Result<Option<Value>, String> {
+    let code = match text.trim() {
+        "YES_MANUAL" => 2,
+        "SKIP" => 3,
+        "YES_AUTO" | "NO" | "UNKNOWN" | "" => return Ok(None),
+        number => number.parse::<i64>().map_err(|_| {
+            format!("\"{number}\" is not a value Loop writes (YES_MANUAL, NO, SKIP, a number…)")
+        })?,
+    };
+    Ok(match code {
+        2 => Some(Value::Done),
+        3 => Some(Value::Skipped),
+        ..=1 => None,
+        thousandths => Some(Value::Amount(thousandths as f64 / 1000.0)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    const HABITS: &str = "\
+Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?
+001,Kefir,YES_NO,\"Kefir, yogurt?\",,1,1,#00897B,,,,false
+002,Walk,NUMERICAL,How far?,,1,1,#FF8F00,km,AT_LEAST,2.5,false
+";
+
+    #[test]
+    fn reads_habits_values_and_notes() {
+        let files = LoopFiles {
+            habits: HABITS.into(),
+            checkmarks: vec![
+                (
+                    "001 Kefir".into(),
+                    "Date,Value,Notes\n2026-11-03,YES_MANUAL,\"tangy, cold\"\n2026-11-02,SKIP,\n2026-11-01,NO,\n".into(),
+                ),
+                ("002 Walk".into(), "Date,Value,Notes\n2026-11-02,3200,\n2026-11-01,UNKNOWN,\n".into()),
+            ],
+        };
+        let source = read(&files).unwrap();
+        assert_eq!(source.habits[1].target, Some(2.5));
+        assert_eq!(
+            source.marks,
+            [
+                SourceMark {
+                    date: day(3),
+                    habit: 0,
+                    value: Value::Done
+                },
+                SourceMark {
+                    date: day(2),
+                    habit: 0,
+                    value: Value::Skipped
+                },
+                SourceMark {
+                    date: day(2),
+                    habit: 1,
+                    value: Value::Amount(3.2)
+                },
+            ]
+        );
+        assert_eq!(source.notes, [(day(3), "Kefir: tangy, cold".into())]);
+    }
+
+    #[test]
+    fn reads_the_older_layout_with_codes_and_no_header() {
+        let files = LoopFiles {
+            habits: "Position,Name,Question,Description,NumRepetitions,Interval,Color\n001,Kefir,,,1,1,#00ACC1\n".into(),
+            checkmarks: vec![("001 Kefir".into(), "2026-11-03,2\n2026-11-02,0\n2026-11-01,1\n".into())],
+        };
+        let source = read(&files).unwrap();
+        assert_eq!(
+            source.marks,
+            [SourceMark {
+                date: day(3),
+                habit: 0,
+                value: Value::Done
+            }]
+        );
+    }
+
+    #[test]
+    fn a_bad_row_is_named_by_file_and_line() {
+        let files = |checkmarks: &str| LoopFiles {
+            habits: HABITS.into(),
+            checkmarks: vec![("001 Kefir".into(), checkmarks.into())],
+        };
+        let err = read(&files(
+            "Date,Value,Notes\n2026-11-03,YES_MANUAL,\n2026-13-01,NO,\n",
+        ))
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "001 Kefir/Checkmarks.csv, line 3: \"2026-13-01\" is not a date (YYYY-MM-DD)"
+        );
+        let err = read(&files("Date,Value\n2026-11-03,MAYBE\n")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("001 Kefir/Checkmarks.csv, line 2: \"MAYBE\"")
+        );
+        let err = read(&files("2026-11-03\n")).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("line 1: a row needs a date and a value")
+        );
+    }
+
+    #[test]
+    fn a_bad_habits_file_or_folder_is_named() {
+        let err = read(&LoopFiles {
+            habits: "Habit,Color\nKefir,#fff\n".into(),
+            checkmarks: vec![],
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("Habits.csv, line 1: the first row has no `Name`")
+        );
+        let err = read(&LoopFiles {
+            habits: HABITS.into(),
+            checkmarks: vec![("009 Gone".into(), String::new())],
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "009 Gone/Checkmarks.csv: Habits.csv has no habit at position 009"
+        );
+    }
+}
