@@ -54,15 +54,14 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
         };
         let habit: Habit = serde_json::from_value(value)
             .map_err(|err| ImportError::at(file, None, format!("{label}: {err}")))?;
-        let (name, target, stats): (String, Option<f64>, Vec<(String, Option<Value>)>) = match habit
-        {
+        let (name, target, stats) = match habit {
             Habit::Bit { name, stats } => (
                 name,
                 None,
                 stats
                     .into_iter()
                     .map(|(date, done)| (date, done.then_some(Value::Done)))
-                    .collect(),
+                    .collect::<Vec<_>>(),
             ),
             Habit::Count { name, stats, goal } => (
                 name,
@@ -70,7 +69,7 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
                 stats
                     .into_iter()
                     .map(|(date, n)| (date, Some(Value::Amount(f64::from(n)))))
-                    .collect(),
+                    .collect::<Vec<_>>(),
             ),
             Habit::Float { name, stats, goal } => (
                 name,
@@ -78,7 +77,7 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
                 stats
                     .into_iter()
                     .map(|(date, n)| (date, Some(Value::Amount(n.amount()))))
-                    .collect(),
+                    .collect::<Vec<_>>(),
             ),
         };
         for (date, value) in stats {
