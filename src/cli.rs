@@ -103,6 +103,24 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Merge history from a gutbone export, Loop Habit Tracker or dijo.
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// A gutbone export (.json or .ron), Loop's CSV export (its zip, its
+        /// unpacked folder, or the Habits.csv in it), or dijo's habit_record.json.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// What wrote FILE (default: worked out from the file).
+        #[arg(long, value_enum)]
+        format: Option<crate::commands::import::ImportFormat>,
+        /// Show what would be added and what conflicts; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Send a habit in the file to one of yours: THEIRS=OURS. Repeat it
+        /// for each habit whose name differs.
+        #[arg(long, value_name = "THEIRS=OURS")]
+        map: Vec<String>,
+    },
     /// One tip that fits the moment, with the article it comes from.
     #[command(
         after_help = "Examples:\n  gutbone tip            for the first habit not done today\n  gutbone tip sunlight"
@@ -151,6 +169,17 @@ Examples:
   gutbone status --date -1       yesterday's
   gutbone status --short         gutbone 3/5 · sunlight, stress break left
   gutbone status --json | jq .done";
+
+const IMPORT_HELP: &str = "\
+Examples:
+  gutbone import history.json                       a gutbone export, back in
+  gutbone import 'Loop Habits CSV 2026-11-20.zip' --map Kefir=fermented-food --dry-run
+  gutbone import ~/.local/share/dijo/habit_record.json --map walk=exercise
+
+Habits are matched by name (any case) or by --map. A day you already logged is
+never overwritten: where the file says otherwise, it is listed as a conflict and
+yours is kept. Exit code 0 on success, 1 when the file cannot be read (nothing
+changes), 2 for a usage mistake.";
 
 const DOCTOR_HELP: &str = "\
 Examples:

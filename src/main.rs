@@ -100,6 +100,20 @@ fn run_command(
             today()?,
             out,
         ),
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            map,
+        } => {
+            let request = commands::import::Request {
+                file,
+                format: *format,
+                dry_run: *dry_run,
+                map,
+            };
+            commands::import::run(dir, &request, today()?, out)
+        }
         Command::Week { date, json } => {
             let settings = settings()?;
             let today = date::today(clock.now(), settings.day_starts_at);

@@ -4,30 +4,10 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::cli::{ok, run};
 use common::pty::{Session, gutbone};
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gutbone"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--config-dir")
-        .arg(dir.join("config"))
-        .env("GUTBONE_NOW", "2026-11-22T09:00:00")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = run(dir, args);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
-    String::from_utf8(output.stdout).unwrap()
-}
 
 #[test]
 fn check_uncheck_and_skip_change_the_log_and_status_shows_it() {
@@ -198,6 +178,10 @@ fn every_command_has_help_with_examples() {
         "skip",
         "status",
         "doctor",
+        "week",
+        "export",
+        "import",
+        "tip",
         "paths",
         "completions",
         "man",

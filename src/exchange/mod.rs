@@ -225,7 +225,7 @@ pub fn plan(source: &Source, targets: &[Option<&Habit>], log: &Log, today: Naive
                 pending.insert(key, theirs);
                 outcome.added += 1;
             }
-            Some(kept) if kept == theirs => outcome.present += 1,
+            Some(kept) if same(kept, theirs, habit) => outcome.present += 1,
             Some(kept) => {
                 outcome.conflicts += 1;
                 plan.conflicts.push(Conflict {
@@ -285,6 +285,13 @@ fn entry_for(value: Value, theirs: &SourceHabit, habit: &Habit) -> Option<Entry>
             (amount >= needed).then_some(Entry::Done)
         }
     }
+}
+
+/// Whether two entries say the same of `habit`: done and an amount at the
+/// target are one thing.
+fn same(a: Entry, b: Entry, habit: &Habit) -> bool {
+    let (a, b) = (Some(a), Some(b));
+    habit.status(a) == habit.status(b) && habit.amount(a) == habit.amount(b)
 }
 
 fn describe(entry: Entry, habit: &Habit) -> String {

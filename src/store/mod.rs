@@ -191,7 +191,17 @@ impl Store {
 
     /// Saves the year holding `date`, plus anything whose earlier save failed.
     pub fn save_day(&mut self, log: &Log, date: NaiveDate) -> Result<(), StoreError> {
-        self.unsaved.insert(date.year());
+        self.save_days(log, [date])
+    }
+
+    /// Saves every year holding one of `dates`, plus anything unsaved.
+    pub fn save_days(
+        &mut self,
+        log: &Log,
+        dates: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<(), StoreError> {
+        self.unsaved
+            .extend(dates.into_iter().map(|date| date.year()));
         if std::mem::take(&mut self.habits_missing) {
             self.habits_unsaved = true;
         }

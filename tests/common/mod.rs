@@ -2,6 +2,7 @@
 //! a pseudo-terminal driver for the real binary.
 #![allow(dead_code)] // each test binary uses a different part
 
+pub mod cli;
 pub mod pty;
 
 use chrono::{NaiveDate, NaiveDateTime};
