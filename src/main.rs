@@ -8,11 +8,9 @@ use clap::Parser;
 use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
-use gutbone::coach::Tips;
 use gutbone::commands::{self, Failure, mark::Mark, status::Format};
-use gutbone::domain::HabitId;
 use gutbone::domain::date;
-use gutbone::store::{Store, load_settings, paths, read_optional};
+use gutbone::store::{Store, load_settings, load_tips, paths};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -119,19 +117,14 @@ fn run_command(
             let today = date::today(clock.now(), settings.day_starts_at);
             commands::week::run(dir, date.as_deref(), *json, settings.week_start, today, out)
         }
-        Command::Tip { habit } => {
-            let today = today()?;
-            let ids: Vec<_> = gutbone::store::load_habits(dir)?
-                .unwrap_or_else(gutbone::domain::default_habits)
-                .into_iter()
-                .map(|h| h.id)
-                .collect();
-            let (tips, problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
-            if let Some(problem) = problem {
-                eprintln!("gutbone: {problem}");
-            }
-            commands::tip::run(dir, habit.as_deref(), &tips, clock.now(), today, out)
-        }
+        Command::Tip { habit } => commands::tip::run(
+            dir,
+            &paths::user_tips_file(config_dir),
+            habit.as_deref(),
+            clock.now(),
+            today()?,
+            out,
+        ),
         Command::Check {
             habits,
             date,
@@ -221,24 +214,4 @@ fn save_loop(dir: &Path) -> Result<(), Box<dyn Error>> {
         out.flush()?;
     }
     Ok(())
-}
-
-/// The built-in tips plus the person's own. A problem with theirs is told in
-/// the app, not fatal: the built-in tips still load.
-fn load_tips(path: &Path, habits: &[HabitId]) -> (Tips, Option<String>) {
-    let mut tips = Tips::builtin();
-    let problem = match read_optional(path) {
-        Ok(None) => None,
-        Ok(Some(text)) => tips.add_user(&text, habits).err().map(|err| {
-            format!(
-                "{} line {}, column {}: {}. Your own tips were not loaded; the built-in ones were.",
-                path.display(),
-                err.line,
-                err.column,
-                err.message
-            )
-        }),
-        Err(err) => Some(format!("{err}. Your own tips were not loaded.")),
-    };
-    (tips, problem)
 }

@@ -7,23 +7,30 @@ use chrono::NaiveDateTime;
 
 use super::Failure;
 use super::pick::pick_habit;
-use crate::coach::{Moment, Tips};
+use crate::coach::Moment;
 use crate::domain::Habit;
 use crate::domain::stats::HabitStats;
-use crate::store::Store;
+use crate::store::{Store, load_tips};
 
 /// Prints a tip for `name`, or for the first habit not yet done today. The
 /// same moment gives the same tip the app shows.
+/// A mistake in the person's own tips file is told on stderr, and the
+/// built-in tips still serve.
 pub fn run(
     dir: &Path,
+    tips_file: &Path,
     name: Option<&str>,
-    tips: &Tips,
     now: NaiveDateTime,
     today: chrono::NaiveDate,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let mut store = Store::open_for_command(dir);
     let (habits, log) = store.load()?;
+    let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
+    let (tips, problem) = load_tips(tips_file, &ids);
+    if let Some(problem) = problem {
+        eprintln!("gutbone: {problem}");
+    }
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
     let habit = match name {
         Some(name) => pick_habit(&habits, name).map_err(|err| Failure::usage(err.to_string()))?,

@@ -271,6 +271,26 @@ impl Store {
     }
 }
 
+/// The built-in tips plus the person's own. A problem with theirs is told in
+/// the app, not fatal: the built-in tips still load.
+pub fn load_tips(path: &Path, habits: &[HabitId]) -> (crate::coach::Tips, Option<String>) {
+    let mut tips = crate::coach::Tips::builtin();
+    let problem = match read_optional(path) {
+        Ok(None) => None,
+        Ok(Some(text)) => tips.add_user(&text, habits).err().map(|err| {
+            format!(
+                "{} line {}, column {}: {}. Your own tips were not loaded; the built-in ones were.",
+                path.display(),
+                err.line,
+                err.column,
+                err.message
+            )
+        }),
+        Err(err) => Some(format!("{err}. Your own tips were not loaded.")),
+    };
+    (tips, problem)
+}
+
 /// Reads `habits.ron`: `None` when there is none yet.
 pub fn load_habits(dir: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
     let path = paths::habits_file(dir);
