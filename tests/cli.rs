@@ -310,6 +310,18 @@ fn tip_gives_a_sourced_tip_for_a_habit_or_the_first_one_left() {
         "the same moment, the same tip"
     );
     assert_eq!(run(dir, &["tip", "juggling"]).status.code(), Some(2));
+
+    // A mistake in the person's own tips is told, and the built-in ones serve.
+    fs::create_dir_all(dir.join("config")).unwrap();
+    fs::write(dir.join("config/tips.ron"), "[(habit: \"sunlight\", text: )]").unwrap();
+    let output = run(dir, &["tip", "sun"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), tip);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("tips.ron line 1, column") && stderr.contains("built-in ones were"),
+        "{stderr}"
+    );
 }
 
 #[test]
