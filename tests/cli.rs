@@ -313,7 +313,11 @@ fn tip_gives_a_sourced_tip_for_a_habit_or_the_first_one_left() {
 
     // A mistake in the person's own tips is told, and the built-in ones serve.
     fs::create_dir_all(dir.join("config")).unwrap();
-    fs::write(dir.join("config/tips.ron"), "[(habit: \"sunlight\", text: )]").unwrap();
+    fs::write(
+        dir.join("config/tips.ron"),
+        "[(habit: \"sunlight\", text: )]",
+    )
+    .unwrap();
     let output = run(dir, &["tip", "sun"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stdout), tip);

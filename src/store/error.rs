@@ -68,6 +68,21 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A mistake at `line` and `column` (both from 1) of `path`.
+    pub(crate) fn parse(
+        path: &std::path::Path,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
         Self::Io {
             action,

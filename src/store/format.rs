@@ -162,12 +162,6 @@ pub fn parse_year(
     year: i32,
     known: &[HabitId],
 ) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
-    let parse_error = |line: usize, column: usize, message: String| StoreError::Parse {
-        path: path.to_owned(),
-        line,
-        column,
-        message,
-    };
     let newer = |found: u32| StoreError::NewerVersion {
         path: path.to_owned(),
         found,
@@ -183,7 +177,8 @@ pub fn parse_year(
             {
                 return Err(newer(probe.version));
             }
-            return Err(parse_error(
+            return Err(StoreError::parse(
+                path,
                 err.span.start.line,
                 err.span.start.col,
                 err.code.to_string(),
@@ -195,7 +190,7 @@ pub fn parse_year(
     }
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
-        parse_error(line, column, message)
+        StoreError::parse(path, line, column, message)
     };
     if file.version == 0 {
         return Err(at(
@@ -392,12 +387,12 @@ fn header(year: i32, known: &[HabitId]) -> String {
 pub fn not_utf8(bytes: &[u8], path: &Path, valid_up_to: usize) -> StoreError {
     let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let (line, column) = line_and_column(&valid, valid.len());
-    StoreError::Parse {
-        path: path.to_owned(),
+    StoreError::parse(
+        path,
         line,
         column,
-        message: "this is not text (not valid UTF-8); was a binary file saved here?".into(),
-    }
+        "this is not text (not valid UTF-8); was a binary file saved here?",
+    )
 }
 
 #[cfg(test)]

@@ -114,16 +114,10 @@ impl From<&Habit> for HabitRecord {
 /// Reads `habits.ron`'s text: every habit, archived ones included, or the
 /// first mistake with its line and column.
 pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
-    let error = |line: usize, column: usize, message: String| StoreError::Parse {
-        path: path.to_owned(),
-        line,
-        column,
-        message,
-    };
     let file: HabitsFile = parse_ron(text, path, VERSION, |file: &HabitsFile| file.version)?;
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
-        error(line, column, message)
+        StoreError::parse(path, line, column, message)
     };
     if file.version == 0 {
         return Err(at(
@@ -203,7 +197,7 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
         let needle = format!("\"{}\"", habit.id);
         let offset = text.match_indices(&needle).nth(nth).map_or(0, |(at, _)| at);
         let (line, column) = line_and_column(text, offset);
-        return Err(error(line, column, message));
+        return Err(StoreError::parse(path, line, column, message));
     }
     Ok(habits)
 }

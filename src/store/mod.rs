@@ -319,11 +319,13 @@ fn parse_ron<T: serde::de::DeserializeOwned>(
     supported: u32,
     version: impl Fn(&T) -> u32,
 ) -> Result<T, StoreError> {
-    let file: T = ron::from_str(text).map_err(|err| StoreError::Parse {
-        path: path.to_owned(),
-        line: err.span.start.line,
-        column: err.span.start.col,
-        message: err.code.to_string(),
+    let file: T = ron::from_str(text).map_err(|err| {
+        StoreError::parse(
+            path,
+            err.span.start.line,
+            err.span.start.col,
+            err.code.to_string(),
+        )
     })?;
     let found = version(&file);
     if found > supported {

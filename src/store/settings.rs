@@ -56,12 +56,6 @@ pub fn load_settings(path: &Path) -> Result<Settings, StoreError> {
 }
 
 pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
-    let error = |line: usize, column: usize, message: String| StoreError::Parse {
-        path: path.to_owned(),
-        line,
-        column,
-        message,
-    };
     let file: SettingsFile = parse_ron(text, path, VERSION, |file: &SettingsFile| file.version)?;
     let week_start = match file.week_start {
         WeekStartName::Monday => WeekStart::Monday,
@@ -71,7 +65,8 @@ pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
     let day_starts_at = NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
         let quoted = format!("\"{time}\"");
         let (line, column) = locate(text, &quoted);
-        error(
+        StoreError::parse(
+            path,
             line,
             column,
             format!("day_starts_at {quoted} is not a time of day like \"04:00\""),
