@@ -105,6 +105,25 @@ fn week(c: &mut Criterion) {
 fn key_press(c: &mut Criterion) {
     let mut group = c.benchmark_group("key_press");
     for (width, height) in [(80, 24), (120, 40)] {
+        // The floor: a bare ratatui frame, one bordered paragraph, redrawn
+        // with a changing line so the diff has something to find.
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut n = 0u64;
+        group.bench_function(format!("bare_ratatui_{width}x{height}"), |b| {
+            b.iter(|| {
+                n += 1;
+                terminal
+                    .draw(|frame| {
+                        let text = format!("frame {n}\nq quits");
+                        frame.render_widget(
+                            ratatui::widgets::Paragraph::new(text)
+                                .block(ratatui::widgets::Block::bordered().title(" minimal ")),
+                            frame.area(),
+                        );
+                    })
+                    .unwrap();
+            });
+        });
         let mut app = App::new(
             default_habits(),
             history(10),

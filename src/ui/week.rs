@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+use ratatui::widgets::{Block, Padding, Widget};
 
 use super::theme;
 use crate::app::App;
@@ -201,7 +201,11 @@ impl Widget for WeekPanel<'_> {
             ]));
             lines.push(Line::raw(change_text(stats)));
         }
-        Paragraph::new(lines).render(inner, buf);
+        // Line by line: nothing here wraps, and a paragraph's line composer
+        // costs more than the lines themselves.
+        for (line, row) in lines.iter().zip(inner.rows()) {
+            line.render(row, buf);
+        }
     }
 }
 
