@@ -6,14 +6,14 @@
 
 use std::hint::black_box;
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use gutbone::action::Action;
 use gutbone::app::App;
 use gutbone::coach::Tips;
 use gutbone::domain::stats::HabitStats;
 use gutbone::domain::week::WeekSummary;
-use gutbone::domain::{Entry, HabitId, Log, default_habits};
+use gutbone::domain::{HabitId, Log, default_habits};
 use gutbone::store::Store;
 use gutbone::update::{Msg, update};
 use ratatui::Terminal;
@@ -29,31 +29,12 @@ fn ids() -> Vec<HabitId> {
     default_habits().into_iter().map(|h| h.id).collect()
 }
 
-/// `years` of realistic history ending today: each habit done on roughly
-/// two days in three, with gaps, from a fixed seed so runs compare.
-fn history(years: u64) -> Log {
-    let today = now().date();
-    let start = today.checked_sub_days(Days::new(365 * years)).unwrap();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut log = Log::new();
-    let mut day = start;
-    while day <= today {
-        for habit in ids() {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            // Two days in three something is logged; one of those in four
-            // an amount short of the target.
-            match (seed >> 33) % 12 {
-                0..=3 => {}
-                4..=5 => log.set_entry(day, &habit, Some(Entry::Amount(1.0))),
-                _ => log.set_done(day, &habit, true),
-            }
-        }
-        day = day.succ_opt().unwrap();
-    }
-    log
+/// `years` of lifelike history ending today (see `gutbone::generate`).
+fn history(years: u32) -> Log {
+    gutbone::generate::history(&default_habits(), years, now().date(), 1)
 }
 
-fn store_with(years: u64) -> (tempfile::TempDir, Store, Log) {
+fn store_with(years: u32) -> (tempfile::TempDir, Store, Log) {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = Store::open(tmp.path()).unwrap();
     let log = history(years);
@@ -121,6 +102,32 @@ fn key_press(c: &mut Criterion) {
                             frame.area(),
                         );
                     })
+                    .unwrap();
+            });
+        });
+        let mut app = App::new(
+            default_habits(),
+            history(10),
+            Tips::builtin(),
+            Default::default(),
+            now(),
+            "/data".into(),
+        );
+        update(&mut app, Msg::Action(Action::OpenReview));
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut back = true;
+        group.bench_function(format!("review_{width}x{height}"), |b| {
+            b.iter(|| {
+                // A week back, then forward again: each frame differs.
+                let step = if back {
+                    Action::PrevWeek
+                } else {
+                    Action::NextWeek
+                };
+                back = !back;
+                update(&mut app, Msg::Action(step));
+                terminal
+                    .draw(|frame| gutbone::ui::render(&app, frame))
                     .unwrap();
             });
         });

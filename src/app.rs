@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::coach::{CoachLines, Moment, Tips};
+use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, date};
@@ -38,6 +39,9 @@ pub struct App {
     /// refreshed by `refresh_stats` whenever the log or `today` changes, so
     /// frames do not walk the whole history.
     pub stats: Vec<HabitStats>,
+    /// The weekly review while it is open, derived when it opens and after
+    /// each change rather than on every frame (it walks the whole history).
+    pub review: Option<WeeklyReview>,
     /// The wall-clock time as of the last event.
     pub now: NaiveDateTime,
     /// The habit day `now` falls in: always `date::today`.
@@ -92,6 +96,7 @@ impl App {
         let stats = HabitStats::all(&log, &habits, today);
         Self {
             stats,
+            review: None,
             habits,
             archived,
             log,
@@ -116,9 +121,22 @@ impl App {
         }
     }
 
-    /// Re-derives `stats`; call after any change to `log` or `today`.
+    /// Re-derives `stats`, and drops the review for re-deriving; call after
+    /// any change to `log`, the habits or `today`.
     pub fn refresh_stats(&mut self) {
         self.stats = HabitStats::all(&self.log, &self.habits, self.today);
+        self.review = None;
+    }
+
+    /// The review of the viewed week, as of today.
+    pub fn derive_review(&self) -> WeeklyReview {
+        WeeklyReview::new(
+            &self.log,
+            &self.habits,
+            self.viewing,
+            self.today,
+            self.settings.week_start,
+        )
     }
 
     /// Every habit, archived ones last: what `habits.ron` holds.

@@ -144,6 +144,15 @@ pub enum Command {
     /// Print the manual page (roff).
     #[command(after_help = "Examples:\n  gutbone man > gutbone.1 && man ./gutbone.1")]
     Man,
+    /// Fill an empty data directory with YEARS of made-up history, for
+    /// measuring speed (see benches/startup). Refuses a directory with a log.
+    #[command(hide = true)]
+    GenerateHistory {
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Check every data file and report what is wrong with it.
     #[command(after_help = DOCTOR_HELP)]
     Doctor {

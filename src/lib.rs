@@ -12,6 +12,7 @@ pub mod commands;
 pub mod domain;
 pub mod exchange;
 pub mod form;
+pub mod generate;
 pub mod history;
 pub mod keymap;
 pub mod position;

@@ -38,6 +38,17 @@ pub enum Effect {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let viewing = app.viewing;
+    let effects = handle(app, msg);
+    if app.overlay != Some(Overlay::Review) {
+        app.review = None;
+    } else if app.review.is_none() || app.viewing != viewing {
+        app.review = Some(app.derive_review());
+    }
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Action(action) => act(app, action),
         Msg::Tick(now) => {

@@ -314,6 +314,34 @@ fn brackets_page_through_weeks_inside_the_review() {
 }
 
 #[test]
+fn the_review_is_derived_once_per_change_and_never_stale() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    assert_eq!(app.review, None, "not derived while closed");
+    press(&mut app, &[Char('w')]);
+    assert_eq!(app.review, Some(app.derive_review()));
+    press(&mut app, &[Char('[')]);
+    assert_eq!(app.review, Some(app.derive_review()), "a week back");
+    let last_week = app.review.clone();
+    press(&mut app, &[Char('x')]);
+    assert_eq!(app.review, last_week, "a key that changes nothing keeps it");
+
+    // The files change underneath, and midnight passes, while it is open.
+    let mut log = app.log.clone();
+    for day in d("2026-11-09").iter_days().take(7) {
+        log.set_done(day, &habit("sunlight"), true);
+    }
+    let habits = app.all_habits();
+    update(&mut app, Msg::Reloaded(habits, log));
+    assert_eq!(app.review, Some(app.derive_review()));
+    assert_ne!(app.review, last_week);
+    update(&mut app, Msg::Tick(at("2026-11-23T00:00:01")));
+    assert_eq!(app.review, Some(app.derive_review()));
+
+    press(&mut app, &[Esc]);
+    assert_eq!(app.review, None, "dropped when closed");
+}
+
+#[test]
 fn the_derived_stats_never_go_stale() {
     use gutbone::domain::stats::HabitStats;
     let mut app = sample_app("2026-11-22T22:00:00");

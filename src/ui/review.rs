@@ -53,13 +53,16 @@ pub fn comparison(name: &str, this: Share, last: Share) -> String {
 impl Widget for ReviewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let review = WeeklyReview::new(
-            &app.log,
-            &app.habits,
-            app.viewing,
-            app.today,
-            app.settings.week_start,
-        );
+        // Derived by `update` while the review is open; derived here only
+        // for a state built by hand.
+        let derived;
+        let review = match &app.review {
+            Some(review) => review,
+            None => {
+                derived = app.derive_review();
+                &derived
+            }
+        };
         let [header, history, bottom, footer] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(app.habits.len() as u16 + BAR_ROWS as u16 + 6),
