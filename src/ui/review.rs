@@ -93,9 +93,9 @@ impl Widget for ReviewScreen<'_> {
         .right_aligned()
         .render(footer, buf);
 
-        render_history(app, &review, history, buf);
-        render_summary(app, &review, summary, buf);
-        render_comparison(app, &review, compared, buf);
+        render_history(app, review, history, buf);
+        render_summary(app, review, summary, buf);
+        render_comparison(app, review, compared, buf);
     }
 }
 
