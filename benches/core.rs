@@ -25,10 +25,6 @@ fn now() -> NaiveDateTime {
     NOW.parse().unwrap()
 }
 
-fn ids() -> Vec<HabitId> {
-    default_habits().into_iter().map(|h| h.id).collect()
-}
-
 /// `years` of lifelike history ending today (see `gutbone::generate`).
 fn history(years: u32) -> Log {
     gutbone::generate::history(&default_habits(), years, now().date(), 1)

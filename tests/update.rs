@@ -328,7 +328,7 @@ fn the_review_is_derived_once_per_change_and_never_stale() {
     // The files change underneath, and midnight passes, while it is open.
     let mut log = app.log.clone();
     for day in d("2026-11-09").iter_days().take(7) {
-        log.set_done(day, &habit("sunlight"), true);
+        log.set_done(day, habit("sunlight"), true);
     }
     let habits = app.all_habits();
     update(&mut app, Msg::Reloaded(habits, log));
