@@ -427,3 +427,21 @@ fn export_writes_the_history_as_csv_json_or_ron() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is after --to"));
 }
+
+#[test]
+fn generate_history_fills_an_empty_directory_and_refuses_one_with_a_log() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    assert_eq!(ok(dir, &["generate-history", "--years", "2"]), "");
+    for year in ["2024", "2025", "2026"] {
+        assert!(dir.join(format!("log/{year}.ron")).exists(), "{year}");
+    }
+    assert!(ok(dir, &["status"]).starts_with("Sun 22 Nov 2026 · "));
+    let before = fs::read(dir.join("log/2026.ron")).unwrap();
+    let output = run(dir, &["generate-history"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already holds a log"));
+    assert_eq!(fs::read(dir.join("log/2026.ron")).unwrap(), before);
+    let help = ok(dir, &["--help"]);
+    assert!(!help.contains("generate-history"), "hidden: {help}");
+}
