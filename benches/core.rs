@@ -79,6 +79,18 @@ fn week(c: &mut Criterion) {
     });
 }
 
+/// The app on today, with 10 years of history.
+fn sample_app() -> App {
+    App::new(
+        default_habits(),
+        history(10),
+        Tips::builtin(),
+        Default::default(),
+        now(),
+        "/data".into(),
+    )
+}
+
 fn key_press(c: &mut Criterion) {
     let mut group = c.benchmark_group("key_press");
     for (width, height) in [(80, 24), (120, 40)] {
@@ -101,14 +113,7 @@ fn key_press(c: &mut Criterion) {
                     .unwrap();
             });
         });
-        let mut app = App::new(
-            default_habits(),
-            history(10),
-            Tips::builtin(),
-            Default::default(),
-            now(),
-            "/data".into(),
-        );
+        let mut app = sample_app();
         update(&mut app, Msg::Action(Action::OpenReview));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let mut back = true;
@@ -127,14 +132,7 @@ fn key_press(c: &mut Criterion) {
                     .unwrap();
             });
         });
-        let mut app = App::new(
-            default_habits(),
-            history(10),
-            Tips::builtin(),
-            Default::default(),
-            now(),
-            "/data".into(),
-        );
+        let mut app = sample_app();
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         group.bench_function(format!("update_render_{width}x{height}"), |b| {
             b.iter(|| {

@@ -27,7 +27,7 @@ mod unix {
     use std::thread;
     use std::time::{Duration, Instant};
 
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use portable_pty::{CommandBuilder, PtyPair, PtySize, native_pty_system};
 
     const COLS: u16 = 120;
     const ROWS: u16 = 40;
@@ -169,9 +169,8 @@ mod unix {
         values[values.len() / 2]
     }
 
-    /// Spawns `program` in a pseudo-terminal, waits until `marker` (on its
-    /// last row) has been drawn, types `keys`, and waits for it to exit.
-    fn in_pty(program: &Path, args: &[String], marker: &str, keys: &[u8]) -> Run {
+    /// A 120×40 pseudo-terminal, and the command for `program` to run in it.
+    fn pty_command(program: &Path, args: &[String]) -> (PtyPair, CommandBuilder) {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -184,6 +183,13 @@ mod unix {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
+        (pair, cmd)
+    }
+
+    /// Spawns `program` in a pseudo-terminal, waits until `marker` (on its
+    /// last row) has been drawn, types `keys`, and waits for it to exit.
+    fn in_pty(program: &Path, args: &[String], marker: &str, keys: &[u8]) -> Run {
+        let (pair, cmd) = pty_command(program, args);
         let start = Instant::now();
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
@@ -272,17 +278,7 @@ mod unix {
     /// CPU time spent by gutbone while it sits open with nothing happening,
     /// from the kernel's nanosecond run-time accounting.
     fn idle_cpu(program: &Path, args: &[String], idle: Duration) -> Duration {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
+        let (pair, cmd) = pty_command(program, args);
         let mut child = pair.slave.spawn_command(cmd).expect("spawn");
         let pid = child.process_id().expect("a process id");
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
