@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Failure;
@@ -53,13 +53,12 @@ pub fn run(
 ) -> Result<(), Failure> {
     let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
     let mut store = Store::open_for_command(dir);
-    // The short line answers only "how is today going": its year is enough.
-    let first_year = if format == Format::Short {
-        day.year()
+    // The short line answers only "how is the day going": its line is enough.
+    let (habits, log) = if format == Format::Short {
+        store.load_day(day)?
     } else {
-        i32::MIN
+        store.load()?
     };
-    let (habits, log) = store.load_from(first_year)?;
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
     let done = log.done_count(day, &habits);
     match format {

@@ -281,6 +281,38 @@ pub fn parse_year(
     Ok(days)
 }
 
+/// One day's record read without parsing the rest of the year, when the
+/// file is laid out as gutbone writes it: the current version, and the date
+/// on exactly one line. `Some(None)`: nothing is logged that day (its date
+/// appears nowhere). `None`: the whole file must be read instead, also when
+/// the line has a mistake, so that the full read reports it where it stands.
+pub fn parse_one_day(
+    text: &str,
+    path: &Path,
+    date: NaiveDate,
+    known: &[HabitId],
+) -> Option<Option<DayLog>> {
+    let version = format!("version: {VERSION},");
+    if !text.lines().any(|line| line.trim() == version) {
+        return None;
+    }
+    let key = format!("\"{}\"", date.format("%Y-%m-%d"));
+    let mut lines = text.lines().filter(|line| line.contains(&key));
+    let line = match (lines.next(), lines.next()) {
+        (None, _) => return Some(None),
+        (Some(line), None) => line.trim(),
+        _ => return None,
+    };
+    let alone = format!("({version} year: {}, days: {{ {line} }})", date.year());
+    match parse_year(&alone, path, date.year(), known)
+        .ok()?
+        .as_slice()
+    {
+        [(day, record)] if *day == date => Some(Some(record.clone())),
+        _ => None,
+    }
+}
+
 /// Brings a file of any earlier version up to [`VERSION`], one step at a
 /// time; each step is a function, so old files stay readable forever (the
 /// golden files in `tests/fixtures/` hold every version ever written).
@@ -410,6 +442,36 @@ mod tests {
 
     fn parse(text: &str) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
         parse_year(text, Path::new("2026.ron"), 2026, &known())
+    }
+
+    #[test]
+    fn one_day_is_read_from_its_line_or_not_at_all() {
+        let ids = known();
+        let mut log = Log::new();
+        log.set_entry(d("2026-11-21"), &ids[0], Some(Entry::Done));
+        log.set_entry(d("2026-11-22"), &ids[2], Some(Entry::Amount(12.5)));
+        log.set_entry(d("2026-11-22"), &ids[3], Some(Entry::Skipped));
+        log.set_note(d("2026-11-22"), Some("knee \"sore\", 2026-11-21"));
+        let path = Path::new("2026.ron");
+        let text = render_year(&log, 2026, &ids, path).unwrap();
+        let one = |text: &str, date: &str| parse_one_day(text, path, d(date), &ids);
+
+        for date in ["2026-11-21", "2026-11-22"] {
+            assert_eq!(one(&text, date), Some(log.day(d(date)).cloned()), "{date}");
+        }
+        assert_eq!(one(&text, "2026-11-20"), Some(None), "nothing logged");
+
+        // Anything but the layout gutbone writes: the whole year is read.
+        let split = text.replace("(amounts:", "(\n        amounts:");
+        assert_eq!(one(&split, "2026-11-22"), None, "a record over two lines");
+        assert_eq!(parse(&split).unwrap().len(), 2);
+        let twice = format!("{text}// \"2026-11-21\" again\n");
+        assert_eq!(one(&twice, "2026-11-21"), None, "the date twice");
+        let old = text.replace("version: 2,", "version: 1,");
+        assert_eq!(one(&old, "2026-11-21"), None, "another version");
+        let wrong = text.replace("\"fermented-food\"]", "\"kombucha\"]");
+        assert_eq!(one(&wrong, "2026-11-21"), None, "a mistake on the line");
+        assert!(parse(&wrong).is_err());
     }
 
     fn parse_err(text: &str) -> (usize, usize, String) {

@@ -129,12 +129,17 @@ impl Store {
     /// Reads the habits and the whole log. Missing files are a fresh start;
     /// a file that cannot be read is an error, and nothing will overwrite it.
     pub fn load(&mut self) -> Result<(Vec<Habit>, Log), StoreError> {
-        self.load_from(i32::MIN)
+        self.read(Wanted::All)
     }
 
-    /// Like `load`, reading only the years from `first_year` on: enough for
-    /// a question about today, at a fraction of the cost.
-    pub fn load_from(&mut self, first_year: i32) -> Result<(Vec<Habit>, Log), StoreError> {
+    /// Like `load`, with only `date` in the log: the one line that holds it
+    /// when its year file is laid out as gutbone writes it, else the year.
+    /// For a question asked on every shell prompt.
+    pub fn load_day(&mut self, date: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
+        self.read(Wanted::Day(date))
+    }
+
+    fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
         if self._session.is_some() || self.write_lock.is_some() {
             // Under the write lock, no save is half done: a temporary is a leftover.
             let _moment = match self.write_lock {
@@ -158,11 +163,13 @@ impl Store {
             .collect();
         let mut log = Log::new();
         for (year, path) in year_files(&self.dir)? {
-            if year < first_year {
-                continue;
-            }
+            let days = match wanted {
+                Wanted::All => load_year(&path, year, &ids)?,
+                Wanted::Day(date) if year == date.year() => load_day(&path, date, &ids)?,
+                Wanted::Day(_) => continue,
+            };
             seen.insert(path.clone(), fingerprint(&path)?);
-            for (date, day) in load_year(&path, year, &ids)? {
+            for (date, day) in days {
                 log.insert_day(date, day);
             }
         }
@@ -367,15 +374,38 @@ fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
     Ok(years)
 }
 
-fn load_year(
-    path: &Path,
-    year: i32,
-    habits: &[HabitId],
-) -> Result<Vec<(NaiveDate, crate::domain::log::DayLog)>, StoreError> {
+/// Which part of the log a read wants.
+#[derive(Clone, Copy)]
+enum Wanted {
+    All,
+    Day(NaiveDate),
+}
+
+type Days = Vec<(NaiveDate, crate::domain::log::DayLog)>;
+
+fn load_year(path: &Path, year: i32, habits: &[HabitId]) -> Result<Days, StoreError> {
+    format::parse_year(&read_text(path)?, path, year, habits)
+}
+
+/// `date` alone, from its one line when the file allows, else from the
+/// whole year (which also reports any mistake where it stands).
+fn load_day(path: &Path, date: NaiveDate, habits: &[HabitId]) -> Result<Days, StoreError> {
+    let text = read_text(path)?;
+    match format::parse_one_day(&text, path, date, habits) {
+        Some(day) => Ok(day.map(|day| (date, day)).into_iter().collect()),
+        None => {
+            let days = format::parse_year(&text, path, date.year(), habits)?;
+            Ok(days.into_iter().filter(|(d, _)| *d == date).collect())
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, StoreError> {
     let bytes = fs::read(path).map_err(|err| StoreError::io("read", path, err))?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|err| format::not_utf8(&bytes, path, err.valid_up_to()))?;
-    format::parse_year(text, path, year, habits)
+    String::from_utf8(bytes).map_err(|err| {
+        let valid_up_to = err.utf8_error().valid_up_to();
+        format::not_utf8(err.as_bytes(), path, valid_up_to)
+    })
 }
 
 #[cfg(test)]
