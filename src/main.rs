@@ -113,22 +113,7 @@ fn run_command(
             commands::import::run(dir, &request, today()?, out)
         }
         Command::GenerateHistory { years, seed } => {
-            let today = today()?;
-            let mut store = Store::open_for_command(dir);
-            store.lock_for_writing()?;
-            store.set_today(today);
-            let (habits, log) = store.load()?;
-            if log.first_day().is_some() {
-                return Err(commands::Failure::usage(format!(
-                    "{} already holds a log: generate into an empty directory",
-                    dir.display()
-                )));
-            }
-            let log = gutbone::generate::history(&habits, *years, today, *seed);
-            store.save_habits(habits, &log)?;
-            let first = log.first_day().unwrap_or(today);
-            store.save_days(&log, first.iter_days().take_while(|d| *d <= today))?;
-            Ok(())
+            commands::generate::run(dir, *years, *seed, today()?)
         }
         Command::Week { date, json } => {
             let settings = settings()?;

@@ -3,6 +3,7 @@
 
 pub mod doctor;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod mark;
 pub mod paths;

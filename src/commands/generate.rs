@@ -1,0 +1,28 @@
+//! `gutbone generate-history` (hidden): years of made-up history in an empty
+//! data directory, for measuring speed (see `benches/startup`).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::Failure;
+use crate::generate::history;
+use crate::store::Store;
+
+pub fn run(dir: &Path, years: u32, seed: u64, today: NaiveDate) -> Result<(), Failure> {
+    let mut store = Store::open_for_command(dir);
+    store.lock_for_writing()?;
+    store.set_today(today);
+    let (habits, log) = store.load()?;
+    if log.first_day().is_some() {
+        return Err(Failure::usage(format!(
+            "{} already holds a log: generate into an empty directory",
+            dir.display()
+        )));
+    }
+    let log = history(&habits, years, today, seed);
+    store.save_habits(habits, &log)?;
+    let first = log.first_day().unwrap_or(today);
+    store.save_days(&log, first.iter_days().take_while(|day| *day <= today))?;
+    Ok(())
+}
