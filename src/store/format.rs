@@ -60,13 +60,6 @@ struct DayRecord {
     note: String,
 }
 
-/// Read leniently when a file fails to parse, to tell a newer file from a
-/// broken one.
-#[derive(Deserialize)]
-struct VersionProbe {
-    version: u32,
-}
-
 /// A date written as `"YYYY-MM-DD"`, with an error that says so.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct DateKey(NaiveDate);
@@ -162,42 +155,11 @@ pub fn parse_year(
     year: i32,
     known: &[HabitId],
 ) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
-    let newer = |found: u32| StoreError::NewerVersion {
-        path: path.to_owned(),
-        found,
-        supported: VERSION,
-    };
-    let file: YearFile = match ron::from_str(text) {
-        Ok(file) => file,
-        Err(err) => {
-            // A newer file may have a shape this build cannot read: say it
-            // is newer rather than list fields this build does not know.
-            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-                && probe.version > VERSION
-            {
-                return Err(newer(probe.version));
-            }
-            return Err(StoreError::parse(
-                path,
-                err.span.start.line,
-                err.span.start.col,
-                err.code.to_string(),
-            ));
-        }
-    };
-    if file.version > VERSION {
-        return Err(newer(file.version));
-    }
+    let file: YearFile = super::parse_ron(text, path, VERSION, |file: &YearFile| file.version)?;
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
         StoreError::parse(path, line, column, message)
     };
-    if file.version == 0 {
-        return Err(at(
-            "version",
-            "version 0 does not exist; the first version is 1".into(),
-        ));
-    }
     let file = migrate(file);
     if file.year != year {
         return Err(at(

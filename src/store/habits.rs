@@ -119,12 +119,6 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
         let (line, column) = locate(text, needle);
         StoreError::parse(path, line, column, message)
     };
-    if file.version == 0 {
-        return Err(at(
-            "version",
-            "version 0 does not exist; the first version is 1".into(),
-        ));
-    }
     let mut habits = Vec::with_capacity(file.habits.len());
     for record in file.habits {
         let id = format!("\"{}\"", record.id);

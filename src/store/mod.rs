@@ -320,29 +320,57 @@ fn read_optional_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
 /// Parses a RON file a person may have edited: a mistake in its syntax or
 /// shape is reported at its line and column, and a `version` above
 /// `supported` as a file from a newer gutbone.
+/// Any data file read leniently when it fails to parse, to tell a newer
+/// file from a broken one.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Reads a data file with a `version`: a located mistake, a refusal of a
+/// file newer than `supported`, and of version 0, which never existed.
 fn parse_ron<T: serde::de::DeserializeOwned>(
     text: &str,
     path: &Path,
     supported: u32,
     version: impl Fn(&T) -> u32,
 ) -> Result<T, StoreError> {
-    let file: T = ron::from_str(text).map_err(|err| {
-        StoreError::parse(
-            path,
-            err.span.start.line,
-            err.span.start.col,
-            err.code.to_string(),
-        )
-    })?;
-    let found = version(&file);
-    if found > supported {
-        return Err(StoreError::NewerVersion {
-            path: path.to_owned(),
-            found,
-            supported,
-        });
+    let newer = |found: u32| StoreError::NewerVersion {
+        path: path.to_owned(),
+        found,
+        supported,
+    };
+    let file: T = match ron::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            // A newer file may have a shape this build cannot read: say it
+            // is newer rather than list fields this build does not know.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > supported
+            {
+                return Err(newer(probe.version));
+            }
+            return Err(StoreError::parse(
+                path,
+                err.span.start.line,
+                err.span.start.col,
+                err.code.to_string(),
+            ));
+        }
+    };
+    match version(&file) {
+        0 => {
+            let (line, column) = crate::position::locate(text, "version");
+            Err(StoreError::parse(
+                path,
+                line,
+                column,
+                "version 0 does not exist; the first version is 1",
+            ))
+        }
+        found if found > supported => Err(newer(found)),
+        _ => Ok(file),
     }
-    Ok(file)
 }
 
 /// The text of an optional file: `None` when it does not exist.

@@ -134,5 +134,21 @@ mod tests {
             parse("(version: 7)"),
             Err(StoreError::NewerVersion { .. })
         ));
+        // Even with a setting this build does not know.
+        assert!(matches!(
+            parse("(version: 7, theme: Dark)"),
+            Err(StoreError::NewerVersion { found: 7, .. })
+        ));
+    }
+
+    #[test]
+    fn version_0_is_refused_where_it_stands() {
+        match parse("(\n  version: 0)") {
+            Err(StoreError::Parse { line, message, .. }) => {
+                assert_eq!(line, 2);
+                assert!(message.contains("version 0 does not exist"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
