@@ -137,7 +137,6 @@ pub struct Plan {
     pub habits: Vec<HabitOutcome>,
     pub entries: Vec<(NaiveDate, HabitId, Entry)>,
     pub notes: Vec<(NaiveDate, String)>,
-    pub notes_present: usize,
     pub conflicts: Vec<Conflict>,
     /// Marks dated after today, left out.
     pub later: usize,
@@ -254,7 +253,7 @@ pub fn plan(source: &Source, targets: &[Option<&Habit>], log: &Log, today: Naive
         let theirs = parts.join("; ");
         match log.note(date) {
             None => plan.notes.push((date, theirs)),
-            Some(kept) if kept == theirs => plan.notes_present += 1,
+            Some(kept) if kept == theirs => {}
             Some(kept) => plan.conflicts.push(Conflict {
                 date,
                 about: "note".into(),
