@@ -189,11 +189,9 @@ impl Habit {
     pub fn start(&self, log: &Log) -> Option<NaiveDate> {
         let first = log.first_day()?;
         match self.since {
-            Some(since) if since > first => Some(
-                log.days_in(first..since)
-                    .find(|(_, day)| day.entry(&self.id).is_some())
-                    .map_or(since, |(date, _)| date),
-            ),
+            Some(since) if since > first => {
+                Some(log.first_entry_before(&self.id, since).unwrap_or(since))
+            }
             _ => Some(first),
         }
     }

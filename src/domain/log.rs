@@ -2,9 +2,11 @@
 
 use std::collections::BTreeMap;
 use std::ops::RangeBounds;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::past::Past;
 use super::{Habit, HabitId};
 
 /// The longest note the editor takes: a few words, not a diary.
@@ -84,9 +86,15 @@ impl DayLog {
 
 /// Every logged day. Days on which nothing was logged are absent, so the log
 /// grows with use, not with the calendar.
+///
+/// A log may hold only its recent days, the older ones summed up in a
+/// [`Past`]: the stats carry on from the sums, and answer for days from
+/// [`Log::loaded_from`] on. Whoever shows or changes an older day must
+/// [`Log::fill_in`] the rest first.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Log {
     days: BTreeMap<NaiveDate, DayLog>,
+    past: Option<Arc<Past>>,
 }
 
 impl Log {
@@ -149,7 +157,69 @@ impl Log {
 
     /// The first day anything was logged: the start of this person's history.
     pub fn first_day(&self) -> Option<NaiveDate> {
-        self.days.keys().next().copied()
+        self.past
+            .as_ref()
+            .and_then(|past| past.first_day)
+            .or_else(|| self.days.keys().next().copied())
+    }
+
+    /// Sums up the days before `past.before` instead of holding them: those
+    /// already here are dropped.
+    pub fn set_past(&mut self, past: Past) {
+        self.days = self.days.split_off(&past.before);
+        self.past = Some(Arc::new(past));
+    }
+
+    pub fn past(&self) -> Option<&Past> {
+        self.past.as_deref()
+    }
+
+    /// The first day this log holds, when older ones are only summed up.
+    pub fn loaded_from(&self) -> Option<NaiveDate> {
+        self.past.as_ref().map(|past| past.before)
+    }
+
+    /// Takes the days this log only sums up from `whole`, a read of the
+    /// whole history; the days it holds stay as they are (they may have
+    /// changes not yet saved).
+    pub fn fill_in(&mut self, mut whole: Log) {
+        let Some(past) = self.past.take() else {
+            return;
+        };
+        let mut older = std::mem::take(&mut whole.days);
+        older.split_off(&past.before);
+        older.append(&mut self.days);
+        self.days = older;
+    }
+
+    /// The first day with an entry for `habit`, if it is before `date`.
+    pub fn first_entry_before(&self, habit: &HabitId, date: NaiveDate) -> Option<NaiveDate> {
+        let summed = self
+            .past()
+            .and_then(|past| past.habit(habit))
+            .and_then(|past| past.first_entry);
+        summed
+            .or_else(|| {
+                self.days_in(..date)
+                    .find(|(_, day)| day.entry(habit).is_some())
+                    .map(|(date, _)| date)
+            })
+            .filter(|first| *first < date)
+    }
+
+    /// The last day before `date` with an entry for `habit`.
+    pub fn last_entry_before(&self, habit: &HabitId, date: NaiveDate) -> Option<NaiveDate> {
+        let held = self
+            .days_in(..date)
+            .rev()
+            .find(|(_, day)| day.entry(habit).is_some())
+            .map(|(date, _)| date);
+        held.or_else(|| {
+            self.past()
+                .and_then(|past| past.habit(habit))
+                .and_then(|past| past.last_entry)
+                .filter(|last| *last < date)
+        })
     }
 
     pub fn day(&self, date: NaiveDate) -> Option<&DayLog> {

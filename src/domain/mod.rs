@@ -6,6 +6,7 @@
 pub mod date;
 pub mod habit;
 pub mod log;
+pub mod past;
 pub mod review;
 pub mod settings;
 pub mod stats;

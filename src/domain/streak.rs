@@ -6,6 +6,7 @@
 //! - today, while still open, does not break it.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 #[cfg(test)]
 use super::log::Entry;
@@ -14,7 +15,7 @@ use super::{Habit, Log};
 
 /// A run of done days, with the dates it spans (skipped days inside it count
 /// toward neither `days` nor a break).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Streak {
     pub days: u32,
     pub start: NaiveDate,
@@ -23,14 +24,14 @@ pub struct Streak {
 
 /// How one day bears on a streak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kept {
+pub(super) enum Kept {
     Counts,
     Passes,
     Breaks,
 }
 
 /// A measured habit counts only once its target is met: a partial day breaks.
-fn habit_kept(day: Option<&DayLog>, habit: &Habit) -> Kept {
+pub(super) fn habit_kept(day: Option<&DayLog>, habit: &Habit) -> Kept {
     match day.and_then(|day| day.status(habit)) {
         Some(Status::Done) => Kept::Counts,
         Some(Status::Skipped) => Kept::Passes,
@@ -75,37 +76,55 @@ fn perfect_kept(date: NaiveDate, day: Option<&DayLog>, habits: &[Habit]) -> Kept
 /// assert_eq!(current_streak(&log, &sun, day(24)), 0); // the 23rd was missed
 /// ```
 pub fn current_streak(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
-    current(log, today, |_, day| habit_kept(day, habit))
+    current(
+        log,
+        today,
+        |_, day| habit_kept(day, habit),
+        |past| {
+            past.habit(&habit.id)
+                .map_or(0, |summed| summed.walk.running_to(past.before.pred_opt()))
+        },
+    )
 }
 
 /// The longest run of done days up to and including `today`; the earliest
 /// of equals.
 pub fn best_streak(log: &Log, habit: &Habit, today: NaiveDate) -> Option<Streak> {
-    best(log, today, |_, day| habit_kept(day, habit))
+    let summed = log.past().and_then(|past| past.habit(&habit.id));
+    best(log, today, summed.map(|past| past.walk), |_, day| {
+        habit_kept(day, habit)
+    })
 }
 
 /// Consecutive perfect days (see [`is_perfect_day`]), by the same rules.
+/// Perfect days are not summed up in a [`super::past::Past`]: these need
+/// the whole log.
 pub fn current_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> u32 {
-    current(log, today, |date, day| perfect_kept(date, day, habits))
+    current(
+        log,
+        today,
+        |date, day| perfect_kept(date, day, habits),
+        |_| 0,
+    )
 }
 
 pub fn best_perfect_streak(log: &Log, habits: &[Habit], today: NaiveDate) -> Option<Streak> {
-    best(log, today, |date, day| perfect_kept(date, day, habits))
+    best(log, today, None, |date, day| {
+        perfect_kept(date, day, habits)
+    })
 }
 
 /// How many days running, up to yesterday, the habit was missed: not done
 /// and not skipped. Days before the habit's history began do not count.
 pub fn missed_run(log: &Log, habit: &Habit, today: NaiveDate) -> u32 {
-    let Some(first) = habit.start(log) else {
+    let (Some(first), Some(yesterday)) = (habit.start(log), today.pred_opt()) else {
         return 0;
     };
-    let mut run = 0;
-    let mut day = today.pred_opt();
-    while let Some(date) = day.filter(|date| *date >= first && log.status(*date, habit).is_none()) {
-        run += 1;
-        day = date.pred_opt();
-    }
-    run
+    let from = match log.last_entry_before(&habit.id, today) {
+        Some(last) => last.succ_opt().unwrap_or(last).max(first),
+        None => first,
+    };
+    u32::try_from((yesterday - from).num_days() + 1).unwrap_or(0)
 }
 
 /// Every habit done or skipped on `date`, and at least one of them done.
@@ -113,13 +132,24 @@ pub fn is_perfect_day(log: &Log, habits: &[Habit], date: NaiveDate) -> bool {
     perfect_kept(date, log.day(date), habits) == Kept::Counts
 }
 
-fn current(log: &Log, today: NaiveDate, kept: impl Fn(NaiveDate, Option<&DayLog>) -> Kept) -> u32 {
+/// Counts back from `today`; a walk that reaches the days only summed up
+/// goes on with `summed`, the run those days end with.
+fn current(
+    log: &Log,
+    today: NaiveDate,
+    kept: impl Fn(NaiveDate, Option<&DayLog>) -> Kept,
+    summed: impl Fn(&super::past::Past) -> u32,
+) -> u32 {
     let Some(first) = log.first_day() else {
         return 0;
     };
+    let held_from = log.loaded_from().unwrap_or(first).max(first);
     let mut streak = 0;
     let mut day = Some(today);
-    while let Some(date) = day.filter(|date| *date >= first) {
+    while let Some(date) = day {
+        if date < held_from {
+            return streak + log.past().filter(|_| date >= first).map_or(0, &summed);
+        }
         match kept(date, log.day(date)) {
             Kept::Counts => streak += 1,
             Kept::Passes => {}
@@ -131,29 +161,46 @@ fn current(log: &Log, today: NaiveDate, kept: impl Fn(NaiveDate, Option<&DayLog>
     streak
 }
 
+/// The longest run in the days the log holds up to `today`, going on from
+/// `walk`, the walk through the days before them.
 fn best(
     log: &Log,
     today: NaiveDate,
+    walk: Option<Walk>,
     kept: impl Fn(NaiveDate, Option<&DayLog>) -> Kept,
 ) -> Option<Streak> {
-    let mut best: Option<Streak> = None;
-    let mut run: Option<Streak> = None;
-    // The last day of the unbroken chain (done or skipped) the run belongs to.
-    let mut last: Option<NaiveDate> = None;
-    // Only logged days can count or pass; a day missing from the log breaks.
+    let mut walk = walk.unwrap_or_default();
     for (date, day) in log.days_in(..=today) {
-        if last.and_then(|last| last.succ_opt()) != Some(date) {
-            run = None;
+        walk.step(date, kept(date, Some(day)));
+    }
+    walk.best
+}
+
+/// A walk through the logged days, oldest first: the best run so far and
+/// the one under way. Only logged days can count or pass; a day missing
+/// from the log breaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Walk {
+    pub best: Option<Streak>,
+    run: Option<Streak>,
+    /// The last day of the unbroken chain (done or skipped) the run belongs to.
+    last: Option<NaiveDate>,
+}
+
+impl Walk {
+    pub(super) fn step(&mut self, date: NaiveDate, kept: Kept) {
+        if self.last.and_then(|last| last.succ_opt()) != Some(date) {
+            self.run = None;
         }
-        match kept(date, Some(day)) {
+        match kept {
             Kept::Breaks => {
-                run = None;
-                last = None;
-                continue;
+                self.run = None;
+                self.last = None;
+                return;
             }
             Kept::Passes => {}
             Kept::Counts => {
-                let extended = match run {
+                let extended = match self.run {
                     Some(run) => Streak {
                         days: run.days + 1,
                         end: date,
@@ -165,15 +212,22 @@ fn best(
                         end: date,
                     },
                 };
-                if best.is_none_or(|best| extended.days > best.days) {
-                    best = Some(extended);
+                if self.best.is_none_or(|best| extended.days > best.days) {
+                    self.best = Some(extended);
                 }
-                run = Some(extended);
+                self.run = Some(extended);
             }
         }
-        last = Some(date);
+        self.last = Some(date);
     }
-    best
+
+    /// The done days of the run whose chain reaches `date`.
+    fn running_to(&self, date: Option<NaiveDate>) -> u32 {
+        match self.run {
+            Some(run) if self.last.is_some() && self.last == date => run.days,
+            _ => 0,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! rises the moment a habit is checked.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::log::Entry;
 use super::{Habit, Log};
@@ -17,8 +18,12 @@ use super::{Habit, Log};
 /// Days for a run of misses to halve the score.
 pub const HALF_LIFE_DAYS: f64 = 13.0;
 
+/// What a score keeps of itself from one day to the next; worked out once,
+/// not on every day of every walk.
 fn multiplier() -> f64 {
-    0.5_f64.powf(1.0 / HALF_LIFE_DAYS)
+    static M: std::sync::LazyLock<f64> =
+        std::sync::LazyLock::new(|| 0.5_f64.powf(1.0 / HALF_LIFE_DAYS));
+    *M
 }
 
 /// The score (0 to 1) as of the end of `date`, counting `date` as missed
@@ -27,20 +32,53 @@ pub fn strength(log: &Log, habit: &Habit, date: NaiveDate) -> f64 {
     let Some(first) = habit.start(log).filter(|first| *first <= date) else {
         return 0.0;
     };
-    let m = multiplier();
-    let decay = |days: i64| m.powi(i32::try_from(days).unwrap_or(i32::MAX));
-    let mut score = 0.0;
-    // Walk only the logged days; the days between them were all missed.
-    let mut previous = first.pred_opt().unwrap_or(first);
-    for (day, entry) in log.days_in(first..=date) {
-        score *= decay((day - previous).num_days() - 1);
-        let entry = entry.entry(&habit.id);
-        if entry != Some(Entry::Skipped) {
-            score = score * m + habit.progress(entry) * (1.0 - m);
-        }
-        previous = day;
+    let summed = log.past().and_then(|past| {
+        let score = past.habit(&habit.id)?.score?;
+        Some((score, past.before))
+    });
+    let (mut score, from) = summed.unwrap_or((Score::starting(first), first));
+    for (day, entry) in log.days_in(from..=date) {
+        score.step(day, entry.entry(&habit.id), habit);
     }
-    score * decay((date - previous).num_days())
+    score.at(date)
+}
+
+/// The score partway through the log, as of the end of `after`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    value: f64,
+    after: NaiveDate,
+}
+
+impl Score {
+    /// Nothing yet, the day before the habit's history starts on `first`.
+    pub(super) fn starting(first: NaiveDate) -> Self {
+        Self {
+            value: 0.0,
+            after: first.pred_opt().unwrap_or(first),
+        }
+    }
+
+    /// Takes in the next logged day; the days since the last one were all
+    /// missed.
+    pub(super) fn step(&mut self, day: NaiveDate, entry: Option<Entry>, habit: &Habit) {
+        let m = multiplier();
+        self.value *= decay((day - self.after).num_days() - 1);
+        if entry != Some(Entry::Skipped) {
+            self.value = self.value * m + habit.progress(entry) * (1.0 - m);
+        }
+        self.after = day;
+    }
+
+    /// The score at the end of `date`, the days since the last step missed.
+    fn at(self, date: NaiveDate) -> f64 {
+        self.value * decay((date - self.after).num_days())
+    }
+}
+
+/// What `days` missed in a row leave of a score of 1.
+fn decay(days: i64) -> f64 {
+    multiplier().powi(i32::try_from(days).unwrap_or(i32::MAX))
 }
 
 /// How much the score moved over the last seven days.
