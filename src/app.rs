@@ -139,6 +139,21 @@ impl App {
         )
     }
 
+    /// Whether the state reaches back before the days the log holds, so the
+    /// rest must be read in (`Log::fill_in`): a week shown, or the one before
+    /// it, from then; the weekly review, which walks the whole history; or
+    /// habits the summed-up past no longer fits.
+    pub fn needs_history(&self) -> bool {
+        let Some(past) = self.log.past() else {
+            return false;
+        };
+        let shown_from =
+            date::add_weeks(date::week_start(self.viewing, self.settings.week_start), -1);
+        self.overlay == Some(Overlay::Review)
+            || shown_from < past.before
+            || !past.fits(self.habits.iter().chain(&self.archived))
+    }
+
     /// Every habit, archived ones last: what `habits.ron` holds.
     pub fn all_habits(&self) -> Vec<Habit> {
         self.habits.iter().chain(&self.archived).cloned().collect()

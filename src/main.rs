@@ -3,6 +3,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::Datelike;
 use clap::Parser;
 
 use gutbone::app::App;
@@ -10,6 +11,7 @@ use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
 use gutbone::commands::{self, Failure, mark::Mark, status::Format};
 use gutbone::domain::date;
+use gutbone::domain::past::Past;
 use gutbone::store::{Store, load_settings, load_tips, paths};
 
 fn main() -> ExitCode {
@@ -174,7 +176,10 @@ fn run_command(
 fn run_app(dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), Box<dyn Error>> {
     let settings = load_settings(&paths::settings_file(config_dir))?;
     let mut store = Store::open(dir)?;
-    let (habits, log) = store.load()?;
+    // The years before last week's are summed up, not read (see `Past`).
+    let today = date::today(clock.now(), settings.day_starts_at);
+    let from = Past::checkpoint(today, settings.week_start).year();
+    let (habits, log) = store.load_recent(from)?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
     if !std::io::stdout().is_terminal() {

@@ -93,6 +93,15 @@ fn event_loop(
             };
             update(app, outcome);
         }
+        if app.needs_history() {
+            update(
+                app,
+                match store.load_older() {
+                    Ok(older) => Msg::HistoryLoaded(older),
+                    Err(err) => Msg::SaveFailed(err.to_string()),
+                },
+            );
+        }
         store.release_write_lock();
     }
 }

@@ -18,6 +18,9 @@ pub enum Msg {
     /// The files changed on disk (a hand edit, a sync, the command line)
     /// and were read again: every habit, and the log.
     Reloaded(Vec<Habit>, Log),
+    /// The older years the log only summed up, read in (see
+    /// `App::needs_history`).
+    HistoryLoaded(Log),
     Action(Action),
     /// The clock was read: a new day may have begun.
     Tick(NaiveDateTime),
@@ -58,6 +61,11 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Reloaded(habits, log) => {
             app.log = log;
             app.set_habits(habits);
+            vec![]
+        }
+        Msg::HistoryLoaded(older) => {
+            app.log.fill_in(older);
+            app.refresh_stats();
             vec![]
         }
         Msg::Saved => {

@@ -578,3 +578,45 @@ fn an_edit_made_outside_while_the_app_runs_is_read_in_not_written_over() {
         "{saved}"
     );
 }
+
+/// The second start reads only the recent years (the older ones summed up
+/// in `cache/summary.ron`); going back a year reads the rest in, and a
+/// change there is saved beside every other day of that year.
+#[test]
+fn back_filling_a_year_that_was_only_summed_up_loses_no_day() {
+    use gutbone::store::Store;
+    let (_tmp, dir) = data_dir();
+    common::cli::ok(&dir, &["generate-history", "--years", "3"]);
+    let (habits, before) = Store::open_for_command(&dir).load().unwrap();
+    let now = "2026-11-22T09:00:00";
+
+    let mut app = Session::spawn(gutbone(&dir, now));
+    app.wait_for("today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(dir.join("cache").join("summary.ron").exists());
+
+    let mut app = Session::spawn(gutbone(&dir, now));
+    app.wait_for("today");
+    app.send(&"[".repeat(52));
+    app.wait_for("Sun 23 Nov 2025");
+    app.send("2");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+
+    let (_, after) = Store::open_for_command(&dir).load().unwrap();
+    let day = common::d("2025-11-23");
+    let fibre = &habits[1];
+    assert_ne!(
+        after.entry(day, fibre),
+        before.entry(day, fibre),
+        "the toggle"
+    );
+    let others = |log: &gutbone::domain::Log| -> Vec<_> {
+        log.days_in(..)
+            .filter(|(date, _)| *date != day)
+            .map(|(date, day)| (date, day.clone()))
+            .collect()
+    };
+    assert_eq!(others(&after), others(&before), "every other day as it was");
+}

@@ -550,3 +550,69 @@ fn a_save_that_succeeds_clears_a_save_error_but_not_a_start_up_warning() {
         Some("tips.ron line 2, column 5: not a habit")
     );
 }
+
+/// The sample app with the days before Monday 9 November only summed up,
+/// as after a start that read the recent years alone.
+fn app_with_a_past() -> App {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let past = gutbone::domain::past::Past::of(&app.log, &app.all_habits(), d("2026-11-09"));
+    app.log.set_past(past);
+    app.refresh_stats();
+    app
+}
+
+#[test]
+fn this_week_and_last_need_no_more_history_than_the_log_holds() {
+    let mut app = app_with_a_past();
+    assert!(!app.needs_history());
+    press(&mut app, &[Left, Left, Left, Left, Left, Left]);
+    assert_eq!(app.viewing, d("2026-11-16"), "still this week");
+    assert!(!app.needs_history());
+}
+
+#[test]
+fn going_back_a_week_before_the_days_held_asks_for_the_rest() {
+    let whole = sample_app("2026-11-22T09:00:00");
+    let mut app = app_with_a_past();
+    press(&mut app, &[Char('[')]);
+    assert_eq!(app.viewing, d("2026-11-15"));
+    assert!(
+        app.needs_history(),
+        "the week before last begins on the 2nd"
+    );
+
+    update(&mut app, Msg::HistoryLoaded(whole.log.clone()));
+    assert_eq!(app.log, whole.log);
+    assert_eq!(app.stats, whole.stats);
+    assert!(!app.needs_history());
+}
+
+#[test]
+fn the_review_and_a_changed_target_ask_for_the_rest_too() {
+    let mut app = app_with_a_past();
+    press(&mut app, &[Char('w')]);
+    assert_eq!(app.overlay, Some(Overlay::Review));
+    assert!(app.needs_history(), "the review walks the whole history");
+
+    let mut app = app_with_a_past();
+    let mut habits = app.all_habits();
+    habits[1].measure.as_mut().unwrap().target = 2.0;
+    app.set_habits(habits);
+    assert!(
+        app.needs_history(),
+        "the sums were made with the old target"
+    );
+}
+
+#[test]
+fn unsaved_changes_to_the_days_held_survive_reading_in_the_rest() {
+    let whole = sample_app("2026-11-22T09:00:00");
+    let mut app = app_with_a_past();
+    press(&mut app, &[Char('4')]);
+    update(&mut app, Msg::HistoryLoaded(whole.log.clone()));
+    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert_eq!(
+        app.log.days_in(..d("2026-11-09")).count(),
+        whole.log.days_in(..d("2026-11-09")).count()
+    );
+}

@@ -99,12 +99,13 @@ impl Past {
 
     /// Whether the sums still hold for `habits`: the same ids, each with the
     /// start and target it was reckoned with.
-    pub fn fits(&self, habits: &[Habit]) -> bool {
-        habits.len() == self.habits.len()
-            && habits.iter().all(|habit| {
-                self.habit(&habit.id)
-                    .is_some_and(|past| past.since == habit.since && past.target == target(habit))
-            })
+    pub fn fits<'a>(&self, habits: impl IntoIterator<Item = &'a Habit>) -> bool {
+        let mut count = 0;
+        habits.into_iter().all(|habit| {
+            count += 1;
+            self.habit(&habit.id)
+                .is_some_and(|past| past.since == habit.since && past.target == target(habit))
+        }) && count == self.habits.len()
     }
 }
 

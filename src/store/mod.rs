@@ -18,6 +18,7 @@ mod loader_properties;
 mod lock;
 pub mod paths;
 mod settings;
+mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -34,12 +35,13 @@ pub use habits::parse_habits;
 pub use lock::{DataLock, WriteLock};
 pub use settings::{load_settings, parse_settings};
 
+use crate::domain::past::Past;
 use crate::domain::{Habit, HabitId, Log, default_habits};
 
 /// What a file looked like when the store last read or wrote it: enough to
 /// tell that someone else has changed it since.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Fingerprint {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
 }
@@ -71,6 +73,9 @@ pub struct Store {
     unsaved: BTreeSet<i32>,
     /// Each file as last read or written (`None`: known to be absent).
     seen: BTreeMap<PathBuf, Option<Fingerprint>>,
+    /// The first day read when the years before were only summed up
+    /// (`load_recent`): those years must never be written from this log.
+    summed_before: Option<NaiveDate>,
     /// The day backups are filed under; the local date when not set.
     today: Option<NaiveDate>,
     /// Held by the app for its whole run; a command does without.
@@ -115,6 +120,7 @@ impl Store {
             habits_unsaved: false,
             unsaved: BTreeSet::new(),
             seen: BTreeMap::new(),
+            summed_before: None,
             today: None,
             _session: session,
             write_lock: None,
@@ -139,6 +145,39 @@ impl Store {
         self.read(Wanted::Day(date))
     }
 
+    /// Like `load`, except that the years before `from` are summed up in
+    /// the log's `Past` instead of read, when the summary cached by an
+    /// earlier run still holds (see `summary`). When it does not, every
+    /// year is read, as by `load`, and the summary is made for next time.
+    pub fn load_recent(&mut self, from: i32) -> Result<(Vec<Habit>, Log), StoreError> {
+        self.read(Wanted::Recent(from))
+    }
+
+    /// The years `load_recent` summed up, read now: for `Log::fill_in`.
+    /// Refused when one of their files changed since that look (then the
+    /// whole store must be read again, as for any change from outside).
+    pub fn load_older(&mut self) -> Result<Log, StoreError> {
+        let Some(before) = self.summed_before else {
+            return Ok(Log::new());
+        };
+        let ids = self.ids();
+        let mut log = Log::new();
+        for (year, path) in year_files(&self.dir)? {
+            if year >= before.year() {
+                break;
+            }
+            let days = load_year(&path, year, &ids)?;
+            if self.seen.get(&path).copied().flatten() != fingerprint(&path)? {
+                return Err(StoreError::ChangedOnDisk { path });
+            }
+            for (date, day) in days {
+                log.insert_day(date, day);
+            }
+        }
+        self.summed_before = None;
+        Ok(log)
+    }
+
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
         if self._session.is_some() || self.write_lock.is_some() {
             // Under the write lock, no save is half done: a temporary is a leftover.
@@ -161,10 +200,26 @@ impl Store {
             .into_iter()
             .map(|habit| habit.id)
             .collect();
+        let all_habits = habits.clone().unwrap_or_else(default_habits);
+        let files = year_files(&self.dir)?;
+        // The older files as they are now: what a cached summary must match.
+        let mut older = summary::Files::new();
+        let mut past = None;
+        if let Wanted::Recent(from) = wanted {
+            for (year, path) in files.iter().filter(|(year, _)| *year < from) {
+                older.insert(*year, fingerprint(path)?);
+            }
+            past = summary::read(&self.dir, &older, &all_habits)
+                .filter(|past| past.before.year() == from);
+        }
         let mut log = Log::new();
-        for (year, path) in year_files(&self.dir)? {
+        for (year, path) in files {
             let days = match wanted {
-                Wanted::All => load_year(&path, year, &ids)?,
+                Wanted::Recent(from) if year < from && past.is_some() => {
+                    seen.insert(path.clone(), older.get(&year).copied().flatten());
+                    continue;
+                }
+                Wanted::All | Wanted::Recent(_) => load_year(&path, year, &ids)?,
                 Wanted::Day(date) if year == date.year() => load_day(&path, date, &ids)?,
                 Wanted::Day(_) => continue,
             };
@@ -173,8 +228,25 @@ impl Store {
                 log.insert_day(date, day);
             }
         }
+        self.summed_before = None;
+        if let Wanted::Recent(from) = wanted
+            && let Some(before) = NaiveDate::from_ymd_opt(from, 1, 1)
+        {
+            match past {
+                Some(past) => {
+                    log.set_past(past);
+                    self.summed_before = Some(before);
+                }
+                // A summary that cannot be written costs only speed: the
+                // next start reads every year again.
+                None if !older.is_empty() => {
+                    let _ = summary::write(&self.dir, &older, &Past::of(&log, &all_habits, before));
+                }
+                None => {}
+            }
+        }
         self.habits_missing = habits.is_none();
-        self.habits = habits.unwrap_or_else(default_habits);
+        self.habits = all_habits;
         self.seen = seen;
         Ok((self.habits.clone(), log))
     }
@@ -235,6 +307,17 @@ impl Store {
         let ids = self.ids();
         while let Some(&year) = self.unsaved.first() {
             let path = paths::year_file(&self.dir, year);
+            if self
+                .summed_before
+                .is_some_and(|before| year < before.year())
+            {
+                // The log holds only a summary of this year: writing it
+                // from the log would empty the file.
+                return Err(StoreError::Verify {
+                    path,
+                    detail: "this year has not been read in yet, so it cannot be saved".into(),
+                });
+            }
             let text = format::render_year(log, year, &ids, &path)?;
             self.write(&path, &text)?;
             self.unsaved.remove(&year);
@@ -407,6 +490,9 @@ fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
 enum Wanted {
     All,
     Day(NaiveDate),
+    /// The years from this one on; the older ones summed up when a cached
+    /// summary allows.
+    Recent(i32),
 }
 
 type Days = Vec<(NaiveDate, crate::domain::log::DayLog)>;
