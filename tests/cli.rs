@@ -247,6 +247,13 @@ fn paths_lists_every_file_and_says_which_are_not_there_yet() {
         line("settings").ends_with("settings.ron  (not there yet)"),
         "{listed}"
     );
+    assert_eq!(
+        line("summary"),
+        format!(
+            "summary  {}  (not there yet)",
+            dir.join("cache").join("summary.ron").display()
+        )
+    );
     assert!(
         line("tips").contains(&dir.join("config").display().to_string()),
         "{listed}"

@@ -12,6 +12,7 @@ pub fn run(data_dir: &Path, config_dir: &Path, out: &mut impl Write) -> std::io:
         ("log", paths::log_dir(data_dir)),
         ("backups", backup::backups_dir(data_dir)),
         ("lock", paths::lock_file(data_dir)),
+        ("summary", paths::summary_file(data_dir)),
         ("config", config_dir.to_owned()),
         ("settings", paths::settings_file(config_dir)),
         ("tips", paths::user_tips_file(config_dir)),

@@ -8,11 +8,11 @@
 //! summary made again. Deleting it is always safe.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Fingerprint, StoreError, atomic};
+use super::{Fingerprint, StoreError, atomic, paths};
 use crate::domain::Habit;
 use crate::domain::past::Past;
 
@@ -30,21 +30,17 @@ struct Summary {
     past: Past,
 }
 
-pub fn path(dir: &Path) -> PathBuf {
-    dir.join("cache").join("summary.ron")
-}
-
 /// The cached summary of the days before `past.before`, if it still holds
 /// for these `files` and `habits`.
 pub fn read(dir: &Path, files: &Files, habits: &[Habit]) -> Option<Past> {
-    let text = std::fs::read_to_string(path(dir)).ok()?;
+    let text = std::fs::read_to_string(paths::summary_file(dir)).ok()?;
     let summary: Summary = ron::from_str(&text).ok()?;
     (summary.version == VERSION && summary.files == *files && summary.past.fits(habits))
         .then_some(summary.past)
 }
 
 pub fn write(dir: &Path, files: &Files, past: &Past) -> Result<(), StoreError> {
-    let path = path(dir);
+    let path = paths::summary_file(dir);
     let summary = Summary {
         version: VERSION,
         files: files.clone(),
