@@ -155,6 +155,20 @@ pub fn parse_year(
     year: i32,
     known: &[HabitId],
 ) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
+    match super::year_lines::parse(text, year, known) {
+        Some(days) => Ok(days),
+        None => parse_year_fully(text, path, year, known),
+    }
+}
+
+/// `parse_year` the slow way, through serde: any layout RON allows, and
+/// every mistake reported where it stands.
+pub(super) fn parse_year_fully(
+    text: &str,
+    path: &Path,
+    year: i32,
+    known: &[HabitId],
+) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
     let file: YearFile = super::parse_ron(text, path, VERSION, |file: &YearFile| file.version)?;
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
@@ -248,12 +262,7 @@ pub fn parse_year(
 /// on exactly one line. `Some(None)`: nothing is logged that day (its date
 /// appears nowhere). `None`: the whole file must be read instead, also when
 /// the line has a mistake, so that the full read reports it where it stands.
-pub fn parse_one_day(
-    text: &str,
-    path: &Path,
-    date: NaiveDate,
-    known: &[HabitId],
-) -> Option<Option<DayLog>> {
+pub fn parse_one_day(text: &str, date: NaiveDate, known: &[HabitId]) -> Option<Option<DayLog>> {
     let version = format!("version: {VERSION},");
     if !text.lines().any(|line| line.trim() == version) {
         return None;
@@ -262,15 +271,11 @@ pub fn parse_one_day(
     let mut lines = text.lines().filter(|line| line.contains(&key));
     let line = match (lines.next(), lines.next()) {
         (None, _) => return Some(None),
-        (Some(line), None) => line.trim(),
+        (Some(line), None) => line.trim_start(),
         _ => return None,
     };
-    let alone = format!("({version} year: {}, days: {{ {line} }})", date.year());
-    match parse_year(&alone, path, date.year(), known)
-        .ok()?
-        .as_slice()
-    {
-        [(day, record)] if *day == date => Some(Some(record.clone())),
+    match super::year_lines::parse_day(line, known)? {
+        (day, record) if day == date => Some(Some(record)),
         _ => None,
     }
 }
@@ -416,7 +421,7 @@ mod tests {
         log.set_note(d("2026-11-22"), Some("knee \"sore\", 2026-11-21"));
         let path = Path::new("2026.ron");
         let text = render_year(&log, 2026, &ids, path).unwrap();
-        let one = |text: &str, date: &str| parse_one_day(text, path, d(date), &ids);
+        let one = |text: &str, date: &str| parse_one_day(text, d(date), &ids);
 
         for date in ["2026-11-21", "2026-11-22"] {
             assert_eq!(one(&text, date), Some(log.day(d(date)).cloned()), "{date}");

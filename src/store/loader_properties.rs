@@ -6,7 +6,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use super::{StoreError, format, habits, parse_settings};
+use super::{StoreError, format, habits, parse_settings, year_lines};
 use crate::coach::Tips;
 use crate::domain::{HabitId, default_habits};
 
@@ -73,8 +73,58 @@ fn all_loaders(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A year of generated history as gutbone writes it, notes with quotes
+/// and all: the layout the quick reader takes.
+fn rendered(seed: u64) -> String {
+    let habits = default_habits();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let mut log = crate::generate::history(&habits, 1, today, seed);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    log.set_note(day, Some(r#"a "quoted" \ note"#));
+    format::render_year(&log, 2026, &ids(), Path::new("2026.ron")).unwrap()
+}
+
+fn rendered_once() -> &'static str {
+    static TEXT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| rendered(1));
+    &TEXT
+}
+
+/// Whatever the quick reader accepts, the full parser reads the same.
+fn readers_agree(text: &str) -> Result<(), TestCaseError> {
+    if let Some(quick) = year_lines::parse(text, 2026, &ids()) {
+        let full = format::parse_year_fully(text, Path::new("x.ron"), 2026, &ids());
+        prop_assert_eq!(Some(quick), full.ok());
+    }
+    Ok(())
+}
+
+proptest! {
+    // Each case renders and reads a whole year: fewer of them.
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    #[test]
+    fn the_quick_reader_takes_every_file_gutbone_writes(seed in any::<u64>()) {
+        let text = rendered(seed);
+        prop_assert!(year_lines::parse(&text, 2026, &ids()).is_some());
+        readers_agree(&text)?;
+    }
+
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_quick_reader_never_disagrees_with_the_full_one(
+        text in (0..rendered_once().len(), 0..12usize, ".{0,6}").prop_map(|(at, len, insert)| {
+            let valid = rendered_once();
+            let start = floor_char_boundary(valid, at);
+            let end = floor_char_boundary(valid, (start + len).min(valid.len()));
+            format!("{}{insert}{}", &valid[..start], &valid[end..])
+        })
+    ) {
+        readers_agree(&text)?;
+    }
 
     #[test]
     fn arbitrary_text_never_panics_a_loader(text in ".{0,200}") {

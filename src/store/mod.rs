@@ -19,6 +19,7 @@ mod lock;
 pub mod paths;
 mod settings;
 mod summary;
+mod year_lines;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -505,7 +506,7 @@ fn load_year(path: &Path, year: i32, habits: &[HabitId]) -> Result<Days, StoreEr
 /// whole year (which also reports any mistake where it stands).
 fn load_day(path: &Path, date: NaiveDate, habits: &[HabitId]) -> Result<Days, StoreError> {
     let text = read_text(path)?;
-    match format::parse_one_day(&text, path, date, habits) {
+    match format::parse_one_day(&text, date, habits) {
         Some(day) => Ok(day.map(|day| (date, day)).into_iter().collect()),
         None => {
             let days = format::parse_year(&text, path, date.year(), habits)?;
