@@ -1,6 +1,7 @@
 //! The habits a person tracks: what each one is and how it is measured.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,17 +17,35 @@ pub const MAX_ACTIVE_HABITS: usize = 20;
 
 /// A habit's stable identifier: written in data files and typed on the
 /// command line, so it never changes once chosen (e.g. `fermented-food`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct HabitId(String);
+/// Shared, not copied: every day of the log names its habits, and a year
+/// read in clones the habits' own ids rather than allocating thousands.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HabitId(Arc<str>);
+
+impl Serialize for HabitId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for HabitId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
 
 impl HabitId {
     pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
+        Self(Arc::from(id.into()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// `==`, quicker when both are clones of one id.
+    pub fn same_as(&self, other: &HabitId) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }
 
     /// An id made from a name: lower case, words joined by hyphens
@@ -37,7 +56,7 @@ impl HabitId {
             .filter(|word| !word.is_empty())
             .map(str::to_lowercase)
             .collect();
-        Self(words.join("-"))
+        Self::new(words.join("-"))
     }
 }
 
@@ -345,7 +364,10 @@ mod tests {
 
     #[test]
     fn default_ids_are_the_stable_ones_in_checklist_order() {
-        let ids: Vec<_> = default_habits().into_iter().map(|h| h.id.0).collect();
+        let ids: Vec<_> = default_habits()
+            .into_iter()
+            .map(|h| h.id.as_str().to_owned())
+            .collect();
         assert_eq!(
             ids,
             [

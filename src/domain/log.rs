@@ -37,7 +37,8 @@ pub enum Status {
 /// never be both done and skipped.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DayLog {
-    entries: BTreeMap<HabitId, Entry>,
+    /// In id order; a handful per day, so a sorted list beats a map.
+    entries: Vec<(HabitId, Entry)>,
     /// A few words about the day ("travel", "knee sore"); never blank.
     note: Option<String>,
 }
@@ -59,8 +60,17 @@ impl DayLog {
             .map(str::to_owned);
     }
 
+    /// Walked, not searched: with a handful of entries, and ids that are
+    /// usually the habit's own (shared), this is the quickest way.
     pub fn entry(&self, habit: &HabitId) -> Option<Entry> {
-        self.entries.get(habit).copied()
+        self.entries
+            .iter()
+            .find(|(id, _)| id.same_as(habit))
+            .map(|(_, entry)| *entry)
+    }
+
+    fn position(&self, habit: &HabitId) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(id, _)| id.cmp(habit))
     }
 
     pub fn status(&self, habit: &Habit) -> Option<Status> {
@@ -68,13 +78,13 @@ impl DayLog {
     }
 
     pub fn set(&mut self, habit: &HabitId, entry: Option<Entry>) {
-        match entry {
-            Some(entry) => {
-                self.entries.insert(habit.clone(), entry);
+        match (self.position(habit), entry) {
+            (Ok(at), Some(entry)) => self.entries[at].1 = entry,
+            (Ok(at), None) => {
+                self.entries.remove(at);
             }
-            None => {
-                self.entries.remove(habit);
-            }
+            (Err(at), Some(entry)) => self.entries.insert(at, (habit.clone(), entry)),
+            (Err(_), None) => {}
         }
     }
 

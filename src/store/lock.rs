@@ -40,11 +40,12 @@ impl DataLock {
                 return Err(StoreError::io("lock", &path, err));
             }
         }
-        // Only a courtesy for the "open elsewhere" message; the OS lock is what counts.
+        // Only a courtesy for the "open elsewhere" message; the OS lock is
+        // what counts. Written over in place, padded to one width: cutting
+        // the file short first costs a journal commit on some filesystems.
         let _ = file
-            .set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| write!(file, "{}", std::process::id()));
+            .rewind()
+            .and_then(|()| writeln!(file, "{:<10}", std::process::id()));
         Ok(Self { _file: file })
     }
 }
