@@ -1,12 +1,13 @@
 //! The run loop: the one place that reads terminal events, asks the clock and
 //! carries out effects. Everything it decides, it asks `update` to decide.
 
-use std::io;
+use std::io::{self, BufWriter, Stdout};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use crossterm::event;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use crate::action::Action;
 use crate::app::App;
@@ -32,8 +33,8 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// way out: a normal return, an error, a panic (ratatui's hook), and
 /// SIGTERM, SIGHUP or SIGQUIT.
 pub fn run(app: &mut App, store: &mut Store, clock: &Clock) -> io::Result<()> {
-    restore_on_signals()?;
-    let mut terminal = match ratatui::try_init() {
+    let mut signals = Some(catch_signals()?);
+    let mut terminal = match init() {
         Ok(terminal) => terminal,
         Err(err) => {
             // Raw mode may already be on when a later step fails.
@@ -41,13 +42,34 @@ pub fn run(app: &mut App, store: &mut Store, clock: &Clock) -> io::Result<()> {
             return Err(err);
         }
     };
-    let result = event_loop(&mut terminal, app, store, clock);
+    let result = event_loop(&mut terminal, &mut signals, app, store, clock);
     ratatui::restore();
     result
 }
 
+/// Stdout behind a buffer that holds a whole frame, so each frame leaves in
+/// one write (stdout alone writes every kilobyte).
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// `ratatui::try_init`, with the buffered backend: the panic hook that
+/// restores the terminal, raw mode, the alternate screen.
+fn init() -> io::Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))
+}
+
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
+    signals: &mut Option<Signals>,
     app: &mut App,
     store: &mut Store,
     clock: &Clock,
@@ -57,6 +79,11 @@ fn event_loop(
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
+        // Started once the first frame is out, to show it sooner; a signal
+        // caught before then waits for it.
+        if let Some(signals) = signals.take() {
+            restore_on(signals);
+        }
         let action = next_action(clock, app)?;
         if test_panic && action.is_some() {
             panic!("{TEST_PANIC_ENV} is set: panicking as asked");
@@ -120,13 +147,28 @@ fn reload_if_changed(store: &mut Store) -> Option<Msg> {
     }
 }
 
+#[cfg(unix)]
+type Signals = signal_hook::iterator::Signals;
+#[cfg(not(unix))]
+type Signals = ();
+
+/// Catches SIGTERM, SIGHUP and SIGQUIT from now on; `restore_on` acts on them.
+#[cfg(unix)]
+fn catch_signals() -> io::Result<Signals> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    Signals::new([SIGTERM, SIGHUP, SIGQUIT])
+}
+
+#[cfg(not(unix))]
+fn catch_signals() -> io::Result<Signals> {
+    Ok(())
+}
+
 /// On a terminating signal, waits for any save to finish, hands the terminal
 /// back and exits with the shell's usual 128 + signal number. (Ctrl-C is not
 /// a signal here: raw mode delivers it as a key.)
 #[cfg(unix)]
-fn restore_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
+fn restore_on(mut signals: Signals) {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _saving = SAVING
@@ -139,13 +181,10 @@ fn restore_on_signals() -> io::Result<()> {
             std::process::exit(128 + signal);
         }
     });
-    Ok(())
 }
 
 #[cfg(not(unix))]
-fn restore_on_signals() -> io::Result<()> {
-    Ok(())
-}
+fn restore_on(_: Signals) {}
 
 /// Blocks until a key press (its action, if bound), a resize, or the time to
 /// look at the clock again (`None`). No busy polling: idle, it sleeps until the

@@ -43,9 +43,8 @@ impl DataLock {
         // Only a courtesy for the "open elsewhere" message; the OS lock is
         // what counts. Written over in place, padded to one width: cutting
         // the file short first costs a journal commit on some filesystems.
-        let _ = file
-            .rewind()
-            .and_then(|()| writeln!(file, "{:<10}", std::process::id()));
+        let pid = format!("{:<10}\n", std::process::id());
+        let _ = file.rewind().and_then(|()| file.write_all(pid.as_bytes()));
         Ok(Self { _file: file })
     }
 }
