@@ -22,7 +22,6 @@ use std::fmt;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use ron::ser::PrettyConfig;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -313,42 +312,7 @@ pub fn render_year(
             detail: format!("{year} is outside the calendar gutbone can store"),
         });
     };
-    let days = log
-        .days_in(first..=last)
-        .map(|(date, day)| {
-            let with = |wanted: Entry| {
-                day.entries()
-                    .filter(move |(_, entry)| *entry == wanted)
-                    .map(|(habit, _)| habit.clone())
-                    .collect()
-            };
-            let amounts = day
-                .entries()
-                .filter_map(|(habit, entry)| match entry {
-                    Entry::Amount(amount) => Some((habit.clone(), amount)),
-                    _ => None,
-                })
-                .collect();
-            let record = DayRecord {
-                done: with(Entry::Done),
-                amounts: UniqueMap(amounts),
-                skipped: with(Entry::Skipped),
-                note: day.note().unwrap_or_default().to_owned(),
-            };
-            (DateKey(date), record)
-        })
-        .collect();
-    let file = YearFile {
-        version: VERSION,
-        year,
-        days: UniqueMap(days),
-    };
-    // Depth 2 keeps each day on one line: a year is ~365 short lines.
-    let pretty = PrettyConfig::new().depth_limit(2);
-    let body = ron::ser::to_string_pretty(&file, pretty).map_err(|err| StoreError::Verify {
-        path: path.to_owned(),
-        detail: err.to_string(),
-    })?;
+    let body = super::year_lines::write(log.days_in(first..=last), year);
     let text = format!("{}{body}\n", header(year, known));
 
     let read_back = parse_year(&text, path, year, known)?;
@@ -380,6 +344,47 @@ fn header(year: i32, known: &[HabitId]) -> String {
          // with its line and column, and the file is never overwritten until fixed.\n",
         names.join(", ")
     )
+}
+
+/// The body of a year file as serde and RON's pretty printer write it:
+/// what `year_lines::write` must give, byte for byte (a proptest checks).
+#[cfg(test)]
+pub(super) fn body_through_serde<'a>(
+    days: impl Iterator<Item = (NaiveDate, &'a DayLog)>,
+    year: i32,
+) -> String {
+    let days = days
+        .map(|(date, day)| {
+            let with = |wanted: Entry| {
+                day.entries()
+                    .filter(move |(_, entry)| *entry == wanted)
+                    .map(|(habit, _)| habit.clone())
+                    .collect()
+            };
+            let amounts = day
+                .entries()
+                .filter_map(|(habit, entry)| match entry {
+                    Entry::Amount(amount) => Some((habit.clone(), amount)),
+                    _ => None,
+                })
+                .collect();
+            let record = DayRecord {
+                done: with(Entry::Done),
+                amounts: UniqueMap(amounts),
+                skipped: with(Entry::Skipped),
+                note: day.note().unwrap_or_default().to_owned(),
+            };
+            (DateKey(date), record)
+        })
+        .collect();
+    let file = YearFile {
+        version: VERSION,
+        year,
+        days: UniqueMap(days),
+    };
+    // Depth 2 keeps each day on one line: a year is ~365 short lines.
+    let pretty = ron::ser::PrettyConfig::new().depth_limit(2);
+    ron::ser::to_string_pretty(&file, pretty).expect("a year file serializes")
 }
 
 /// Where the first byte that is not UTF-8 stands, for binary garbage.

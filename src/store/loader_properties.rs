@@ -156,3 +156,44 @@ fn the_unmutated_files_load() {
     parse_settings(SETTINGS, path).unwrap();
     Tips::builtin().add_user(TIPS, &ids()).unwrap();
 }
+
+/// Days of 2026 with any entries, amounts and notes (quotes, backslashes,
+/// control characters and all).
+fn any_year() -> impl Strategy<Value = crate::domain::Log> {
+    use crate::domain::{Entry, Log};
+    let entry = prop_oneof![
+        Just(None),
+        Just(Some(Entry::Done)),
+        Just(Some(Entry::Skipped)),
+        (1e-6..10_000.0f64).prop_map(|amount| Some(Entry::Amount(amount))),
+        Just(Some(Entry::Amount(0.5))),
+    ];
+    let day = (
+        0..365u64,
+        prop::collection::vec(entry, 5),
+        prop::option::of(".{0,12}"),
+    );
+    prop::collection::vec(day, 0..40).prop_map(|days| {
+        let ids = ids();
+        let mut log = Log::new();
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for (offset, entries, note) in days {
+            let date = start + chrono::Days::new(offset);
+            for (id, entry) in ids.iter().zip(entries) {
+                log.set_entry(date, id, entry);
+            }
+            log.set_note(date, note.as_deref());
+        }
+        log
+    })
+}
+
+proptest! {
+    #[test]
+    fn the_direct_writer_writes_what_serde_and_ron_write(log in any_year()) {
+        prop_assert_eq!(
+            year_lines::write(log.days_in(..), 2026),
+            format::body_through_serde(log.days_in(..), 2026)
+        );
+    }
+}

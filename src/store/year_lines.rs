@@ -196,3 +196,95 @@ impl<'a> Cursor<'a> {
         (amount > 0.0 && amount <= MAX_AMOUNT).then_some(amount)
     }
 }
+
+/// The body of a year file (after its comment header): what RON's pretty
+/// printer writes for it with each day on one line, byte for byte, without
+/// going through serde.
+pub fn write<'a>(days: impl Iterator<Item = (NaiveDate, &'a DayLog)>, year: i32) -> String {
+    use std::fmt::Write;
+    let mut text = String::with_capacity(64 * 1024);
+    let _ = write!(
+        text,
+        "(\n    version: {VERSION},\n    year: {year},\n    days: {{"
+    );
+    let mut any = false;
+    for (date, day) in days {
+        if !any {
+            text.push('\n');
+            any = true;
+        }
+        let _ = write!(text, "        \"{}\": (", date.format("%Y-%m-%d"));
+        let mut fields = Fields {
+            text: &mut text,
+            count: 0,
+        };
+        let with = |wanted: Entry| {
+            day.entries()
+                .filter(move |(_, entry)| *entry == wanted)
+                .map(|(id, _)| (id, None))
+        };
+        let amounts = day.entries().filter_map(|(id, entry)| match entry {
+            Entry::Amount(amount) => Some((id, Some(amount))),
+            _ => None,
+        });
+        fields.list("done: [", "]", with(Entry::Done));
+        fields.list("amounts: {", "}", amounts);
+        fields.list("skipped: [", "]", with(Entry::Skipped));
+        if let Some(note) = day.note() {
+            fields.start("note: ");
+            quoted(fields.text, note);
+        }
+        text.push_str("),\n");
+    }
+    text.push_str(if any { "    },\n)" } else { "},\n)" });
+    text
+}
+
+/// A day's fields, written one after another; empty ones are left out.
+struct Fields<'t> {
+    text: &'t mut String,
+    count: usize,
+}
+
+impl Fields<'_> {
+    fn start(&mut self, name: &str) {
+        if self.count > 0 {
+            self.text.push_str(", ");
+        }
+        self.count += 1;
+        self.text.push_str(name);
+    }
+
+    /// Ids, each with its amount when a map is written.
+    fn list<'a>(
+        &mut self,
+        open: &str,
+        close: &str,
+        items: impl Iterator<Item = (&'a HabitId, Option<f64>)>,
+    ) {
+        let mut items = items.peekable();
+        if items.peek().is_none() {
+            return;
+        }
+        self.start(open);
+        for (n, (id, amount)) in items.enumerate() {
+            if n > 0 {
+                self.text.push_str(", ");
+            }
+            quoted(self.text, id.as_str());
+            if let Some(amount) = amount {
+                use std::fmt::Write;
+                let _ = write!(self.text, ": {amount:?}");
+            }
+        }
+        self.text.push_str(close);
+    }
+}
+
+/// A string as RON writes it: quoted, each character escaped as Rust's
+/// `char::escape_debug` does.
+fn quoted(text: &mut String, value: &str) {
+    text.push('"');
+    text.extend(value.chars().flat_map(char::escape_debug));
+    text.push('"');
+}
