@@ -50,6 +50,12 @@ fn storage(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", years), &years, |b, _| {
             b.iter(|| black_box(store.load().unwrap()));
         });
+        // What the app reads at start: this year, the older ones summed up
+        // (the first call makes the summary).
+        store.load_recent(2026).unwrap();
+        group.bench_with_input(BenchmarkId::new("load_recent", years), &years, |b, _| {
+            b.iter(|| black_box(store.load_recent(2026).unwrap()));
+        });
         let today = now().date();
         let sun = HabitId::new("sunlight");
         group.bench_with_input(
