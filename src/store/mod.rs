@@ -195,13 +195,9 @@ impl Store {
         let habits_file = paths::habits_file(&self.dir);
         seen.insert(habits_file.clone(), fingerprint(&habits_file)?);
         let habits = load_habits(&self.dir)?;
-        let ids: Vec<HabitId> = habits
-            .as_deref()
-            .map_or_else(default_habits, <[Habit]>::to_vec)
-            .into_iter()
-            .map(|habit| habit.id)
-            .collect();
-        let all_habits = habits.clone().unwrap_or_else(default_habits);
+        let habits_missing = habits.is_none();
+        let all_habits = habits.unwrap_or_else(default_habits);
+        let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
         let files = year_files(&self.dir)?;
         // The older files as they are now: what a cached summary must match.
         let mut older = summary::Files::new();
@@ -246,7 +242,7 @@ impl Store {
                 None => {}
             }
         }
-        self.habits_missing = habits.is_none();
+        self.habits_missing = habits_missing;
         self.habits = all_habits;
         self.seen = seen;
         Ok((self.habits.clone(), log))
