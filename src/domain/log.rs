@@ -189,17 +189,18 @@ impl Log {
         self.past.as_ref().map(|past| past.before)
     }
 
-    /// Takes the days this log only sums up from `whole`, a read of the
-    /// whole history; the days it holds stay as they are (they may have
-    /// changes not yet saved).
-    pub fn fill_in(&mut self, mut whole: Log) {
+    /// Takes the days this log only sums up from `older`, a read of them
+    /// (or of the whole history: only the days before the sums are taken);
+    /// the days it holds stay as they are (they may have changes not yet
+    /// saved).
+    pub fn fill_in(&mut self, mut older: Log) {
         let Some(past) = self.past.take() else {
             return;
         };
-        let mut older = std::mem::take(&mut whole.days);
-        older.split_off(&past.before);
-        older.append(&mut self.days);
-        self.days = older;
+        let mut days = std::mem::take(&mut older.days);
+        days.split_off(&past.before);
+        days.append(&mut self.days);
+        self.days = days;
     }
 
     /// The first day with an entry for `habit`, if it is before `date`.

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
 use super::StoreError;
 use crate::domain::habit::MAX_AMOUNT;
@@ -34,7 +34,10 @@ use crate::position::{line_and_column, locate};
 /// The newest file version this build writes and reads.
 pub const VERSION: u32 = 2;
 
-#[derive(Serialize, Deserialize)]
+// Files are written by `year_lines::write`; serde writes them only in the
+// tests, as the yardstick that writer must match.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 struct YearFile {
     version: u32,
@@ -42,7 +45,8 @@ struct YearFile {
     days: Days,
 }
 
-#[derive(Serialize, Deserialize, PartialEq)]
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 struct DayRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -63,8 +67,9 @@ struct DayRecord {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct DateKey(NaiveDate);
 
-impl Serialize for DateKey {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+#[cfg(test)]
+impl serde::Serialize for DateKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.0.format("%Y-%m-%d"))
     }
 }
@@ -92,8 +97,7 @@ type Days = UniqueMap<DateKey, DayRecord>;
 
 /// A map that, unlike a plain one, refuses a key written twice: silently
 /// keeping one of the two would lose the other.
-#[derive(Serialize, PartialEq)]
-#[serde(transparent)]
+#[cfg_attr(test, derive(serde::Serialize), serde(transparent))]
 struct UniqueMap<K: Ord, V>(BTreeMap<K, V>);
 
 impl<K: Ord, V> Default for UniqueMap<K, V> {
@@ -102,6 +106,7 @@ impl<K: Ord, V> Default for UniqueMap<K, V> {
     }
 }
 
+#[cfg(test)]
 impl<K: Ord, V> UniqueMap<K, V> {
     fn is_empty(&self) -> bool {
         self.0.is_empty()
