@@ -92,6 +92,11 @@ fn event_loop(
         // ticks the new day, not the old one.
         update(app, Msg::Tick(clock.now()));
         let Some(action) = action else { continue };
+        if action == Action::Quit {
+            // Nothing to read or lock on the way out: `main` saves whatever
+            // is still unsaved.
+            return Ok(());
+        }
         // Someone else's change to the files is read in before this key can
         // change anything, so it is never written over; the write lock keeps
         // a command from writing between that look and this key's save.

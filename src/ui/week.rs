@@ -113,8 +113,11 @@ impl Widget for WeekPanel<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let cell = (usize::from(inner.width).saturating_sub(LABEL_WIDTH + STATS_WIDTH) / 7)
-            .clamp(usize::from(CELL_MIN), usize::from(CELL_MAX));
+        let cell = (inner
+            .width
+            .saturating_sub((LABEL_WIDTH + STATS_WIDTH) as u16)
+            / 7)
+        .clamp(CELL_MIN, CELL_MAX);
         let column_style = |i: usize| {
             if week.days[i] == app.today {
                 theme::today_column()
@@ -122,31 +125,45 @@ impl Widget for WeekPanel<'_> {
                 Style::new()
             }
         };
-        let centred = |text: &str| format!("{text:^cell$}");
-
-        let mut lines = Vec::with_capacity(app.habits.len() + 6);
-        let mut names = vec![Span::raw(" ".repeat(LABEL_WIDTH))];
-        let mut dates = names.clone();
-        for (i, day) in week.days.iter().enumerate() {
-            let mut style = column_style(i).add_modifier(Modifier::BOLD);
-            if *day == app.viewing {
-                style = style.add_modifier(Modifier::UNDERLINED);
+        // The grid is written cell by cell: it is most of the screen's
+        // characters, and padded spans cost a grapheme walk per space.
+        let mut rows = inner.rows();
+        let header_style = |i: usize| {
+            let style = column_style(i).add_modifier(Modifier::BOLD);
+            if week.days[i] == app.viewing {
+                style.add_modifier(Modifier::UNDERLINED)
+            } else {
+                style
             }
-            let weekday = day.format("%a").to_string();
-            names.push(Span::styled(centred(&weekday[..2]), style));
-            dates.push(Span::styled(centred(&day.day().to_string()), style));
-        }
-        names.push(Span::styled(
-            format!("{:>4}{:>5}{:>6}", "now", "best", "str "),
-            theme::dim(),
-        ));
-        lines.push(Line::from(names));
-        lines.push(Line::from(dates));
-
+        };
+        let names = week.days.map(|day| day.format("%a").to_string());
+        let stats_header = format!("{:>4}{:>5}{:>6}", "now", "best", "str ");
+        let grid = Grid { cell };
+        grid.row(
+            buf,
+            rows.next(),
+            ("", Style::new()),
+            std::array::from_fn(|i| (&names[i][..2], header_style(i))),
+            (&stats_header, theme::dim()),
+        );
+        let dates = week.days.map(|day| day.day().to_string());
+        grid.row(
+            buf,
+            rows.next(),
+            ("", Style::new()),
+            std::array::from_fn(|i| (dates[i].as_str(), header_style(i))),
+            ("", Style::new()),
+        );
         for ((habit, row), stats) in app.habits.iter().zip(&week.rows).zip(&app.stats) {
-            let mut spans = vec![Span::raw(format!("{:<LABEL_WIDTH$}", habit.short))];
-            for (i, mark) in row.marks.iter().enumerate() {
-                let (symbol, style) = match mark {
+            let best = stats.best_streak.map_or(0, |streak| streak.days);
+            let figures = format!(
+                "{:>4}{:>5}{:>6}",
+                stats.current_streak,
+                best,
+                strength_text(stats)
+            );
+            let marks = std::array::from_fn(|i| {
+                let (symbol, style) = match row.marks[i] {
                     Mark::Done => (theme::MARK_DONE, theme::done()),
                     Mark::Partial => (theme::MARK_PARTIAL, theme::partial()),
                     Mark::Skipped => (theme::MARK_SKIPPED, theme::dim()),
@@ -154,30 +171,28 @@ impl Widget for WeekPanel<'_> {
                     Mark::Open => (theme::MARK_OPEN, Style::new()),
                     Mark::Upcoming | Mark::Untracked => ("", Style::new()),
                 };
-                spans.push(Span::styled(centred(symbol), column_style(i).patch(style)));
-            }
-            let best = stats.best_streak.map_or(0, |streak| streak.days);
-            spans.push(Span::raw(format!(
-                "{:>4}{:>5}{:>6}",
-                stats.current_streak,
-                best,
-                strength_text(stats)
-            )));
-            lines.push(Line::from(spans));
+                (symbol, column_style(i).patch(style))
+            });
+            grid.row(
+                buf,
+                rows.next(),
+                (&habit.short, Style::new()),
+                marks,
+                (&figures, Style::new()),
+            );
         }
+        let totals = week
+            .totals
+            .map(|total| total.map(|n| n.to_string()).unwrap_or_default());
+        grid.row(
+            buf,
+            rows.next(),
+            ("Done", theme::dim()),
+            std::array::from_fn(|i| (totals[i].as_str(), column_style(i).patch(theme::dim()))),
+            ("", Style::new()),
+        );
 
-        let mut totals = vec![Span::styled(
-            format!("{:<LABEL_WIDTH$}", "Done"),
-            theme::dim(),
-        )];
-        for (i, total) in week.totals.iter().enumerate() {
-            let text = total.map(|n| n.to_string()).unwrap_or_default();
-            totals.push(Span::styled(
-                centred(&text),
-                column_style(i).patch(theme::dim()),
-            ));
-        }
-        lines.push(Line::from(totals));
+        let mut lines = Vec::with_capacity(4);
         lines.push(Line::from(vec![
             Span::styled(theme::MARK_DONE, theme::done()),
             Span::raw(" done "),
@@ -203,75 +218,65 @@ impl Widget for WeekPanel<'_> {
         }
         // Line by line: nothing here wraps, and a paragraph's line composer
         // costs more than the lines themselves.
-        for (line, row) in lines.iter().zip(inner.rows()) {
+        for (line, row) in lines.iter().zip(rows) {
             line.render(row, buf);
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The week grid, written cell by cell: it holds most of the screen's
+/// characters, and padded spans would cost a grapheme walk per space.
+struct Grid {
+    cell: u16,
+}
 
-    fn row(strength: f64, change: f64) -> HabitStats {
-        HabitStats {
-            current_streak: 0,
-            best_streak: None,
-            strength,
-            strength_change: change,
+impl Grid {
+    /// One row: a label, seven day cells with their text centred, and the
+    /// figures after them. Nothing when the panel has no row left.
+    fn row(
+        &self,
+        buf: &mut Buffer,
+        row: Option<Rect>,
+        label: (&str, Style),
+        cells: [(&str, Style); 7],
+        figures: (&str, Style),
+    ) {
+        let Some(row) = row else { return };
+        put(buf, row, 0, LABEL_WIDTH as u16, label, false);
+        let mut x = LABEL_WIDTH as u16;
+        for cell in cells {
+            put(buf, row, x, self.cell, cell, true);
+            x += self.cell;
         }
+        // Figures wider than their column (a streak of 10,000 days) run on.
+        let width = (STATS_WIDTH as u16).max(figures.0.chars().count() as u16);
+        put(buf, row, x, width, figures, false);
     }
+}
 
-    #[test]
-    fn best_streaks_read_with_their_dates() {
-        use crate::domain::streak::Streak;
-        let best = |days, start: &str, end: &str| HabitStats {
-            best_streak: Some(Streak {
-                days,
-                start: start.parse().unwrap(),
-                end: end.parse().unwrap(),
-            }),
-            ..row(0.0, 0.0)
-        };
-        assert_eq!(best_text(&row(0.0, 0.0)), "no streak yet");
-        assert_eq!(
-            best_text(&best(1, "2026-11-05", "2026-11-05")),
-            "best 1 day, on 5 Nov 2026"
-        );
-        assert_eq!(
-            best_text(&best(5, "2026-11-16", "2026-11-20")),
-            "best 5 days, 16–20 Nov 2026"
-        );
-        assert_eq!(
-            best_text(&best(7, "2026-10-29", "2026-11-04")),
-            "best 7 days, 29 Oct–4 Nov 2026"
-        );
-        assert_eq!(
-            best_text(&best(9, "2025-12-28", "2027-01-05")),
-            "best 9 days, 28 Dec 2025–5 Jan 2027"
-        );
-    }
-
-    #[test]
-    fn the_weekly_change_reads_in_points() {
-        assert_eq!(
-            change_text(&row(0.354, 0.12)),
-            "strength 35%, up 12 points in 7 days"
-        );
-        assert_eq!(
-            change_text(&row(0.5, -0.031)),
-            "strength 50%, down 3 points in 7 days"
-        );
-        assert_eq!(
-            change_text(&row(0.5, 0.001)),
-            "strength 50%, unchanged in 7 days"
-        );
-    }
-
-    #[test]
-    fn strength_reads_as_a_percentage_with_the_direction_of_change() {
-        assert_eq!(strength_text(&row(0.824, 0.1)), "82%▲");
-        assert_eq!(strength_text(&row(0.5, -0.2)), "50%▼");
-        assert_eq!(strength_text(&row(1.0, 0.0)), "100% ");
+/// Writes `text` into the `width` columns from `x` on `row` (clipped to the
+/// row), left-aligned or centred, the whole stretch in `style`.
+fn put(
+    buf: &mut Buffer,
+    row: Rect,
+    x: u16,
+    width: u16,
+    (text, style): (&str, Style),
+    centre: bool,
+) {
+    let Some(room) = row.width.checked_sub(x).filter(|room| *room > 0) else {
+        return;
+    };
+    let width = width.min(room);
+    let x = row.x + x;
+    buf.set_style(Rect::new(x, row.y, width, 1), style);
+    let len = text.chars().count() as u16;
+    let pad = if centre {
+        width.saturating_sub(len) / 2
+    } else {
+        0
+    };
+    if pad < width {
+        buf.set_stringn(x + pad, row.y, text, usize::from(width - pad), style);
     }
 }
