@@ -6,7 +6,7 @@ use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
-use crate::domain::{Habit, Log, date};
+use crate::domain::{Habit, HabitId, Log, date};
 use crate::form::HabitForm;
 use crate::history::History;
 
@@ -126,6 +126,19 @@ impl App {
     pub fn refresh_stats(&mut self) {
         self.stats = HabitStats::all(&self.log, &self.habits, self.today);
         self.review = None;
+    }
+
+    /// After a change to one habit's entries, whose figures alone can move.
+    pub fn refresh_stats_of(&mut self, habit: &HabitId) {
+        match self.habits.iter().position(|h| h.id.same_as(habit)) {
+            Some(i) if self.stats.len() == self.habits.len() => {
+                self.stats[i] = HabitStats::new(&self.log, &self.habits[i], self.today);
+                self.review = None;
+            }
+            Some(_) => self.refresh_stats(),
+            // An archived habit has no figures on screen.
+            None => self.review = None,
+        }
     }
 
     /// The review of the viewed week, as of today.

@@ -456,7 +456,7 @@ fn make(app: &mut App, change: &Change, undoing: bool) -> Vec<Effect> {
         } => {
             app.log
                 .set_entry(*date, habit, if undoing { *before } else { *after });
-            app.refresh_stats();
+            app.refresh_stats_of(habit);
             *date
         }
         Change::Habits {

@@ -616,3 +616,19 @@ fn unsaved_changes_to_the_days_held_survive_reading_in_the_rest() {
         whole.log.days_in(..d("2026-11-09")).count()
     );
 }
+
+#[test]
+fn figures_after_toggles_and_undo_equal_a_fresh_derivation() {
+    use gutbone::domain::stats::HabitStats;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let fresh = |app: &App| HabitStats::all(&app.log, &app.habits, app.today);
+    // Streaks run through today and yesterday, so each toggle moves them.
+    press(&mut app, &[Char('2'), Left, Char('2'), Char('4'), Right]);
+    assert_eq!(app.stats, fresh(&app));
+    let before_undo = app.stats.clone();
+    press(&mut app, &[Char('u')]);
+    assert_eq!(app.stats, fresh(&app));
+    assert_ne!(app.stats, before_undo);
+    press(&mut app, &[Char('u'), Char('u'), Char('u')]);
+    assert_eq!(app.stats, fresh(&app));
+}

@@ -32,7 +32,7 @@ pub fn remove_leftovers(dir: &Path) -> io::Result<()> {
 }
 
 /// Replaces `path` with `contents` atomically: a temporary file in the same
-/// directory is written and fsynced, renamed over the target, and the
+/// directory is written and synced, renamed over the target, and the
 /// directory is fsynced so the rename itself survives a power cut. A symlink
 /// is followed and its target replaced, so the link stays a link.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
@@ -56,7 +56,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
+    // The data and the size that finds it; the rest of the inode (times)
+    // need not reach the disk before the rename.
+    tmp.as_file().sync_data()?;
     tmp.persist(&target).map_err(|err| err.error)?;
     sync_dir(dir)
 }
