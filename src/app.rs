@@ -73,6 +73,8 @@ pub struct App {
     pub warning: Option<String>,
     /// Where the data lives, for the help screen.
     pub data_dir: String,
+    /// Colours and marks; chosen at start (settings, `--theme`, `NO_COLOR`).
+    pub theme: crate::ui::theme::Theme,
 }
 
 impl App {
@@ -118,6 +120,7 @@ impl App {
             notice: None,
             warning: None,
             data_dir,
+            theme: Default::default(),
         }
     }
 

@@ -22,6 +22,15 @@ pub struct Cli {
     #[arg(long, value_name = "PATH", global = true)]
     pub config_dir: Option<PathBuf>,
 
+    /// Colours for the checklist: dark (the default), light or high-contrast.
+    /// Overrides settings.ron. NO_COLOR in the environment turns colour off.
+    #[arg(long, value_name = "THEME", global = true)]
+    pub theme: Option<crate::ui::theme::ThemeName>,
+
+    /// Draw with ASCII only ([x], #, .), for terminals without Unicode.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     /// With no command, gutbone opens today's checklist.
     #[command(subcommand)]
     pub command: Option<Command>,

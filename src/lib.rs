@@ -15,6 +15,7 @@ pub mod form;
 pub mod generate;
 pub mod history;
 pub mod keymap;
+pub mod look;
 pub mod position;
 pub mod store;
 pub mod tui;

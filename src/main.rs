@@ -12,7 +12,8 @@ use gutbone::clock::Clock;
 use gutbone::commands::{self, Failure, mark::Mark, status::Format};
 use gutbone::domain::date;
 use gutbone::domain::past::Past;
-use gutbone::store::{Store, load_settings, load_tips, paths};
+use gutbone::look;
+use gutbone::store::{Store, load_settings, load_stated, load_tips, paths};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -45,7 +46,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
     let Some(command) = &cli.command else {
-        return run_app(&dir, &config_dir, &clock).map_err(data);
+        return run_app(cli, &dir, &config_dir, &clock).map_err(data);
     };
     run_command(command, &dir, &config_dir, &clock)
 }
@@ -173,8 +174,18 @@ fn run_command(
 }
 
 /// The checklist in the terminal: what `gutbone` with no command opens.
-fn run_app(dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), Box<dyn Error>> {
-    let settings = load_settings(&paths::settings_file(config_dir))?;
+fn run_app(cli: &Cli, dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), Box<dyn Error>> {
+    let stated = load_stated(&paths::settings_file(config_dir))?;
+    let settings = stated.settings();
+    let flags = look::Flags {
+        theme: cli.theme,
+        ascii: cli.ascii,
+    };
+    let look = look::Look::resolve(
+        &stated,
+        flags,
+        &look::Env::read(|name| std::env::var_os(name)),
+    );
     let mut store = Store::open(dir)?;
     // The years before last week's are summed up, not read (see `Past`).
     let today = date::today(clock.now(), settings.day_starts_at);
@@ -189,9 +200,13 @@ fn run_app(dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), Box<dyn E
                 .into(),
         );
     }
+    if let Some(refusal) = look::refuse_terminal(std::env::var_os("TERM").as_deref()) {
+        return Err(refusal.into());
+    }
     let data_dir = dir.display().to_string();
     let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
     app.warning = tips_problem;
+    app.theme = look.theme();
     gutbone::tui::run(&mut app, &mut store, clock)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.

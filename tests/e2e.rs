@@ -620,3 +620,38 @@ fn back_filling_a_year_that_was_only_summed_up_loses_no_day() {
     };
     assert_eq!(others(&after), others(&before), "every other day as it was");
 }
+
+#[test]
+fn a_dumb_terminal_is_refused_with_a_pointer_to_status() {
+    let (_tmp, dir) = data_dir();
+    let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
+    cmd.env("TERM", "dumb");
+    let mut app = Session::spawn(cmd);
+    assert_eq!(app.wait_exit(), 1);
+    let screen = app.screen();
+    assert!(screen.contains("TERM=dumb"), "{screen}");
+    assert!(screen.contains("gutbone status"), "{screen}");
+    assert!(!dir.join("log").exists(), "nothing written");
+}
+
+#[test]
+fn ascii_and_no_color_reach_the_real_screen() {
+    let (_tmp, dir) = data_dir();
+    let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
+    cmd.arg("--ascii");
+    cmd.env("NO_COLOR", "1");
+    let mut app = Session::spawn_sized(cmd, 100, 30);
+    let screen = app.wait_for("0/5 today");
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("+----"), "{screen}");
+    assert!(!app.any_colour(), "NO_COLOR leaves no colour on screen");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+
+    let mut app = Session::spawn_sized(gutbone(&dir, "2026-11-22T09:00:00"), 100, 30);
+    let screen = app.wait_for("0/5 today");
+    assert!(screen.contains('┌'), "Unicode by default: {screen}");
+    assert!(app.any_colour(), "colour by default");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -275,3 +275,86 @@ fn a_long_checklist_scrolls_to_keep_the_selection_in_view() {
         "the week panel keeps its place: {screen}"
     );
 }
+
+/// Each theme's whole frame, styles included (the buffer's debug form lists
+/// every change of colour and modifier).
+#[test]
+fn each_theme_and_no_color_and_ascii_80x24() {
+    use gutbone::ui::theme::{Theme, ThemeName};
+    for (name, theme) in [
+        ("dark", Theme::new(ThemeName::Dark, true, false)),
+        ("light", Theme::new(ThemeName::Light, true, false)),
+        (
+            "high_contrast",
+            Theme::new(ThemeName::HighContrast, true, false),
+        ),
+        ("no_color", Theme::new(ThemeName::Light, false, false)),
+        ("ascii", Theme::new(ThemeName::Dark, true, true)),
+    ] {
+        let mut app = sample_app("2026-11-22T09:00:00");
+        app.theme = theme;
+        let terminal = render(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("theme_{name}_80x24"),
+            format!("{:?}", terminal.backend().buffer())
+        );
+    }
+}
+
+#[test]
+fn without_colour_marks_and_modifiers_carry_the_meaning() {
+    use gutbone::ui::theme::{Theme, ThemeName};
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.theme = Theme::new(ThemeName::Dark, false, false);
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+    );
+    let (sunday, header) = find(buffer, "Mo Tu", "Su");
+    assert!(
+        buffer[(sunday, header)]
+            .modifier
+            .contains(Modifier::REVERSED),
+        "today's column is reversed instead of shaded"
+    );
+    let (saturday, _) = find(buffer, "Mo Tu", "Sa");
+    let (_, stress) = find(buffer, "Stress    ", "Stress");
+    let done = &buffer[(saturday + 1, stress)];
+    assert_eq!(done.symbol(), "●");
+    assert!(done.modifier.contains(Modifier::BOLD), "done is bold");
+    let (_, row) = find(buffer, "│ Sunlight", "Sunlight");
+    let line: Vec<_> = (saturday + 1 - 18..saturday + 2)
+        .map(|x| &buffer[(x, row)])
+        .filter(|cell| cell.symbol() == "·")
+        .collect();
+    assert!(!line.is_empty(), "a missed day in the sample week");
+    assert!(
+        line.iter()
+            .all(|cell| cell.modifier.contains(Modifier::DIM)),
+        "missed is dim"
+    );
+}
+
+#[test]
+fn ascii_draws_nothing_outside_ascii_in_any_screen() {
+    use gutbone::ui::theme::{Theme, ThemeName};
+    for overlay in [None, Some(Action::ToggleHelp), Some(Action::OpenReview)] {
+        let mut app = sample_app("2026-11-22T09:00:00");
+        app.theme = Theme::new(ThemeName::Dark, true, true);
+        if let Some(action) = overlay {
+            act(&mut app, &[action]);
+        }
+        let terminal = render(&app, 120, 40);
+        for cell in &terminal.backend().buffer().content {
+            assert!(
+                cell.symbol().is_ascii(),
+                "{:?} in {overlay:?}",
+                cell.symbol()
+            );
+        }
+    }
+}

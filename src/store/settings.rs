@@ -5,10 +5,14 @@
 //!     version: 1,
 //!     week_start: Sunday,      // Monday (default) or Sunday
 //!     day_starts_at: "04:00",  // when a new day begins (default "00:00")
+//!     theme: Light,            // Dark (default), Light or HighContrast
+//!     mouse: false,            // clicks and the wheel (default true)
+//!     ascii: true,             // ASCII marks and lines (default: by locale)
 //! )
 //! ```
 //!
-//! Every field may be left out. The file is only read, never written.
+//! Every field may be left out. The file is only read, never written;
+//! `gutbone config` prints one with every setting, its value and its source.
 
 use std::fs;
 use std::io;
@@ -20,6 +24,7 @@ use serde::Deserialize;
 use super::{StoreError, parse_ron};
 use crate::domain::settings::{Settings, WeekStart};
 use crate::position::locate;
+use crate::ui::theme::ThemeName;
 
 const VERSION: u32 = 1;
 
@@ -27,56 +32,100 @@ const VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
     version: u32,
-    // Plain fields with defaults, not Options: RON would want `Some(..)`.
-    #[serde(default)]
-    week_start: WeekStartName,
-    #[serde(default = "midnight")]
-    day_starts_at: String,
+    // Written plainly (`theme: Light`), read as "said or not": RON itself
+    // would want `Some(Light)` for an Option.
+    #[serde(default, deserialize_with = "said")]
+    week_start: Option<WeekStartName>,
+    #[serde(default, deserialize_with = "said")]
+    day_starts_at: Option<String>,
+    #[serde(default, deserialize_with = "said")]
+    theme: Option<ThemeName>,
+    #[serde(default, deserialize_with = "said")]
+    mouse: Option<bool>,
+    #[serde(default, deserialize_with = "said")]
+    ascii: Option<bool>,
 }
 
-#[derive(Default, Deserialize)]
+fn said<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+#[derive(Deserialize)]
 enum WeekStartName {
-    #[default]
     Monday,
     Sunday,
 }
 
-fn midnight() -> String {
-    "00:00".into()
+/// What `settings.ron` says, field by field: `None` where it is silent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stated {
+    pub week_start: Option<WeekStart>,
+    pub day_starts_at: Option<NaiveTime>,
+    pub theme: Option<ThemeName>,
+    pub mouse: Option<bool>,
+    pub ascii: Option<bool>,
+}
+
+impl Stated {
+    /// The counting settings, defaults where the file is silent.
+    pub fn settings(&self) -> Settings {
+        let default = Settings::default();
+        Settings {
+            week_start: self.week_start.unwrap_or(default.week_start),
+            day_starts_at: self.day_starts_at.unwrap_or(default.day_starts_at),
+        }
+    }
 }
 
 /// Reads `path`; a missing file means every default.
 pub fn load_settings(path: &Path) -> Result<Settings, StoreError> {
+    load_stated(path).map(|stated| stated.settings())
+}
+
+/// Reads `path` field by field; a missing file says nothing.
+pub fn load_stated(path: &Path) -> Result<Stated, StoreError> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Settings::default()),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Stated::default()),
         Err(err) => return Err(StoreError::io("read", path, err)),
     };
-    parse_settings(&text, path)
+    parse_stated(&text, path)
 }
 
 pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
+    parse_stated(text, path).map(|stated| stated.settings())
+}
+
+pub fn parse_stated(text: &str, path: &Path) -> Result<Stated, StoreError> {
     let file: SettingsFile = parse_ron(text, path, VERSION, |file: &SettingsFile| file.version)?;
-    let week_start = match file.week_start {
+    let week_start = file.week_start.map(|name| match name {
         WeekStartName::Monday => WeekStart::Monday,
         WeekStartName::Sunday => WeekStart::Sunday,
-    };
-    let time = file.day_starts_at;
-    let day_starts_at = NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
-        let quoted = format!("\"{time}\"");
-        let (line, column) = locate(text, &quoted);
-        StoreError::parse(
-            path,
-            line,
-            column,
-            format!("day_starts_at {quoted} is not a time of day like \"04:00\""),
-        )
-    })?;
-    let settings = Settings {
+    });
+    let day_starts_at = file
+        .day_starts_at
+        .map(|time| {
+            NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
+                let quoted = format!("\"{time}\"");
+                let (line, column) = locate(text, &quoted);
+                StoreError::parse(
+                    path,
+                    line,
+                    column,
+                    format!("day_starts_at {quoted} is not a time of day like \"04:00\""),
+                )
+            })
+        })
+        .transpose()?;
+    Ok(Stated {
         week_start,
         day_starts_at,
-    };
-    Ok(settings)
+        theme: file.theme,
+        mouse: file.mouse,
+        ascii: file.ascii,
+    })
 }
 
 #[cfg(test)]
@@ -125,6 +174,31 @@ mod tests {
                 }
                 other => panic!("{text}: expected a parse error, got {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn the_look_is_read_and_silence_is_told_from_a_default() {
+        let path = Path::new("settings.ron");
+        let stated = parse_stated(
+            "(version: 1, theme: HighContrast, mouse: false, ascii: true)",
+            path,
+        )
+        .unwrap();
+        assert_eq!(stated.theme, Some(ThemeName::HighContrast));
+        assert_eq!(stated.mouse, Some(false));
+        assert_eq!(stated.ascii, Some(true));
+        assert_eq!(stated.week_start, None);
+        let stated = parse_stated("(version: 1, week_start: Monday)", path).unwrap();
+        assert_eq!(stated.week_start, Some(WeekStart::Monday));
+        assert_eq!(stated.theme, None);
+        match parse_stated("(version: 1,\n theme: Pink)", path) {
+            Err(StoreError::Parse {
+                line: 2, message, ..
+            }) => {
+                assert!(message.contains("Pink"), "{message}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 

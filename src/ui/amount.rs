@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::theme;
 use crate::app::App;
 use crate::domain::habit::format_amount;
 
@@ -23,9 +22,9 @@ impl Widget for AmountPrompt<'_> {
             return;
         };
         let title = format!(" {} on {} ", habit.name, app.viewing.format("%a %-d %b"));
-        let block = theme::editor_block(title);
+        let block = app.theme.editor_block(title);
         let hint = match &app.amount_error {
-            Some(error) => Line::styled(error.as_str(), theme::error()),
+            Some(error) => Line::styled(error.as_str(), app.theme.error),
             None => Line::styled(
                 format!(
                     "now {} of {} {} · 0 clears the day",
@@ -33,13 +32,13 @@ impl Widget for AmountPrompt<'_> {
                     format_amount(measure.target),
                     measure.unit
                 ),
-                theme::dim(),
+                app.theme.dim,
             ),
         };
         let lines = vec![
             Line::from(vec![
                 Span::raw(app.amount_draft.as_str()),
-                Span::styled("▏", theme::key()),
+                Span::styled("▏", app.theme.key),
                 Span::raw(format!(" {}", measure.unit)),
             ]),
             Line::raw(""),

@@ -6,7 +6,6 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme;
 use crate::app::App;
 
 pub struct CoachLine<'a> {
@@ -21,8 +20,8 @@ impl Widget for CoachLine<'_> {
             return;
         };
         Line::from(vec![
-            Span::styled(" » ", theme::key()),
-            Span::styled(text, theme::title().remove_modifier(Modifier::BOLD)),
+            Span::styled(" » ", app.theme.key),
+            Span::styled(text, app.theme.title.remove_modifier(Modifier::BOLD)),
         ])
         .render(area, buf);
     }

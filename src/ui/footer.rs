@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::app::App;
 
 pub struct Footer<'a> {
@@ -26,9 +25,10 @@ const KEYS: [(&str, &str); 8] = [
 
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
         if let Some(error) = self.app.problem() {
             Paragraph::new(format!(" {error} "))
-                .style(theme::error())
+                .style(app.theme.error)
                 .wrap(Wrap { trim: false })
                 .render(area, buf);
             return;
@@ -52,7 +52,7 @@ impl Widget for Footer<'_> {
         }
         let mut spans = vec![Span::raw(" ")];
         for (key, what) in keys {
-            spans.push(Span::styled(key, theme::key()));
+            spans.push(Span::styled(key, app.theme.key));
             spans.push(Span::raw(format!(" {what}  ")));
         }
         Line::from(spans).render(area, buf);

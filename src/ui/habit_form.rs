@@ -6,7 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::app::App;
 use crate::form::Field;
 
@@ -19,6 +18,7 @@ pub const HEIGHT: u16 = 12;
 
 impl Widget for HabitFormView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
         let form = &self.app.form;
         let title = if form.editing.is_some() {
             " Edit habit "
@@ -27,14 +27,14 @@ impl Widget for HabitFormView<'_> {
         };
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
-            .title(Line::styled(title, theme::title()))
+            .title(Line::styled(title, app.theme.title))
             .title_bottom(
                 Line::from(vec![
-                    Span::styled(" Tab", theme::key()),
+                    Span::styled(" Tab", app.theme.key),
                     Span::raw(" next field  "),
-                    Span::styled("Enter", theme::key()),
+                    Span::styled("Enter", app.theme.key),
                     Span::raw(" keeps  "),
-                    Span::styled("Esc", theme::key()),
+                    Span::styled("Esc", app.theme.key),
                     Span::raw(" cancels "),
                 ])
                 .right_aligned(),
@@ -52,42 +52,42 @@ impl Widget for HabitFormView<'_> {
                 Field::Step => form.step.clone(),
             };
             let label_style = if focused {
-                theme::key()
+                app.theme.key
             } else if applies {
                 Style::new()
             } else {
-                theme::dim()
+                app.theme.dim
             };
             let mut spans = vec![
-                Span::styled(if focused { "▶ " } else { "  " }, theme::key()),
+                Span::styled(if focused { "▶ " } else { "  " }, app.theme.key),
                 Span::styled(format!("{:<13}", field.label()), label_style),
             ];
             if applies {
                 spans.push(Span::raw(value));
                 if focused && field != Field::Kind {
-                    spans.push(Span::styled("▏", theme::key()));
+                    spans.push(Span::styled("▏", app.theme.key));
                 }
                 if focused && field == Field::Kind {
                     spans.push(Span::styled(
                         "  Space: done or not / measured",
-                        theme::dim(),
+                        app.theme.dim,
                     ));
                 }
             } else {
-                spans.push(Span::styled("—", theme::dim()));
+                spans.push(Span::styled("—", app.theme.dim));
             }
             lines.push(Line::from(spans));
         }
         lines.push(Line::raw(""));
         lines.push(match &form.error {
-            Some(error) => Line::styled(error.as_str(), theme::error()),
+            Some(error) => Line::styled(error.as_str(), app.theme.error),
             None if form.editing.is_some() => Line::styled(
                 "The history stays with the habit whatever its name.",
-                theme::dim(),
+                app.theme.dim,
             ),
             None => Line::styled(
                 "e.g. Cold shower · measured in min, target 2, step 1",
-                theme::dim(),
+                app.theme.dim,
             ),
         });
         Paragraph::new(lines)

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme;
 use crate::app::App;
 
 pub struct Header<'a> {
@@ -22,10 +21,10 @@ impl Widget for Header<'_> {
             days => format!("{days} days ago"),
         };
         let left = Line::from(vec![
-            Span::styled(" gutbone ", theme::title()),
+            Span::styled(" gutbone ", app.theme.title),
             Span::raw(" "),
-            Span::styled(date, theme::title()),
-            Span::styled(format!(" · {when}"), theme::dim()),
+            Span::styled(date, app.theme.title),
+            Span::styled(format!(" · {when}"), app.theme.dim),
         ]);
         let progress = format!(
             "{}/{} {} ",
@@ -38,7 +37,7 @@ impl Widget for Header<'_> {
             }
         );
         left.render(area, buf);
-        Line::from(Span::styled(progress, theme::title()))
+        Line::from(Span::styled(progress, app.theme.title))
             .right_aligned()
             .render(area, buf);
     }

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::app::App;
 
 pub struct HelpOverlay<'a> {
@@ -46,14 +45,15 @@ const KEYS: [(&str, &str); 16] = [
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
-            .title(Line::styled(" Help ", theme::title()))
+            .title(Line::styled(" Help ", app.theme.title))
             .title_bottom(
                 Line::from(vec![
-                    Span::styled(" Esc", theme::key()),
+                    Span::styled(" Esc", app.theme.key),
                     Span::raw(" or "),
-                    Span::styled("?", theme::key()),
+                    Span::styled("?", app.theme.key),
                     Span::raw(" closes "),
                 ])
                 .right_aligned(),
@@ -62,14 +62,14 @@ impl Widget for HelpOverlay<'_> {
             .iter()
             .map(|(key, what)| {
                 Line::from(vec![
-                    Span::styled(format!("{key:<13}"), theme::key()),
+                    Span::styled(format!("{key:<13}"), app.theme.key),
                     Span::raw(*what),
                 ])
             })
             .collect();
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled("Every change is saved at once to ", theme::dim()),
+            Span::styled("Every change is saved at once to ", app.theme.dim),
             Span::raw(self.app.data_dir.as_str()),
         ]));
         lines.push(Line::raw(""));
@@ -77,7 +77,7 @@ impl Widget for HelpOverlay<'_> {
             "These habits support bone health; they are not a treatment. If you \
              have osteoporosis, osteopenia or another bone concern, keep following \
              your clinician's advice.",
-            theme::dim(),
+            app.theme.dim,
         ));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

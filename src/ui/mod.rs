@@ -10,7 +10,7 @@ mod header;
 mod help;
 mod note;
 mod review;
-mod theme;
+pub mod theme;
 mod tips;
 mod today;
 mod week;
@@ -27,6 +27,11 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    app.theme.finish(frame.buffer_mut());
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area);

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::app::App;
 use crate::domain::log::MAX_NOTE_CHARS;
 
@@ -17,18 +16,18 @@ impl Widget for NoteEditor<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let title = format!(" Note for {} ", app.viewing.format("%a %-d %b"));
-        let block = theme::editor_block(title);
+        let block = app.theme.editor_block(title);
         let used = app.note_draft.chars().count();
         let lines = vec![
             Line::from(vec![
                 Span::raw(app.note_draft.as_str()),
                 // The cursor, drawn: the terminal's own stays hidden.
-                Span::styled("▏", theme::key()),
+                Span::styled("▏", app.theme.key),
             ]),
             Line::raw(""),
             Line::styled(
                 format!("{used}/{MAX_NOTE_CHARS} · e.g. travel, knee sore · empty removes it"),
-                theme::dim(),
+                app.theme.dim,
             ),
         ];
         Paragraph::new(lines)

@@ -6,7 +6,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::app::App;
 use crate::domain::review::{Share, WEEKS, WeeklyReview};
 use crate::domain::streak::{best_perfect_streak, current_perfect_streak};
@@ -76,18 +75,18 @@ impl Widget for ReviewScreen<'_> {
 
         if let Some(week) = review.this_week() {
             Line::from(vec![
-                Span::styled(" Weekly review ", theme::title()),
+                Span::styled(" Weekly review ", app.theme.title),
                 Span::styled(
                     format!(" week of {}", week.start.format("%-d %b %Y")),
-                    theme::title(),
+                    app.theme.title,
                 ),
             ])
             .render(header, buf);
         }
         Line::from(vec![
-            Span::styled(" [ ]", theme::key()),
+            Span::styled(" [ ]", app.theme.key),
             Span::raw(" weeks  "),
-            Span::styled("Esc", theme::key()),
+            Span::styled("Esc", app.theme.key),
             Span::raw(" back "),
         ])
         .right_aligned()
@@ -104,7 +103,7 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
         .padding(Padding::horizontal(1))
         .title(Line::styled(
             format!(" Last {WEEKS} weeks: share of days done "),
-            theme::title(),
+            app.theme.title,
         ));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -133,9 +132,9 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
             month.clone()
         };
         previous_month = Some(month);
-        months.push(Span::styled(centred(&label), theme::dim()));
+        months.push(Span::styled(centred(&label), app.theme.dim));
         let day = week.start.format("%-d").to_string();
-        days.push(Span::styled(centred(&day), column(i).patch(theme::dim())));
+        days.push(Span::styled(centred(&day), column(i).patch(app.theme.dim)));
     }
     lines.push(Line::from(months));
     lines.push(Line::from(days));
@@ -145,9 +144,9 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
             let share = week.shares.get(h).copied().unwrap_or_default();
             let mark = shade(share).repeat(cell.saturating_sub(2).max(1));
             let style = if share.ratio().is_some_and(|r| r > 0.0) {
-                theme::done()
+                app.theme.done
             } else {
-                theme::dim()
+                app.theme.dim
             };
             spans.push(Span::styled(centred(&mark), column(i).patch(style)));
         }
@@ -156,30 +155,33 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     // Perfect days per week as bars under the same columns, 0 to 7 days.
     for row in 0..BAR_ROWS {
         let label = if row == 0 { "Perfect" } else { "" };
-        let mut spans = vec![Span::styled(format!("{label:<LABEL_WIDTH$}"), theme::dim())];
+        let mut spans = vec![Span::styled(
+            format!("{label:<LABEL_WIDTH$}"),
+            app.theme.dim,
+        )];
         for (i, week) in review.weeks.iter().enumerate() {
             let height = week.perfect_days as usize * BAR_ROWS * 8 / 7;
             let below = (BAR_ROWS - 1 - row) * 8;
             let fill = height.saturating_sub(below).min(8);
             let bar = EIGHTHS[fill].repeat(cell.saturating_sub(2).max(1));
-            spans.push(Span::styled(centred(&bar), column(i).patch(theme::done())));
+            spans.push(Span::styled(centred(&bar), column(i).patch(app.theme.done)));
         }
         lines.push(Line::from(spans));
     }
     let mut counts = vec![Span::styled(
         format!("{:<LABEL_WIDTH$}", "days"),
-        theme::dim(),
+        app.theme.dim,
     )];
     for (i, week) in review.weeks.iter().enumerate() {
         counts.push(Span::styled(
             centred(&week.perfect_days.to_string()),
-            column(i).patch(theme::dim()),
+            column(i).patch(app.theme.dim),
         ));
     }
     lines.push(Line::from(counts));
     lines.push(Line::styled(
         "█ every day  ▓ most  ▒ about half  ░ some  · none  (skipped days left out)",
-        theme::dim(),
+        app.theme.dim,
     ));
     Paragraph::new(lines).render(inner, buf);
 }
@@ -187,7 +189,7 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
 fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
-        .title(Line::styled(" This week ", theme::title()));
+        .title(Line::styled(" This week ", app.theme.title));
     let name = |i: usize| app.habits.get(i).map_or("", |habit| habit.name.as_str());
     let share_of = |i: usize| {
         review
@@ -199,7 +201,7 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     let mut lines = Vec::new();
     let labelled = |label: &str, text: String| {
         Line::from(vec![
-            Span::styled(format!("{label:<13}"), theme::dim()),
+            Span::styled(format!("{label:<13}"), app.theme.dim),
             Span::raw(text),
         ])
     };
@@ -241,7 +243,7 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     if review.streaks.is_empty() {
         lines.push(labelled("Streaks", "none running".into()));
     } else {
-        lines.push(Line::styled("Streaks running", theme::dim()));
+        lines.push(Line::styled("Streaks running", app.theme.dim));
     }
     let mut streaks: Vec<_> = review.streaks.iter().collect();
     streaks.sort_by_key(|streak| std::cmp::Reverse(streak.days));
@@ -265,7 +267,7 @@ fn render_comparison(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buf
         .padding(Padding::horizontal(1))
         .title(Line::styled(
             " Compared with the week before ",
-            theme::title(),
+            app.theme.title,
         ));
     let (Some(this), Some(last)) = (review.this_week(), review.last_week()) else {
         block.render(area, buf);

@@ -6,7 +6,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::app::App;
 
 pub struct TipsPanel<'a> {
@@ -33,13 +32,13 @@ impl Widget for TipsPanel<'_> {
             .unwrap_or_default();
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
-            .title(Line::styled(title, theme::title()))
+            .title(Line::styled(title, app.theme.title))
             .title_bottom(
                 Line::from(vec![
-                    Span::styled(counter, theme::dim()),
-                    Span::styled("n", theme::key()),
+                    Span::styled(counter, app.theme.dim),
+                    Span::styled("n", app.theme.key),
                     Span::raw(" next "),
-                    Span::styled("N", theme::key()),
+                    Span::styled("N", app.theme.key),
                     Span::raw(" back "),
                 ])
                 .right_aligned(),
@@ -52,17 +51,17 @@ impl Widget for TipsPanel<'_> {
                     format!("Source: {}", choice.source.title),
                     Style::new()
                         .add_modifier(Modifier::ITALIC)
-                        .patch(theme::dim()),
+                        .patch(app.theme.dim),
                 )),
             ],
             // A person's own habit has no built-in tips: say how to add some.
             None => vec![
-                Line::styled("No tip for this habit yet.", theme::dim()),
+                Line::styled("No tip for this habit yet.", app.theme.dim),
                 Line::raw(""),
                 Line::styled(
                     "Write your own in tips.ron in the config folder (see the README); \
                      they show here.",
-                    theme::dim(),
+                    app.theme.dim,
                 ),
             ],
         };

@@ -25,7 +25,7 @@ impl Widget for TodayPanel<'_> {
         let note = match app.log.note(app.viewing) {
             // One line on the border: a note's line breaks become spaces.
             Some(note) => Line::from(vec![
-                Span::styled(" note: ", theme::dim()),
+                Span::styled(" note: ", app.theme.dim),
                 Span::raw(truncate(
                     &note.replace('\n', " "),
                     usize::from(area.width).saturating_sub(12),
@@ -33,12 +33,12 @@ impl Widget for TodayPanel<'_> {
                 Span::raw(" "),
             ]),
             None => Line::from(vec![
-                Span::styled(" o", theme::key()),
-                Span::styled(" add a note ", theme::dim()),
+                Span::styled(" o", app.theme.key),
+                Span::styled(" add a note ", app.theme.dim),
             ]),
         };
         let block = Block::bordered()
-            .title(Line::styled(title, theme::title()))
+            .title(Line::styled(title, app.theme.title))
             .title_bottom(note);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -68,9 +68,9 @@ impl Widget for TodayPanel<'_> {
             let is_selected = index == app.selected;
             let marker = if is_selected { "▶ " } else { "  " };
             let (check, name_style) = match habit.status(entry) {
-                Some(Status::Done) => (theme::CHECKED, theme::done()),
-                Some(Status::Partial) => (theme::PARTIAL, theme::partial()),
-                Some(Status::Skipped) => (theme::SKIPPED, theme::dim()),
+                Some(Status::Done) => (theme::CHECKED, app.theme.done),
+                Some(Status::Partial) => (theme::PARTIAL, app.theme.partial),
+                Some(Status::Skipped) => (theme::SKIPPED, app.theme.dim),
                 None => (theme::UNCHECKED, Style::new()),
             };
             let lead = format!(
@@ -90,10 +90,10 @@ impl Widget for TodayPanel<'_> {
             let line = Line::from(vec![
                 Span::styled(lead, name_style),
                 Span::styled(progress, name_style),
-                Span::styled(truncate(&habit.hint, room), theme::dim()),
+                Span::styled(truncate(&habit.hint, room), app.theme.dim),
             ]);
             let line = if is_selected {
-                line.style(theme::selected())
+                line.style(app.theme.selected)
             } else {
                 line
             };

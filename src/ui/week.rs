@@ -100,12 +100,12 @@ impl Widget for WeekPanel<'_> {
         );
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
-            .title(Line::styled(title, theme::title()))
+            .title(Line::styled(title, app.theme.title))
             .title_bottom(
                 Line::from(vec![
-                    Span::styled(" [ ]", theme::key()),
+                    Span::styled(" [ ]", app.theme.key),
                     Span::raw(" weeks  "),
-                    Span::styled("w", theme::key()),
+                    Span::styled("w", app.theme.key),
                     Span::raw(" review "),
                 ])
                 .right_aligned(),
@@ -120,7 +120,7 @@ impl Widget for WeekPanel<'_> {
         .clamp(CELL_MIN, CELL_MAX);
         let column_style = |i: usize| {
             if week.days[i] == app.today {
-                theme::today_column()
+                app.theme.today_column
             } else {
                 Style::new()
             }
@@ -144,7 +144,7 @@ impl Widget for WeekPanel<'_> {
             rows.next(),
             ("", Style::new()),
             std::array::from_fn(|i| (&names[i][..2], header_style(i))),
-            (&stats_header, theme::dim()),
+            (&stats_header, app.theme.dim),
         );
         let dates = week.days.map(|day| day.day().to_string());
         grid.row(
@@ -164,10 +164,10 @@ impl Widget for WeekPanel<'_> {
             );
             let marks = std::array::from_fn(|i| {
                 let (symbol, style) = match row.marks[i] {
-                    Mark::Done => (theme::MARK_DONE, theme::done()),
-                    Mark::Partial => (theme::MARK_PARTIAL, theme::partial()),
-                    Mark::Skipped => (theme::MARK_SKIPPED, theme::dim()),
-                    Mark::Missed => (theme::MARK_MISSED, theme::dim()),
+                    Mark::Done => (theme::MARK_DONE, app.theme.done),
+                    Mark::Partial => (theme::MARK_PARTIAL, app.theme.partial),
+                    Mark::Skipped => (theme::MARK_SKIPPED, app.theme.dim),
+                    Mark::Missed => (theme::MARK_MISSED, app.theme.dim),
                     Mark::Open => (theme::MARK_OPEN, Style::new()),
                     Mark::Upcoming | Mark::Untracked => ("", Style::new()),
                 };
@@ -187,31 +187,31 @@ impl Widget for WeekPanel<'_> {
         grid.row(
             buf,
             rows.next(),
-            ("Done", theme::dim()),
-            std::array::from_fn(|i| (totals[i].as_str(), column_style(i).patch(theme::dim()))),
+            ("Done", app.theme.dim),
+            std::array::from_fn(|i| (totals[i].as_str(), column_style(i).patch(app.theme.dim))),
             ("", Style::new()),
         );
 
         let mut lines = Vec::with_capacity(4);
         lines.push(Line::from(vec![
-            Span::styled(theme::MARK_DONE, theme::done()),
+            Span::styled(theme::MARK_DONE, app.theme.done),
             Span::raw(" done "),
-            Span::styled(theme::MARK_PARTIAL, theme::partial()),
+            Span::styled(theme::MARK_PARTIAL, app.theme.partial),
             Span::raw(" part "),
-            Span::styled(theme::MARK_SKIPPED, theme::dim()),
+            Span::styled(theme::MARK_SKIPPED, app.theme.dim),
             Span::raw(" skipped "),
-            Span::styled(theme::MARK_MISSED, theme::dim()),
+            Span::styled(theme::MARK_MISSED, app.theme.dim),
             Span::raw(" missed "),
             Span::raw(theme::MARK_OPEN),
             Span::raw(" open"),
         ]));
         lines.push(Line::styled(
             "now/best: streaks · str: strength, ▲▼ 7 days",
-            theme::dim(),
+            app.theme.dim,
         ));
         if let (Some(habit), Some(stats)) = (app.selected_habit(), app.stats.get(app.selected)) {
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", habit.short), theme::title()),
+                Span::styled(format!("{}: ", habit.short), app.theme.title),
                 Span::raw(best_text(stats)),
             ]));
             lines.push(Line::raw(change_text(stats)));

@@ -42,6 +42,11 @@ pub fn isolate(cmd: &mut CommandBuilder, data_dir: &Path) {
     cmd.env("XDG_DATA_HOME", data_dir.join("xdg-never-used"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
+    // Whatever the machine's own locale and colour wishes, the screens the
+    // tests read are the default ones.
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_CTYPE");
+    cmd.env_remove("NO_COLOR");
     // A backtrace would push a panic's message off the emulated screen.
     cmd.env("RUST_BACKTRACE", "0");
 }
@@ -137,6 +142,22 @@ impl Session {
     /// What the emulator's state says about the terminal after gutbone.
     pub fn in_alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Whether any cell on screen has a colour of its own.
+    #[allow(dead_code)]
+    pub fn any_colour(&self) -> bool {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get()).any(|row| {
+            (0..cols.get()).any(|col| {
+                screen.cell(row, col).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
     }
 
     pub fn cursor_hidden(&self) -> bool {
