@@ -46,6 +46,9 @@ pub enum Action {
     Redo,
     ToggleHelp,
     OpenReview,
+    /// Move the focus to the next panel (`Tab`), or the one before.
+    FocusNext,
+    FocusPrev,
     /// Close the open overlay, or quit when there is none.
     Back,
     Quit,

@@ -6,9 +6,12 @@ use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
+use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{Habit, HabitId, Log, date};
 use crate::form::HabitForm;
 use crate::history::History;
+use crate::ui::layout::{Panel, Tier};
+use ratatui::layout::Rect;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
@@ -75,6 +78,11 @@ pub struct App {
     pub data_dir: String,
     /// Colours and marks; chosen at start (settings, `--theme`, `NO_COLOR`).
     pub theme: crate::ui::theme::Theme,
+    /// The panel keys speak to first (Tab moves it).
+    pub focus: Panel,
+    /// The terminal's size as of the last resize, for the layout `update`
+    /// needs to know (focus order, what a click hits).
+    pub area: Rect,
 }
 
 impl App {
@@ -121,6 +129,8 @@ impl App {
             warning: None,
             data_dir,
             theme: Default::default(),
+            focus: Panel::default(),
+            area: Rect::default(),
         }
     }
 
@@ -156,15 +166,23 @@ impl App {
     }
 
     /// Whether the state reaches back before the days the log holds, so the
-    /// rest must be read in (`Log::fill_in`): a week shown, or the one before
-    /// it, from then; the weekly review, which walks the whole history; or
-    /// habits the summed-up past no longer fits.
+    /// rest must be read in (`Log::fill_in`): a week shown from then (the
+    /// week before the viewed one, or in the wide layout `EARLIER_WEEKS`); the
+    /// weekly review, which walks the whole history; or habits the summed-up
+    /// past no longer fits.
     pub fn needs_history(&self) -> bool {
         let Some(past) = self.log.past() else {
             return false;
         };
-        let shown_from =
-            date::add_weeks(date::week_start(self.viewing, self.settings.week_start), -1);
+        let weeks_before = if Tier::of(self.area) == Tier::Wide {
+            EARLIER_WEEKS
+        } else {
+            1
+        };
+        let shown_from = date::add_weeks(
+            date::week_start(self.viewing, self.settings.week_start),
+            -i64::from(weeks_before),
+        );
         self.overlay == Some(Overlay::Review)
             || shown_from < past.before
             || !past.fits(self.habits.iter().chain(&self.archived))

@@ -58,6 +58,8 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('n') => Action::NextTip,
         KeyCode::Char('N') => Action::PrevTip,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Tab => Action::FocusNext,
+        KeyCode::BackTab => Action::FocusPrev,
         KeyCode::Esc => Action::Back,
         KeyCode::Char('q') => Action::Quit,
         _ => return None,

@@ -207,7 +207,7 @@ fn run_app(cli: &Cli, dir: &Path, config_dir: &Path, clock: &Clock) -> Result<()
     let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
     app.warning = tips_problem;
     app.theme = look.theme();
-    gutbone::tui::run(&mut app, &mut store, clock)
+    gutbone::tui::run(&mut app, &mut store, clock, look.mouse.value)
         .map_err(|err| format!("terminal error: {err}"))?;
     // A save that failed while the app ran gets one last try.
     store

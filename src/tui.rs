@@ -32,19 +32,26 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// Runs the TUI until the person quits. The terminal is restored on every
 /// way out: a normal return, an error, a panic (ratatui's hook), and
 /// SIGTERM, SIGHUP or SIGQUIT.
-pub fn run(app: &mut App, store: &mut Store, clock: &Clock) -> io::Result<()> {
+pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::Result<()> {
     let mut signals = Some(catch_signals()?);
-    let mut terminal = match init() {
+    let mut terminal = match init(mouse) {
         Ok(terminal) => terminal,
         Err(err) => {
             // Raw mode may already be on when a later step fails.
-            ratatui::restore();
+            restore();
             return Err(err);
         }
     };
     let result = event_loop(&mut terminal, &mut signals, app, store, clock);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Hands the terminal back: mouse reports off (whether or not they were on),
+/// then what `ratatui::restore` undoes.
+fn restore() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+    ratatui::restore();
 }
 
 /// Stdout behind a buffer that holds a whole frame, so each frame leaves in
@@ -53,14 +60,17 @@ type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// `ratatui::try_init`, with the buffered backend: the panic hook that
 /// restores the terminal, raw mode, the alternate screen.
-fn init() -> io::Result<Screen> {
+fn init(mouse: bool) -> io::Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        restore();
         hook(info);
     }));
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         1 << 16,
         io::stdout(),
@@ -77,6 +87,8 @@ fn event_loop(
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
+    let size = terminal.size()?;
+    update(app, Msg::Resize(size.width, size.height));
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         // Started once the first frame is out, to show it sooner; a signal
@@ -84,15 +96,24 @@ fn event_loop(
         if let Some(signals) = signals.take() {
             restore_on(signals);
         }
-        let action = next_action(clock, app)?;
-        if test_panic && action.is_some() {
+        let input = next_input(clock, app)?;
+        if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!("{TEST_PANIC_ENV} is set: panicking as asked");
         }
         // Read the clock before acting, so a key pressed just after midnight
         // ticks the new day, not the old one.
         update(app, Msg::Tick(clock.now()));
-        let Some(action) = action else { continue };
-        if action == Action::Quit {
+        let msg = match input {
+            None => continue,
+            Some(resize @ Msg::Resize(..)) => {
+                update(app, resize);
+                // A wider screen may show weeks not read in yet.
+                read_in_history(app, store);
+                continue;
+            }
+            Some(msg) => msg,
+        };
+        if msg == Msg::Action(Action::Quit) {
             // Nothing to read or lock on the way out: `main` saves whatever
             // is still unsaved.
             return Ok(());
@@ -107,7 +128,7 @@ fn event_loop(
             update(app, reloaded);
         }
         store.set_today(app.today);
-        for effect in update(app, Msg::Action(action)) {
+        for effect in update(app, msg) {
             let saving = SAVING
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -125,16 +146,19 @@ fn event_loop(
             };
             update(app, outcome);
         }
-        if app.needs_history() {
-            update(
-                app,
-                match store.load_older() {
-                    Ok(older) => Msg::HistoryLoaded(older),
-                    Err(err) => Msg::SaveFailed(err.to_string()),
-                },
-            );
-        }
+        read_in_history(app, store);
         store.release_write_lock();
+    }
+}
+
+/// Reads in the years only summed up, once the screen reaches back to them.
+fn read_in_history(app: &mut App, store: &mut Store) {
+    if app.needs_history() {
+        let msg = match store.load_older() {
+            Ok(older) => Msg::HistoryLoaded(older),
+            Err(err) => Msg::SaveFailed(err.to_string()),
+        };
+        update(app, msg);
     }
 }
 
@@ -179,7 +203,7 @@ fn restore_on(mut signals: Signals) {
             let _saving = SAVING
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            ratatui::restore();
+            restore();
             // On a normal quit the Terminal's drop shows the cursor; exiting
             // from here skips that, so show it by hand.
             let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
@@ -191,10 +215,10 @@ fn restore_on(mut signals: Signals) {
 #[cfg(not(unix))]
 fn restore_on(_: Signals) {}
 
-/// Blocks until a key press (its action, if bound), a resize, or the time to
-/// look at the clock again (`None`). No busy polling: idle, it sleeps until the
-/// next day begins or a minute has passed.
-fn next_action(clock: &Clock, app: &App) -> io::Result<Option<Action>> {
+/// Blocks until a key press (its action, if bound), a click, a resize, or the
+/// time to look at the clock again (`None`). No busy polling: idle, it sleeps
+/// until the next day begins or a minute has passed.
+fn next_input(clock: &Clock, app: &App) -> io::Result<Option<Msg>> {
     let now = clock.now();
     let until_tomorrow = (date::next_day_start(now, app.settings.day_starts_at) - now)
         .to_std()
@@ -202,12 +226,23 @@ fn next_action(clock: &Clock, app: &App) -> io::Result<Option<Action>> {
     if !event::poll(until_tomorrow.min(MAX_SLEEP))? {
         return Ok(None);
     }
-    // Only presses: terminals that report releases must not toggle twice.
-    Ok(event::read()?.as_key_press_event().and_then(|key| {
-        if app.is_typing() {
-            keymap::typing_action_for(key)
-        } else {
-            keymap::action_for(key)
-        }
-    }))
+    Ok(match event::read()? {
+        event::Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        // Moves and drags say nothing; only clicks and the wheel do.
+        event::Event::Mouse(mouse) => match mouse.kind {
+            event::MouseEventKind::Down(_)
+            | event::MouseEventKind::ScrollUp
+            | event::MouseEventKind::ScrollDown => Some(Msg::Mouse(mouse)),
+            _ => None,
+        },
+        // Only presses: terminals that report releases must not toggle twice.
+        other => other.as_key_press_event().and_then(|key| {
+            if app.is_typing() {
+                keymap::typing_action_for(key)
+            } else {
+                keymap::action_for(key)
+            }
+            .map(Msg::Action)
+        }),
+    })
 }

@@ -11,6 +11,9 @@ use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::{Entry, Habit, HabitId, Log, Status, date};
 use crate::form::{HabitForm, parse_amount};
 use crate::history::Change;
+use crate::ui::layout::{self, Hit, Panel, Tier};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 
 /// Everything that can happen to the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +31,10 @@ pub enum Msg {
     Saved,
     /// The last save failed, with a message for the person.
     SaveFailed(String),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// A click or a turn of the wheel.
+    Mouse(MouseEvent),
 }
 
 /// Work for the run loop.
@@ -76,7 +83,64 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.error = Some(message);
             vec![]
         }
+        Msg::Resize(width, height) => {
+            app.area = Rect::new(0, 0, width, height);
+            vec![]
+        }
+        Msg::Mouse(event) => mouse(app, event),
     }
+}
+
+/// A click toggles a checkbox, selects a habit, views a day or focuses a
+/// panel; the wheel steps through days. Overlays are for the keyboard.
+fn mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        return vec![];
+    }
+    match event.kind {
+        MouseEventKind::ScrollUp => act(app, Action::PrevDay),
+        MouseEventKind::ScrollDown => act(app, Action::NextDay),
+        MouseEventKind::Down(MouseButton::Left) => {
+            app.notice = None;
+            match layout::hit(app, app.area, event.column, event.row) {
+                Some(Hit::Checkbox(index)) => {
+                    app.focus = Panel::Checklist;
+                    act(app, Action::ToggleHabit(index))
+                }
+                Some(Hit::Habit(index)) => {
+                    app.focus = Panel::Checklist;
+                    select(app, index);
+                    vec![]
+                }
+                Some(Hit::Day(day)) => {
+                    app.focus = Panel::Week;
+                    if day <= app.today {
+                        app.viewing = day;
+                    }
+                    vec![]
+                }
+                Some(Hit::Panel(panel)) => {
+                    app.focus = panel;
+                    vec![]
+                }
+                None => vec![],
+            }
+        }
+        _ => vec![],
+    }
+}
+
+/// Moves the focus `by` panels along the ones this layout shows.
+fn cycle_focus(app: &mut App, forward: bool) {
+    let panels = Tier::of(app.area).panels();
+    let current = layout::focus(app, app.area);
+    let at = panels.iter().position(|p| *p == current).unwrap_or(0);
+    let next = if forward {
+        (at + 1) % panels.len()
+    } else {
+        (at + panels.len() - 1) % panels.len()
+    };
+    app.focus = panels[next];
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
@@ -139,9 +203,17 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         (None, _) | (Some(Overlay::Review), Action::PrevWeek | Action::NextWeek) => {}
         (Some(_), _) => return vec![],
     }
+    // With the tips focused, up and down page through them.
+    let action = match (layout::focus(app, app.area), action) {
+        (Panel::Tips, Action::SelectUp) => Action::PrevTip,
+        (Panel::Tips, Action::SelectDown) => Action::NextTip,
+        _ => action,
+    };
     match action {
         Action::SelectUp => step_selection(app, app.habits.len().saturating_sub(1)),
         Action::SelectDown => step_selection(app, 1),
+        Action::FocusNext => cycle_focus(app, true),
+        Action::FocusPrev => cycle_focus(app, false),
         Action::ToggleSelected => return toggle(app, app.selected),
         Action::SkipSelected => return skip(app, app.selected),
         Action::ToggleHabit(index) => {

@@ -119,12 +119,14 @@ fn a_past_fits_only_the_habits_it_was_reckoned_with() {
 }
 
 #[test]
-fn the_checkpoint_keeps_this_week_and_last_week_recent() {
+fn the_checkpoint_keeps_this_week_and_the_earlier_weeks_shown_recent() {
+    use gutbone::domain::week::EARLIER_WEEKS;
+    assert_eq!(EARLIER_WEEKS, 4, "the dates below count four weeks back");
     let d = |s: &str| s.parse::<NaiveDate>().unwrap();
     let checkpoint = |today| Past::checkpoint(d(today), WeekStart::Monday);
     assert_eq!(checkpoint("2026-11-22"), d("2026-01-01"));
-    // Monday 2027-01-04: last week began on Monday 2026-12-28.
-    assert_eq!(checkpoint("2027-01-04"), d("2026-01-01"));
-    // Monday 2027-01-11: last week began in 2027.
-    assert_eq!(checkpoint("2027-01-11"), d("2027-01-01"));
+    // Sunday 2027-01-31: four weeks before its week began on 2026-12-28.
+    assert_eq!(checkpoint("2027-01-31"), d("2026-01-01"));
+    // Monday 2027-02-01: four weeks back is Monday 2027-01-04.
+    assert_eq!(checkpoint("2027-02-01"), d("2027-01-01"));
 }

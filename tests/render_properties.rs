@@ -76,7 +76,8 @@ proptest! {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|frame| gutbone::ui::render(&app, frame)).unwrap();
         let text = terminal.backend().to_string();
-        if width < gutbone::ui::MIN_WIDTH || height < gutbone::ui::MIN_HEIGHT {
+        let tier = gutbone::ui::layout::Tier::of(ratatui::layout::Rect::new(0, 0, width, height));
+        if tier == gutbone::ui::layout::Tier::TooSmall {
             prop_assert!(
                 text.contains("bigger") || width < 30 || height < 3,
                 "a small window says so:\n{text}"

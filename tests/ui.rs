@@ -48,6 +48,37 @@ fn main_screen_80x24() {
     insta::assert_snapshot!(render(&app, 80, 24).backend());
 }
 
+/// Every layout, from one panel at a time to the wide one with earlier weeks.
+#[test]
+fn each_layout_tier() {
+    for (width, height) in [(40, 12), (60, 18), (80, 24), (120, 40), (200, 60)] {
+        let app = sample_app("2026-11-22T09:00:00");
+        insta::assert_snapshot!(
+            format!("tier_{width}x{height}"),
+            render(&app, width, height).backend()
+        );
+    }
+}
+
+/// One panel at a time on a small screen: Tab brings the next one in.
+#[test]
+fn tab_brings_each_panel_in_on_a_small_screen() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Resize(40, 12));
+    let screen = |app: &App| render(app, 40, 12).backend().to_string();
+    assert!(screen(&app).contains("Today"));
+    act(&mut app, &[Action::FocusNext]);
+    let week = screen(&app);
+    assert!(
+        week.contains("Week of") && !week.contains("Today"),
+        "{week}"
+    );
+    act(&mut app, &[Action::FocusNext]);
+    insta::assert_snapshot!("tier_40x12_tips", screen(&app));
+    act(&mut app, &[Action::FocusNext]);
+    assert!(screen(&app).contains("Today"));
+}
+
 #[test]
 fn main_screen_120x40() {
     let app = sample_app("2026-11-22T09:00:00");
@@ -99,7 +130,7 @@ fn a_fresh_start_on_new_years_day() {
 #[test]
 fn too_small_a_terminal_says_so_instead_of_drawing_garbage() {
     let app = sample_app("2026-11-22T09:00:00");
-    insta::assert_snapshot!(render(&app, 40, 12).backend());
+    insta::assert_snapshot!(render(&app, 29, 8).backend());
     // Any size at all draws without panicking.
     for (width, height) in [(0, 0), (1, 1), (59, 19), (60, 20), (300, 100)] {
         render(&app, width, height);

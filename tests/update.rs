@@ -571,6 +571,18 @@ fn this_week_and_last_need_no_more_history_than_the_log_holds() {
 }
 
 #[test]
+fn the_wide_layout_shows_earlier_weeks_and_so_asks_for_them() {
+    let mut app = app_with_a_past();
+    update(&mut app, Msg::Resize(80, 24));
+    assert!(!app.needs_history());
+    update(&mut app, Msg::Resize(120, 40));
+    assert!(
+        app.needs_history(),
+        "four weeks before this one reach 19 October"
+    );
+}
+
+#[test]
 fn going_back_a_week_before_the_days_held_asks_for_the_rest() {
     let whole = sample_app("2026-11-22T09:00:00");
     let mut app = app_with_a_past();
@@ -631,4 +643,118 @@ fn figures_after_toggles_and_undo_equal_a_fresh_derivation() {
     assert_ne!(app.stats, before_undo);
     press(&mut app, &[Char('u'), Char('u'), Char('u')]);
     assert_eq!(app.stats, fresh(&app));
+}
+
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    update(
+        app,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+    )
+}
+
+fn wheel(app: &mut App, up: bool) {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let kind = if up {
+        MouseEventKind::ScrollUp
+    } else {
+        MouseEventKind::ScrollDown
+    };
+    let event = MouseEvent {
+        kind,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    };
+    update(app, Msg::Mouse(event));
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_focus_through_the_panels_shown() {
+    use gutbone::ui::layout::Panel;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Resize(80, 24));
+    assert_eq!(app.focus, Panel::Checklist);
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Panel::Week);
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Panel::Tips);
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Panel::Checklist);
+    press(&mut app, &[KeyCode::BackTab]);
+    assert_eq!(app.focus, Panel::Tips);
+
+    // With the tips focused, up and down page through them.
+    let turn = app.tip_turn;
+    press(&mut app, &[Down, Down, Up]);
+    assert_eq!(app.tip_turn, turn + 1);
+    assert_eq!(app.selected, 2, "the selection stays");
+
+    // The compact layout hides the tips: focus falls back and cycles two.
+    update(&mut app, Msg::Resize(70, 20));
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Panel::Week);
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Panel::Checklist);
+    press(&mut app, &[Down]);
+    assert_eq!(app.selected, 3, "up and down select habits again");
+}
+
+#[test]
+fn resizing_keeps_the_selection_and_the_day() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Down, Left, Left]);
+    let (selected, viewing) = (app.selected, app.viewing);
+    for (width, height) in [(40, 12), (200, 60), (60, 18), (80, 24), (10, 3)] {
+        update(&mut app, Msg::Resize(width, height));
+        assert_eq!((app.selected, app.viewing), (selected, viewing));
+    }
+}
+
+#[test]
+fn clicking_a_checkbox_toggles_it_and_clicking_the_name_selects() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Resize(80, 24));
+    // At 80×24 the checklist's rows start on line 3; habit 4 is on line 6,
+    // its box "[ ]" in columns 5 to 7.
+    assert!(!app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    let effects = click(&mut app, 6, 6);
+    assert_eq!(effects, vec![Effect::Save(d("2026-11-22"))]);
+    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert_eq!(app.selected, 3);
+
+    let effects = click(&mut app, 20, 4);
+    assert!(effects.is_empty(), "a click on the name only selects");
+    assert_eq!(app.selected, 1);
+    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+}
+
+#[test]
+fn clicking_a_day_in_the_week_views_it_and_the_wheel_steps_days() {
+    use gutbone::ui::layout::Panel;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Resize(80, 24));
+    // The week grid's day columns start at column 12, three wide: Saturday
+    // is the sixth. Any row of the grid will do.
+    click(&mut app, 28, 12);
+    assert_eq!(app.viewing, d("2026-11-21"));
+    assert_eq!(app.focus, Panel::Week);
+    click(&mut app, 13, 10);
+    assert_eq!(app.viewing, d("2026-11-16"), "the day names row too");
+
+    wheel(&mut app, true);
+    assert_eq!(app.viewing, d("2026-11-15"));
+    wheel(&mut app, false);
+    wheel(&mut app, false);
+    assert_eq!(app.viewing, d("2026-11-17"));
+
+    // Clicks pass an open overlay by.
+    press(&mut app, &[Char('?')]);
+    click(&mut app, 28, 12);
+    assert_eq!(app.viewing, d("2026-11-17"));
 }

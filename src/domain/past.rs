@@ -15,6 +15,7 @@ use super::date::week_start;
 use super::settings::WeekStart;
 use super::streak::{Walk, habit_kept};
 use super::strength::Score;
+use super::week::EARLIER_WEEKS;
 use super::{Habit, HabitId, Log};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,11 +85,11 @@ impl Past {
     }
 
     /// Where the recent part of the log begins for a start on `today`: the
-    /// first of January of the year holding the week before this one, so
-    /// that this week, last week and a week-ago strength are all recent.
+    /// first of January of the year holding the earliest week the week panel
+    /// shows, so that every week on screen and a week-ago strength are recent.
     pub fn checkpoint(today: NaiveDate, start: WeekStart) -> NaiveDate {
         let week_before = week_start(today, start)
-            .checked_sub_days(Days::new(7))
+            .checked_sub_days(Days::new(7 * u64::from(EARLIER_WEEKS)))
             .unwrap_or(today);
         NaiveDate::from_ymd_opt(week_before.year(), 1, 1).unwrap_or(week_before)
     }

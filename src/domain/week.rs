@@ -2,6 +2,9 @@
 
 use chrono::NaiveDate;
 
+/// How many weeks before the viewed one a wide week panel shows.
+pub const EARLIER_WEEKS: u32 = 4;
+
 use super::date::{week_days, week_start};
 use super::log::Status;
 use super::settings::WeekStart;

@@ -5,10 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::layout::Tier;
 use crate::app::App;
 
 pub struct Footer<'a> {
     pub app: &'a App,
+    pub tier: Tier,
 }
 
 // The tips pane shows its own keys, so `n` is left to it.
@@ -37,6 +39,10 @@ impl Widget for Footer<'_> {
         if !self.app.is_viewing_today() {
             keys.insert(0, ("t", "today"));
         }
+        if self.tier == Tier::Single {
+            // One panel at a time: how to reach the others comes first.
+            keys.insert(0, ("Tab", "panel"));
+        }
         // On a narrow screen the least needed hints go first; help has them all.
         let width = |keys: &[(&str, &str)]| -> usize {
             keys.iter()
@@ -44,7 +50,7 @@ impl Widget for Footer<'_> {
                 .sum::<usize>()
                 + 1
         };
-        for spare in ["add", "day", "amount", "skip"] {
+        for spare in ["add", "day", "amount", "skip", "select"] {
             if width(&keys) <= usize::from(area.width) {
                 break;
             }

@@ -14,26 +14,34 @@ pub struct Header<'a> {
 impl Widget for Header<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let date = app.viewing.format("%a %-d %b %Y").to_string();
+        // A narrow screen drops the year, then the "today".
+        let narrow = area.width < 50;
+        let date = app
+            .viewing
+            .format(if narrow { "%a %-d %b" } else { "%a %-d %b %Y" })
+            .to_string();
         let when = match (app.today - app.viewing).num_days() {
             0 => "today".to_owned(),
             1 => "yesterday".to_owned(),
             days => format!("{days} days ago"),
         };
-        let left = Line::from(vec![
+        let mut left = vec![
             Span::styled(" gutbone ", app.theme.title),
             Span::raw(" "),
             Span::styled(date, app.theme.title),
-            Span::styled(format!(" · {when}"), app.theme.dim),
-        ]);
+        ];
+        if !narrow {
+            left.push(Span::styled(format!(" · {when}"), app.theme.dim));
+        }
+        let left = Line::from(left);
         let progress = format!(
-            "{}/{} {} ",
+            "{}/{}{} ",
             app.viewing_done_count(),
             app.habits.len(),
-            if app.is_viewing_today() {
-                "today"
-            } else {
-                "that day"
+            match (narrow, app.is_viewing_today()) {
+                (true, _) => "",
+                (false, true) => " today",
+                (false, false) => " that day",
             }
         );
         left.render(area, buf);

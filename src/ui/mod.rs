@@ -8,6 +8,7 @@ mod footer;
 mod habit_form;
 mod header;
 mod help;
+pub mod layout;
 mod note;
 mod review;
 pub mod theme;
@@ -16,15 +17,12 @@ mod today;
 mod week;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::{App, Overlay};
-
-/// The smallest screen the layout is drawn for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 20;
+use layout::{Panel, SINGLE_MIN, Tier};
 
 pub fn render(app: &App, frame: &mut Frame) {
     draw(app, frame);
@@ -33,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if Tier::of(area) == Tier::TooSmall {
         render_too_small(frame, area);
         return;
     }
@@ -42,35 +40,26 @@ fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(review::ReviewScreen { app }, area);
         return;
     }
-    // A long list scrolls rather than push the week off the screen.
-    let checklist_height = (app.habits.len() as u16 + 2).min((area.height / 2).max(7));
-    // An error must be read whole, so the footer grows to fit it.
-    let footer_height = match app.problem() {
-        Some(error) => (error.chars().count() as u16 + 2)
-            .div_ceil(area.width)
-            .clamp(1, 3),
-        None => 1,
-    };
-    let [header_area, coach_area, today_area, middle, footer_area] =
-        area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(checklist_height),
-            Constraint::Min(0),
-            Constraint::Length(footer_height),
-        ]));
-    let week_width = week::WeekPanel::preferred_width(middle.width);
-    let [week_area, tips_area] = middle.layout(&Layout::horizontal([
-        Constraint::Length(week_width),
-        Constraint::Min(0),
-    ]));
-
-    frame.render_widget(header::Header { app }, header_area);
-    frame.render_widget(coach::CoachLine { app }, coach_area);
-    frame.render_widget(today::TodayPanel { app }, today_area);
-    frame.render_widget(week::WeekPanel { app }, week_area);
-    frame.render_widget(tips::TipsPanel { app }, tips_area);
-    frame.render_widget(footer::Footer { app }, footer_area);
+    let areas = layout::areas(app, area);
+    let focus = layout::focus(app, area);
+    let tier = Tier::of(area);
+    frame.render_widget(header::Header { app }, areas.header);
+    if let Some(coach) = areas.coach {
+        frame.render_widget(coach::CoachLine { app }, coach);
+    }
+    if let Some(checklist) = areas.checklist {
+        let focused = focus == Panel::Checklist;
+        frame.render_widget(today::TodayPanel { app, focused }, checklist);
+    }
+    if let Some(week) = areas.week {
+        let focused = focus == Panel::Week;
+        frame.render_widget(week::WeekPanel { app, focused, tier }, week);
+    }
+    if let Some(tips) = areas.tips {
+        let focused = focus == Panel::Tips;
+        frame.render_widget(tips::TipsPanel { app, focused }, tips);
+    }
+    frame.render_widget(footer::Footer { app, tier }, areas.footer);
 
     let popup = |width: u16, height: u16| {
         area.centered(
@@ -112,8 +101,8 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
         Line::from("gutbone needs a bigger window"),
         Line::from(format!(
-            "at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}",
-            area.width, area.height
+            "at least {}×{}; this one is {}×{}",
+            SINGLE_MIN.0, SINGLE_MIN.1, area.width, area.height
         )),
         Line::from("q quits"),
     ];

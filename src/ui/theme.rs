@@ -138,16 +138,13 @@ impl Theme {
         }
     }
 
-    /// A panel's frame; the focused one is drawn in `focus` and says so.
-    pub fn panel(&self, title: String, focused: bool) -> Block<'static> {
-        let block = Block::bordered();
+    /// A panel's frame: the focused one has a heavy border in `focus`
+    /// (`=` and `#` in ASCII), so it stands out without colour too.
+    pub fn panel<'a>(&self, block: Block<'a>, focused: bool) -> Block<'a> {
         if focused {
-            block
-                .border_style(self.focus)
-                .border_set(border::THICK)
-                .title(Line::styled(format!("▸{title}"), self.title))
+            block.border_style(self.focus).border_set(border::THICK)
         } else {
-            block.title(Line::styled(title, self.title))
+            block
         }
     }
 
@@ -207,11 +204,11 @@ fn to_ascii(symbol: &str) -> &'static str {
         "◐" | "▅" | "▄" | "▒" => "+",
         "○" => "o",
         "·" | "░" | "▁" | "▂" | "▃" | "…" => ".",
-        "–" | "—" | "─" | "━" | "═" => "-",
+        "–" | "—" | "─" | "═" => "-",
+        "━" => "=",
         "│" | "┃" | "║" => "|",
-        "┌" | "┐" | "└" | "┘" | "┏" | "┓" | "┗" | "┛" | "├" | "┤" | "┬" | "┴" | "┼" => {
-            "+"
-        }
+        "┏" | "┓" | "┗" | "┛" => "#",
+        "┌" | "┐" | "└" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
         "▶" | "▸" | "→" | "»" => ">",
         "←" => "<",
         "▲" | "↑" => "^",

@@ -10,6 +10,7 @@ use crate::app::App;
 
 pub struct TipsPanel<'a> {
     pub app: &'a App,
+    pub focused: bool,
 }
 
 impl Widget for TipsPanel<'_> {
@@ -30,19 +31,22 @@ impl Widget for TipsPanel<'_> {
             .as_ref()
             .map(|choice| format!(" {}/{} ", choice.position, choice.count))
             .unwrap_or_default();
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Line::styled(title, app.theme.title))
-            .title_bottom(
-                Line::from(vec![
-                    Span::styled(counter, app.theme.dim),
-                    Span::styled("n", app.theme.key),
-                    Span::raw(" next "),
-                    Span::styled("N", app.theme.key),
-                    Span::raw(" back "),
-                ])
-                .right_aligned(),
-            );
+        let block = app.theme.panel(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(Line::styled(title, app.theme.title))
+                .title_bottom(
+                    Line::from(vec![
+                        Span::styled(counter, app.theme.dim),
+                        Span::styled("n", app.theme.key),
+                        Span::raw(" next "),
+                        Span::styled("N", app.theme.key),
+                        Span::raw(" back "),
+                    ])
+                    .right_aligned(),
+                ),
+            self.focused,
+        );
         let lines = match choice {
             Some(choice) => vec![
                 Line::raw(choice.tip.text.as_str()),

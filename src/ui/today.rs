@@ -1,17 +1,19 @@
 //! The checklist for the viewed day.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::layout::Hit;
 use super::theme;
 use crate::app::App;
 use crate::domain::Status;
 
 pub struct TodayPanel<'a> {
     pub app: &'a App,
+    pub focused: bool,
 }
 
 impl Widget for TodayPanel<'_> {
@@ -37,18 +39,24 @@ impl Widget for TodayPanel<'_> {
                 Span::styled(" add a note ", app.theme.dim),
             ]),
         };
-        let block = Block::bordered()
-            .title(Line::styled(title, app.theme.title))
-            .title_bottom(note);
+        let block = app.theme.panel(
+            Block::bordered()
+                .title(Line::styled(title, app.theme.title))
+                .title_bottom(note),
+            self.focused,
+        );
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let name_width = app
-            .habits
-            .iter()
-            .map(|h| h.name.chars().count())
-            .max()
-            .unwrap_or(0);
+        // Short names when the full ones would crowd out the amounts.
+        let widest = |name: fn(&crate::domain::Habit) -> &str| {
+            app.habits
+                .iter()
+                .map(|h| name(h).chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let full = widest(|h| &h.name);
         let progress_width = app
             .habits
             .iter()
@@ -59,10 +67,10 @@ impl Widget for TodayPanel<'_> {
             })
             .max()
             .unwrap_or(0);
-        // Scrolled just enough to keep the selection in view.
-        let visible = usize::from(inner.height).max(1);
-        let offset = (app.selected + 1).saturating_sub(visible);
-        let shown = app.habits.iter().enumerate().skip(offset);
+        // "▶ 1 [x] " and two spaces after the name and after the amount.
+        let short = 8 + full + 2 + progress_width + 2 > usize::from(inner.width);
+        let name_width = if short { widest(|h| &h.short) } else { full };
+        let shown = app.habits.iter().enumerate().skip(first_shown(app, inner));
         for ((index, habit), row) in shown.zip(inner.rows()) {
             let entry = app.log.entry(app.viewing, habit);
             let is_selected = index == app.selected;
@@ -73,11 +81,8 @@ impl Widget for TodayPanel<'_> {
                 Some(Status::Skipped) => (theme::SKIPPED, app.theme.dim),
                 None => (theme::UNCHECKED, Style::new()),
             };
-            let lead = format!(
-                "{marker}{} {check} {:<name_width$}  ",
-                index + 1,
-                habit.name
-            );
+            let name = if short { &habit.short } else { &habit.name };
+            let lead = format!("{marker}{} {check} {name:<name_width$}  ", index + 1);
             let progress = match &habit.measure {
                 Some(measure) => format!(
                     "{:>progress_width$}  ",
@@ -100,6 +105,34 @@ impl Widget for TodayPanel<'_> {
             line.render(row, buf);
         }
     }
+}
+
+/// The first habit on screen: scrolled just enough to keep the selection in
+/// view.
+fn first_shown(app: &App, inner: Rect) -> usize {
+    let visible = usize::from(inner.height).max(1);
+    (app.selected + 1).saturating_sub(visible)
+}
+
+/// The habit row under `point`, and whether it is on the checkbox (the
+/// marker, the number and `[ ]`) or the rest of the row.
+pub fn hit(app: &App, area: Rect, point: Position) -> Option<Hit> {
+    let inner = Block::bordered().inner(area);
+    if !inner.contains(point) {
+        return None;
+    }
+    let index = first_shown(app, inner) + usize::from(point.y - inner.y);
+    if index >= app.habits.len() {
+        return None;
+    }
+    // "▶ 12 [x] ": the marker, the number, a space and the box.
+    let digits = (index + 1).to_string().len() as u16;
+    let checkbox_end = inner.x + 2 + digits + 1 + 3;
+    Some(if point.x < checkbox_end {
+        Hit::Checkbox(index)
+    } else {
+        Hit::Habit(index)
+    })
 }
 
 /// `text` cut to `width` characters, ending in "…" when cut.

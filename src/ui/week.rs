@@ -1,19 +1,25 @@
 //! This week at a glance: a habit × day grid with totals, streaks and strength.
 
 use chrono::Datelike;
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
+use super::layout::Tier;
 use super::theme;
 use crate::app::App;
+use crate::domain::date;
 use crate::domain::stats::HabitStats;
-use crate::domain::week::{Mark, WeekSummary};
+use crate::domain::week::{EARLIER_WEEKS, Mark, WeekSummary};
 
 pub struct WeekPanel<'a> {
     pub app: &'a App,
+    pub focused: bool,
+    /// In the wide layout the panel also shows the weeks before.
+    pub tier: Tier,
 }
 
 const LABEL_WIDTH: usize = 10;
@@ -98,26 +104,25 @@ impl Widget for WeekPanel<'_> {
                 "%-d %b %Y"
             })
         );
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .title(Line::styled(title, app.theme.title))
-            .title_bottom(
-                Line::from(vec![
-                    Span::styled(" [ ]", app.theme.key),
-                    Span::raw(" weeks  "),
-                    Span::styled("w", app.theme.key),
-                    Span::raw(" review "),
-                ])
-                .right_aligned(),
-            );
+        let block = app.theme.panel(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(Line::styled(title, app.theme.title))
+                .title_bottom(
+                    Line::from(vec![
+                        Span::styled(" [ ]", app.theme.key),
+                        Span::raw(" weeks  "),
+                        Span::styled("w", app.theme.key),
+                        Span::raw(" review "),
+                    ])
+                    .right_aligned(),
+                ),
+            self.focused,
+        );
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let cell = (inner
-            .width
-            .saturating_sub((LABEL_WIDTH + STATS_WIDTH) as u16)
-            / 7)
-        .clamp(CELL_MIN, CELL_MAX);
+        let cell = cell_width(inner);
         let column_style = |i: usize| {
             if week.days[i] == app.today {
                 app.theme.today_column
@@ -146,14 +151,16 @@ impl Widget for WeekPanel<'_> {
             std::array::from_fn(|i| (&names[i][..2], header_style(i))),
             (&stats_header, app.theme.dim),
         );
-        let dates = week.days.map(|day| day.day().to_string());
-        grid.row(
-            buf,
-            rows.next(),
-            ("", Style::new()),
-            std::array::from_fn(|i| (dates[i].as_str(), header_style(i))),
-            ("", Style::new()),
-        );
+        if shows_dates(app, inner) {
+            let dates = week.days.map(|day| day.day().to_string());
+            grid.row(
+                buf,
+                rows.next(),
+                ("", Style::new()),
+                std::array::from_fn(|i| (dates[i].as_str(), header_style(i))),
+                ("", Style::new()),
+            );
+        }
         for ((habit, row), stats) in app.habits.iter().zip(&week.rows).zip(&app.stats) {
             let best = stats.best_streak.map_or(0, |streak| streak.days);
             let figures = format!(
@@ -216,12 +223,102 @@ impl Widget for WeekPanel<'_> {
             ]));
             lines.push(Line::raw(change_text(stats)));
         }
+        // The grid took a row per habit and three more; the earlier weeks
+        // want a gap, a header and a row per habit.
+        let used = app.habits.len() + 3 + lines.len();
+        if self.tier == Tier::Wide && usize::from(inner.height) >= used + 2 + app.habits.len() {
+            lines.push(Line::raw(""));
+            lines.extend(earlier_weeks(app));
+        }
         // Line by line: nothing here wraps, and a paragraph's line composer
         // costs more than the lines themselves.
         for (line, row) in lines.iter().zip(rows) {
             line.render(row, buf);
         }
     }
+}
+
+/// The weeks before the viewed one, oldest first: per habit the days done
+/// of the days that counted ("6/7"; skipped days do not count).
+fn earlier_weeks(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let weeks: Vec<WeekSummary> = (1..=i64::from(EARLIER_WEEKS))
+        .rev()
+        .map(|back| {
+            WeekSummary::new(
+                &app.log,
+                &app.habits,
+                date::add_weeks(app.viewing, -back),
+                app.today,
+                app.settings.week_start,
+            )
+        })
+        .collect();
+    let mut header = vec![Span::styled(
+        format!("{:<LABEL_WIDTH$}", "Weeks of"),
+        theme.dim,
+    )];
+    for week in &weeks {
+        header.push(Span::styled(
+            format!("{:>WEEK_WIDTH$}", week.days[0].format("%-d %b").to_string()),
+            theme.dim,
+        ));
+    }
+    let mut lines = vec![Line::from(header)];
+    for (i, habit) in app.habits.iter().enumerate() {
+        let mut spans = vec![Span::raw(format!("{:<LABEL_WIDTH$}", habit.short))];
+        for week in &weeks {
+            let marks = &week.rows[i].marks;
+            let done = marks.iter().filter(|m| **m == Mark::Done).count();
+            let counted = marks
+                .iter()
+                .filter(|m| !matches!(m, Mark::Skipped | Mark::Upcoming | Mark::Untracked))
+                .count();
+            let (text, style) = match counted {
+                0 => ("–".to_owned(), theme.dim),
+                _ if done == counted => (format!("{done}/{counted}"), theme.done),
+                _ if done == 0 => (format!("{done}/{counted}"), theme.dim),
+                _ => (format!("{done}/{counted}"), Style::new()),
+            };
+            spans.push(Span::styled(format!("{text:>WEEK_WIDTH$}"), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// One earlier week's column: "26 Oct" or "7/7", right-aligned.
+const WEEK_WIDTH: usize = 8;
+
+/// Whether the grid has room for a row of dates under the day names (a
+/// short screen keeps the habits instead).
+fn shows_dates(app: &App, inner: Rect) -> bool {
+    usize::from(inner.height) >= app.habits.len() + 3
+}
+
+/// A day's column: as wide as fits, within bounds.
+fn cell_width(inner: Rect) -> u16 {
+    (inner
+        .width
+        .saturating_sub((LABEL_WIDTH + STATS_WIDTH) as u16)
+        / 7)
+    .clamp(CELL_MIN, CELL_MAX)
+}
+
+/// The day whose column holds `point`, on any row of the grid (the day
+/// names and dates, the habits, the totals).
+pub fn day_at(app: &App, area: Rect, point: Position) -> Option<NaiveDate> {
+    let inner = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(area);
+    let grid_rows = (app.habits.len() + 2 + usize::from(shows_dates(app, inner))) as u16;
+    let first_cell = inner.x + LABEL_WIDTH as u16;
+    if !inner.contains(point) || point.y >= inner.y + grid_rows || point.x < first_cell {
+        return None;
+    }
+    let column = usize::from((point.x - first_cell) / cell_width(inner));
+    let days = date::week_days(date::week_start(app.viewing, app.settings.week_start));
+    days.get(column).copied()
 }
 
 /// The week grid, written cell by cell: it holds most of the screen's
