@@ -1,10 +1,7 @@
-//! What a person can ask for. Keys map to these (see `keymap`); `update`
-//! carries them out. Named in snake_case so a keymap file can name them.
+//! What a person can ask for. Keys map to these (see `keymap`, which also
+//! names them for `keys.ron`); `update` carries them out.
 
-use serde::Deserialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     SelectUp,
     SelectDown,

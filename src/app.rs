@@ -78,6 +78,8 @@ pub struct App {
     pub data_dir: String,
     /// Colours and marks; chosen at start (settings, `--theme`, `NO_COLOR`).
     pub theme: crate::ui::theme::Theme,
+    /// The keys in force (the defaults, or `keys.ron`'s).
+    pub keymap: crate::keymap::Keymap,
     /// The panel keys speak to first (Tab moves it).
     pub focus: Panel,
     /// The terminal's size as of the last resize, for the layout `update`
@@ -129,6 +131,7 @@ impl App {
             warning: None,
             data_dir,
             theme: Default::default(),
+            keymap: Default::default(),
             focus: Panel::default(),
             area: Rect::default(),
         }

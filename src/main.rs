@@ -13,7 +13,7 @@ use gutbone::commands::{self, Failure, mark::Mark, status::Format};
 use gutbone::domain::date;
 use gutbone::domain::past::Past;
 use gutbone::look;
-use gutbone::store::{Store, load_settings, load_stated, load_tips, paths};
+use gutbone::store::{Store, load_keymap, load_settings, load_stated, load_tips, paths};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -193,6 +193,7 @@ fn run_app(cli: &Cli, dir: &Path, config_dir: &Path, clock: &Clock) -> Result<()
     let (habits, log) = store.load_recent(from)?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
+    let (keymap, keys_problem) = load_keymap(&paths::keys_file(config_dir));
     if !std::io::stdout().is_terminal() {
         return Err(
             "the checklist needs an interactive terminal, and standard output is not one \
@@ -205,7 +206,11 @@ fn run_app(cli: &Cli, dir: &Path, config_dir: &Path, clock: &Clock) -> Result<()
     }
     let data_dir = dir.display().to_string();
     let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
-    app.warning = tips_problem;
+    app.warning = match (tips_problem, keys_problem) {
+        (Some(tips), Some(keys)) => Some(format!("{tips} {keys}")),
+        (tips, keys) => tips.or(keys),
+    };
+    app.keymap = keymap;
     app.theme = look.theme();
     gutbone::tui::run(&mut app, &mut store, clock, look.mouse.value)
         .map_err(|err| format!("terminal error: {err}"))?;

@@ -240,7 +240,7 @@ fn next_input(clock: &Clock, app: &App) -> io::Result<Option<Msg>> {
             if app.is_typing() {
                 keymap::typing_action_for(key)
             } else {
-                keymap::action_for(key)
+                app.keymap.action_for(key)
             }
             .map(Msg::Action)
         }),

@@ -655,3 +655,42 @@ fn ascii_and_no_color_reach_the_real_screen() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn your_own_keys_work_in_the_real_app_and_a_mistake_keeps_the_defaults() {
+    let (_tmp, dir) = data_dir();
+    let config = dir.with_file_name("config");
+    fs::create_dir_all(&config).unwrap();
+    let keys = config.join("keys.ron");
+    fs::write(
+        &keys,
+        "{\n  \"toggle_selected\": [\"x\"],\n  \"quit\": [\"Q\"],\n}",
+    )
+    .unwrap();
+    let run = || {
+        let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
+        cmd.arg("--config-dir");
+        cmd.arg(&config);
+        Session::spawn_sized(cmd, 100, 30)
+    };
+    let mut app = run();
+    app.wait_for("0/5 today");
+    app.send(" q");
+    app.send("x");
+    app.wait_for("1/5 today");
+    app.send("?");
+    let help = app.wait_for("Help");
+    assert!(
+        help.contains("Ctrl-C Q"),
+        "the help shows the keys bound:\n{help}"
+    );
+    app.send("?Q");
+    assert_eq!(app.wait_exit(), 0);
+
+    fs::write(&keys, "{\n  \"toggle_selected\": [\"j\"],\n}").unwrap();
+    let mut app = run();
+    let screen = app.wait_for("default keys are in force");
+    assert!(screen.contains("line 2, column 23"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -389,3 +389,13 @@ fn ascii_draws_nothing_outside_ascii_in_any_screen() {
         }
     }
 }
+
+#[test]
+fn the_help_lists_the_keys_actually_bound() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.keymap = gutbone::keymap::Keymap::parse("{\"toggle_selected\": [\"x\", \"f5\"]}").unwrap();
+    act(&mut app, &[Action::ToggleHelp]);
+    let help = render(&app, 80, 24).backend().to_string();
+    assert!(help.contains("x F5  "), "{help}");
+    assert!(!help.contains("Space Enter"), "{help}");
+}

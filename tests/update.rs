@@ -212,11 +212,20 @@ fn a_failed_save_is_shown_until_a_save_succeeds() {
 }
 
 #[test]
-fn actions_read_from_a_keymap_file_use_snake_case_names() {
-    let action: Action = ron::from_str("toggle_selected").unwrap();
-    assert_eq!(action, Action::ToggleSelected);
-    let action: Action = ron::from_str("toggle_habit(2)").unwrap();
-    assert_eq!(action, Action::ToggleHabit(2));
+fn actions_have_unique_stable_snake_case_names_for_keys_ron() {
+    use gutbone::keymap::{ACTIONS, action_name};
+    let mut names: Vec<&str> = ACTIONS.iter().map(|(name, _)| *name).collect();
+    assert!(names.iter().all(|name| name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_')));
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), ACTIONS.len(), "no name twice");
+    assert_eq!(action_name(Action::ToggleSelected), Some("toggle_selected"));
+    assert_eq!(action_name(Action::FocusNext), Some("focus_next"));
+    // Typing and the digits are not for rebinding.
+    assert_eq!(action_name(Action::Type('x')), None);
+    assert_eq!(action_name(Action::ToggleHabit(2)), None);
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub fn run(data_dir: &Path, config_dir: &Path, out: &mut impl Write) -> std::io:
         ("config", config_dir.to_owned()),
         ("settings", paths::settings_file(config_dir)),
         ("tips", paths::user_tips_file(config_dir)),
+        ("keys", paths::keys_file(config_dir)),
     ];
     for (what, path) in rows {
         let state = if path.exists() {

@@ -378,6 +378,31 @@ pub fn load_tips(path: &Path, habits: &[HabitId]) -> (crate::coach::Tips, Option
     (tips, problem)
 }
 
+/// The keys in force and, when `keys.ron` could not be used, why: its
+/// mistakes leave every default key in place.
+pub fn load_keymap(path: &Path) -> (crate::keymap::Keymap, Option<String>) {
+    match read_optional(path) {
+        Ok(None) => (Default::default(), None),
+        Ok(Some(text)) => match crate::keymap::Keymap::parse(&text) {
+            Ok(keymap) => (keymap, None),
+            Err(err) => (
+                Default::default(),
+                Some(format!(
+                    "{} line {}, column {}: {}. The default keys are in force.",
+                    path.display(),
+                    err.line,
+                    err.column,
+                    err.message
+                )),
+            ),
+        },
+        Err(err) => (
+            Default::default(),
+            Some(format!("{err}. The default keys are in force.")),
+        ),
+    }
+}
+
 /// Reads `habits.ron`: `None` when there is none yet.
 pub fn load_habits(dir: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
     let path = paths::habits_file(dir);

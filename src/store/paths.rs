@@ -53,6 +53,11 @@ pub fn user_tips_file(config_dir: &Path) -> PathBuf {
     config_dir.join("tips.ron")
 }
 
+/// The person's own keys (see `keymap`).
+pub fn keys_file(config_dir: &Path) -> PathBuf {
+    config_dir.join("keys.ron")
+}
+
 /// The file holding one year of the log.
 pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
     log_dir(data_dir).join(format!("{year}.ron"))

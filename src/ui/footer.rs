@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::layout::Tier;
+use crate::action::Action;
 use crate::app::App;
 
 pub struct Footer<'a> {
@@ -14,16 +15,24 @@ pub struct Footer<'a> {
 }
 
 // The tips pane shows its own keys, so `n` is left to it.
-const KEYS: [(&str, &str); 8] = [
-    ("↑↓", "select"),
-    ("space", "tick"),
-    ("+-", "amount"),
-    ("s", "skip"),
-    ("←→", "day"),
-    ("a", "add"),
-    ("?", "help"),
-    ("q", "quit"),
+const HINTS: [(&[Action], &str); 8] = [
+    (&[Action::SelectUp, Action::SelectDown], "select"),
+    (&[Action::ToggleSelected], "tick"),
+    (&[Action::AddStep, Action::RemoveStep], "amount"),
+    (&[Action::SkipSelected], "skip"),
+    (&[Action::PrevDay, Action::NextDay], "day"),
+    (&[Action::AddHabit], "add"),
+    (&[Action::ToggleHelp], "help"),
+    (&[Action::Quit], "quit"),
 ];
+
+/// The first key of each action, run together: "↑↓", "Space".
+fn first_keys(app: &App, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|action| app.keymap.keys_for(*action).into_iter().next())
+        .collect()
+}
 
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -35,16 +44,22 @@ impl Widget for Footer<'_> {
                 .render(area, buf);
             return;
         }
-        let mut keys: Vec<(&str, &str)> = KEYS.to_vec();
+        let hint = |actions: &[Action], what| (first_keys(app, actions), what);
+        let mut keys: Vec<(String, &str)> = HINTS
+            .iter()
+            .map(|(actions, what)| hint(actions, *what))
+            .collect();
         if !self.app.is_viewing_today() {
-            keys.insert(0, ("t", "today"));
+            keys.insert(0, hint(&[Action::GoToday], "today"));
         }
         if self.tier == Tier::Single {
             // One panel at a time: how to reach the others comes first.
-            keys.insert(0, ("Tab", "panel"));
+            keys.insert(0, hint(&[Action::FocusNext], "panel"));
         }
+        // An action left without keys has no hint.
+        keys.retain(|(key, _)| !key.is_empty());
         // On a narrow screen the least needed hints go first; help has them all.
-        let width = |keys: &[(&str, &str)]| -> usize {
+        let width = |keys: &[(String, &str)]| -> usize {
             keys.iter()
                 .map(|(key, what)| key.chars().count() + what.chars().count() + 3)
                 .sum::<usize>()

@@ -6,42 +6,76 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use crate::action::Action;
 use crate::app::App;
 
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
 }
 
-const KEYS: [(&str, &str); 16] = [
-    ("↑ ↓  k j", "select a habit"),
+/// Each row: the actions whose keys it lists, and what
+/// they do. The keys come from the keymap in force, so `keys.ron` shows here.
+const ROWS: [(&[Action], &str); 16] = [
+    (&[Action::SelectUp, Action::SelectDown], "select a habit"),
     (
-        "Space Enter",
-        "tick or untick the selected habit (its whole target)",
+        &[Action::ToggleSelected],
+        "tick or untick the selected habit",
     ),
-    ("1 – 9", "tick or untick habit 1 to 9"),
+    (&[], "1 – 9: tick or untick habit 1 to 9"),
     (
-        "+ -  =",
-        "one step more / less (20/30 min); = types the amount",
+        &[Action::AddStep, Action::RemoveStep, Action::TypeAmount],
+        "one step more / less; or type the amount",
     ),
-    ("s", "skip it that day: rest, illness, travel"),
-    ("← →  h l", "previous / next day, to review and back-fill"),
-    ("[ ]", "previous / next week"),
-    ("t", "back to today"),
-    ("o", "a note on the day: travel, knee sore…"),
-    ("u  Ctrl-R", "undo / redo this run's changes"),
-    ("w", "weekly review (Esc returns)"),
-    ("n  N", "next / previous tip"),
     (
-        "a  e  D",
-        "add a habit / edit the selected one / archive it",
+        &[Action::SkipSelected],
+        "skip it that day: rest, illness, travel",
     ),
-    ("K  J", "move the selected habit up / down the list"),
     (
-        "?  Esc",
-        "open or close this help (Esc on the main screen quits)",
+        &[Action::PrevDay, Action::NextDay],
+        "previous / next day, to review and back-fill",
     ),
-    ("q  Ctrl-C", "quit"),
+    (
+        &[Action::PrevWeek, Action::NextWeek],
+        "previous / next week",
+    ),
+    (&[Action::GoToday], "back to today"),
+    (&[Action::EditNote], "a note on the day: travel, knee sore…"),
+    (
+        &[Action::Undo, Action::Redo],
+        "undo / redo this run's changes",
+    ),
+    (&[Action::OpenReview], "weekly review (Esc returns)"),
+    (&[Action::NextTip, Action::PrevTip], "next / previous tip"),
+    (
+        &[Action::AddHabit, Action::EditHabit, Action::ArchiveHabit],
+        "add a habit / edit / archive the selected one",
+    ),
+    (
+        &[Action::MoveHabitUp, Action::MoveHabitDown],
+        "move the selected habit up / down the list",
+    ),
+    (
+        &[Action::FocusNext, Action::FocusPrev, Action::ToggleHelp],
+        "next / previous panel; this help",
+    ),
+    (&[Action::Quit], "quit (Esc too, on the main screen)"),
 ];
+
+/// The keys for a row: each action's keys, the actions two spaces apart.
+fn keys_text(app: &App, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|action| {
+            let keys = app.keymap.keys_for(*action);
+            if keys.is_empty() {
+                "(none)".to_owned()
+            } else {
+                keys.join(" ")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -58,12 +92,24 @@ impl Widget for HelpOverlay<'_> {
                 ])
                 .right_aligned(),
             );
-        let mut lines: Vec<Line> = KEYS
+        let rows: Vec<(String, &str)> = ROWS
             .iter()
-            .map(|(key, what)| {
+            .map(|(actions, what)| match what.split_once(": ") {
+                Some((keys, what)) if actions.is_empty() => (keys.to_owned(), what),
+                _ => (keys_text(app, actions), *what),
+            })
+            .collect();
+        let width = rows
+            .iter()
+            .map(|(keys, _)| keys.chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut lines: Vec<Line> = rows
+            .into_iter()
+            .map(|(keys, what)| {
                 Line::from(vec![
-                    Span::styled(format!("{key:<13}"), app.theme.key),
-                    Span::raw(*what),
+                    Span::styled(format!("{keys:<width$}  "), app.theme.key),
+                    Span::raw(what),
                 ])
             })
             .collect();
