@@ -42,7 +42,7 @@ pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::
             return Err(err);
         }
     };
-    let result = event_loop(&mut terminal, &mut signals, app, store, clock);
+    let result = event_loop(&mut terminal, &mut signals, app, store, clock, mouse);
     restore();
     result
 }
@@ -83,6 +83,7 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
     clock: &Clock,
+    mouse: bool,
 ) -> io::Result<()> {
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
@@ -96,7 +97,7 @@ fn event_loop(
         if let Some(signals) = signals.take() {
             restore_on(signals);
         }
-        let input = next_input(clock, app)?;
+        let input = next_input(clock, app, mouse)?;
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!("{TEST_PANIC_ENV} is set: panicking as asked");
         }
@@ -218,7 +219,7 @@ fn restore_on(_: Signals) {}
 /// Blocks until a key press (its action, if bound), a click, a resize, or the
 /// time to look at the clock again (`None`). No busy polling: idle, it sleeps
 /// until the next day begins or a minute has passed.
-fn next_input(clock: &Clock, app: &App) -> io::Result<Option<Msg>> {
+fn next_input(clock: &Clock, app: &App, mouse: bool) -> io::Result<Option<Msg>> {
     let now = clock.now();
     let until_tomorrow = (date::next_day_start(now, app.settings.day_starts_at) - now)
         .to_std()
@@ -228,11 +229,16 @@ fn next_input(clock: &Clock, app: &App) -> io::Result<Option<Msg>> {
     }
     Ok(match event::read()? {
         event::Event::Resize(width, height) => Some(Msg::Resize(width, height)),
-        // Moves and drags say nothing; only clicks and the wheel do.
-        event::Event::Mouse(mouse) => match mouse.kind {
+        // Moves and drags say nothing; only clicks and the wheel do, and
+        // only when the person wants the mouse.
+        event::Event::Mouse(event) => match event.kind {
             event::MouseEventKind::Down(_)
             | event::MouseEventKind::ScrollUp
-            | event::MouseEventKind::ScrollDown => Some(Msg::Mouse(mouse)),
+            | event::MouseEventKind::ScrollDown
+                if mouse =>
+            {
+                Some(Msg::Mouse(event))
+            }
             _ => None,
         },
         // Only presses: terminals that report releases must not toggle twice.

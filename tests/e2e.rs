@@ -132,6 +132,7 @@ fn assert_terminal_restored(app: &mut Session, code: u32) {
     );
     assert!(!app.in_alternate_screen(), "the alternate screen was left");
     assert!(!app.cursor_hidden(), "the cursor is visible again");
+    assert!(!app.mouse_reported(), "the mouse is the terminal's again");
 }
 
 #[test]
@@ -691,6 +692,58 @@ fn your_own_keys_work_in_the_real_app_and_a_mistake_keeps_the_defaults() {
     let mut app = run();
     let screen = app.wait_for("default keys are in force");
     assert!(screen.contains("line 2, column 23"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn a_resize_redraws_at_once_and_a_click_ticks_a_habit_on_disk() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn_sized(gutbone(&dir, "2026-11-22T09:00:00"), 100, 30);
+    app.wait_for("0/5 today");
+    assert!(app.mouse_reported());
+    // Down to one panel at a time, then back: the selection survives.
+    app.send("j");
+    app.resize(40, 12);
+    let small = app.wait_for("Tab panel");
+    assert!(small.contains("▶ 2"), "{small}");
+    app.resize(80, 24);
+    let screen = app.wait_for("Week of");
+    assert!(screen.contains("▶ 2"), "{screen}");
+    // At 80×24 habit 4's box is on row 6, columns 5 to 7.
+    app.click(6, 6);
+    app.wait_for("1/5 today");
+    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    assert!(saved.contains("\"sunlight\""), "{saved}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(!app.in_alternate_screen());
+    assert!(
+        !app.mouse_reported(),
+        "mouse reports are turned off on the way out"
+    );
+}
+
+#[test]
+fn with_the_mouse_turned_off_clicks_do_nothing() {
+    let (_tmp, dir) = data_dir();
+    let config = dir.with_file_name("config");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("settings.ron"), "(version: 1, mouse: false)").unwrap();
+    let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
+    cmd.arg("--config-dir");
+    cmd.arg(&config);
+    let mut app = Session::spawn_sized(cmd, 80, 24);
+    app.wait_for("0/5 today");
+    assert!(!app.mouse_reported(), "the terminal keeps the mouse");
+    // Even a report sent regardless is not taken.
+    app.click(6, 6);
+    app.send("5");
+    let screen = app.wait_for("1/5 today");
+    assert!(
+        screen.contains("4 [ ]"),
+        "the click was not taken:\n{screen}"
+    );
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }

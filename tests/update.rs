@@ -215,9 +215,11 @@ fn a_failed_save_is_shown_until_a_save_succeeds() {
 fn actions_have_unique_stable_snake_case_names_for_keys_ron() {
     use gutbone::keymap::{ACTIONS, action_name};
     let mut names: Vec<&str> = ACTIONS.iter().map(|(name, _)| *name).collect();
-    assert!(names.iter().all(|name| name
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c == '_')));
+    assert!(
+        names
+            .iter()
+            .all(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+    );
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), ACTIONS.len(), "no name twice");

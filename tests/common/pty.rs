@@ -92,6 +92,32 @@ impl Session {
         }
     }
 
+    /// Resizes the terminal, as a window or a tmux pane does: the program
+    /// gets SIGWINCH, and the emulated screen takes the new size.
+    #[allow(dead_code)]
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        self.parser.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+        );
+    }
+
+    /// A left click at the 0-based `column` and `row`, as a terminal with
+    /// mouse reporting on sends it (SGR encoding, press then release).
+    #[allow(dead_code)]
+    pub fn click(&mut self, column: u16, row: u16) {
+        let (x, y) = (column + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -158,6 +184,12 @@ impl Session {
                 })
             })
         })
+    }
+
+    /// Whether the program asked the terminal to report the mouse.
+    #[allow(dead_code)]
+    pub fn mouse_reported(&self) -> bool {
+        self.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
     }
 
     pub fn cursor_hidden(&self) -> bool {
