@@ -139,6 +139,12 @@ pub enum Command {
         #[arg(value_name = "HABIT")]
         habit: Option<String>,
     },
+    /// Print the settings in effect and where each comes from, as a
+    /// settings.ron to copy and edit.
+    #[command(
+        after_help = "Examples:\n  gutbone config\n  NO_COLOR=1 gutbone --theme light config"
+    )]
+    Config,
     /// Where each of gutbone's files lives.
     #[command(after_help = "Examples:\n  gutbone paths\n  gutbone --data-dir ~/sync/bones paths")]
     Paths,

@@ -48,7 +48,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let Some(command) = &cli.command else {
         return run_app(cli, &dir, &config_dir, &clock).map_err(data);
     };
-    run_command(command, &dir, &config_dir, &clock)
+    let flags = look::Flags {
+        theme: cli.theme,
+        ascii: cli.ascii,
+    };
+    run_command(command, &dir, &config_dir, &clock, flags)
 }
 
 /// One subcommand. Settings are read only by the commands that need "today"
@@ -59,6 +63,7 @@ fn run_command(
     dir: &Path,
     config_dir: &Path,
     clock: &Clock,
+    flags: look::Flags,
 ) -> Result<(), Failure> {
     let settings_file = paths::settings_file(config_dir);
     let settings = || load_settings(&settings_file);
@@ -67,6 +72,10 @@ fn run_command(
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Paths => Ok(commands::paths::run(dir, config_dir, out)?),
+        Command::Config => {
+            let env = look::Env::read(|name| std::env::var_os(name));
+            commands::config::run(config_dir, flags, &env, out)
+        }
         Command::Completions { shell } => {
             let mut cli = <Cli as clap::CommandFactory>::command();
             // Into a buffer first: clap_complete panics on a write error.

@@ -452,3 +452,64 @@ fn generate_history_fills_an_empty_directory_and_refuses_one_with_a_log() {
     let help = ok(dir, &["--help"]);
     assert!(!help.contains("generate-history"), "hidden: {help}");
 }
+
+#[test]
+fn config_prints_a_settings_file_with_every_value_and_its_source() {
+    use gutbone::store::{Stated, parse_stated};
+    use gutbone::ui::theme::ThemeName;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::create_dir_all(dir.join("config")).unwrap();
+    let printed = ok(dir, &["config"]);
+    assert!(
+        printed.contains("does not exist: every setting is its default"),
+        "{printed}"
+    );
+    assert!(printed.contains("theme: Dark, // default"), "{printed}");
+    assert!(printed.contains("colour: off, from NO_COLOR"), "{printed}");
+    // What it prints is a settings.ron that says the same.
+    let body: String = printed
+        .lines()
+        .filter(|line| !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let read = parse_stated(&body, std::path::Path::new("printed")).unwrap();
+    assert_eq!(read.theme, Some(ThemeName::Dark));
+    assert_eq!(read.mouse, Some(true));
+
+    fs::write(
+        dir.join("config/settings.ron"),
+        "(version: 1, week_start: Sunday, theme: Light)",
+    )
+    .unwrap();
+    let printed = ok(dir, &["config"]);
+    assert!(
+        printed.contains("week_start: Sunday, // settings.ron"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("theme: Light, // settings.ron"),
+        "{printed}"
+    );
+    let printed = ok(dir, &["--theme", "high-contrast", "--ascii", "config"]);
+    assert!(
+        printed.contains("theme: HighContrast, // --theme"),
+        "{printed}"
+    );
+    assert!(printed.contains("ascii: true, // --ascii"), "{printed}");
+    assert_ne!(read, Stated::default());
+
+    fs::write(dir.join("config/keys.ron"), "{\"undo\": [\"nope\"]}").unwrap();
+    let printed = ok(dir, &["config"]);
+    assert!(printed.contains("no key called \"nope\""), "{printed}");
+
+    fs::write(
+        dir.join("config/settings.ron"),
+        "(version: 1,\n theme: Pink)",
+    )
+    .unwrap();
+    let output = run(dir, &["config"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 2, column"), "{stderr}");
+}

@@ -1,6 +1,7 @@
 //! The subcommands: data on stdout, messages on stderr, and an exit code:
 //! 0 success, 1 a data or file problem, 2 a usage problem.
 
+pub mod config;
 pub mod doctor;
 pub mod export;
 pub mod generate;

@@ -34,7 +34,7 @@ pub use error::StoreError;
 pub use format::parse_year;
 pub use habits::parse_habits;
 pub use lock::{DataLock, WriteLock};
-pub use settings::{Stated, load_settings, load_stated, parse_settings};
+pub use settings::{Stated, load_settings, load_stated, parse_settings, parse_stated};
 
 use crate::domain::past::Past;
 use crate::domain::{Habit, HabitId, Log, default_habits};
