@@ -398,4 +398,15 @@ fn the_help_lists_the_keys_actually_bound() {
     let help = render(&app, 80, 24).backend().to_string();
     assert!(help.contains("x F5  "), "{help}");
     assert!(!help.contains("Space Enter"), "{help}");
+
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.keymap =
+        gutbone::keymap::Keymap::parse("{\"next_tip\": [\"f2\"], \"toggle_selected\": [\"x\"]}")
+            .unwrap();
+    let screen = render(&app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("F2 next"),
+        "the tips' own hint follows: {screen}"
+    );
+    assert!(screen.contains("x tick"), "and the footer's: {screen}");
 }

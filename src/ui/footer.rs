@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::first_keys;
 use super::layout::Tier;
 use crate::action::Action;
 use crate::app::App;
@@ -25,14 +26,6 @@ const HINTS: [(&[Action], &str); 8] = [
     (&[Action::ToggleHelp], "help"),
     (&[Action::Quit], "quit"),
 ];
-
-/// The first key of each action, run together: "↑↓", "Space".
-fn first_keys(app: &App, actions: &[Action]) -> String {
-    actions
-        .iter()
-        .filter_map(|action| app.keymap.keys_for(*action).into_iter().next())
-        .collect()
-}
 
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -21,8 +21,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use crate::action::Action;
 use crate::app::{App, Overlay};
 use layout::{Panel, SINGLE_MIN, Tier};
+use ratatui::text::Span;
 
 pub fn render(app: &App, frame: &mut Frame) {
     draw(app, frame);
@@ -95,6 +97,32 @@ fn draw(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Review) | None => {}
     }
+}
+
+/// The first key of each action, run together: "↑↓", "Space".
+fn first_keys(app: &App, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|action| app.keymap.keys_for(*action).into_iter().next())
+        .collect()
+}
+
+/// A line of hints, " [ ] weeks  w review ": each action's first key (a
+/// pair of actions shows both), in the keys in force.
+fn key_hints(app: &App, hints: &[(&[Action], &'static str)]) -> Vec<Span<'static>> {
+    let mut spans = vec![];
+    for (actions, what) in hints {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|action| app.keymap.keys_for(*action).into_iter().next())
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        spans.push(Span::styled(format!(" {}", keys.join(" ")), app.theme.key));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    spans
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect) {

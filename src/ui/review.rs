@@ -6,6 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use crate::action::Action;
 use crate::app::App;
 use crate::domain::review::{Share, WEEKS, WeeklyReview};
 use crate::domain::streak::{best_perfect_streak, current_perfect_streak};
@@ -83,14 +84,10 @@ impl Widget for ReviewScreen<'_> {
             ])
             .render(header, buf);
         }
-        Line::from(vec![
-            Span::styled(" [ ]", app.theme.key),
-            Span::raw(" weeks  "),
-            Span::styled("Esc", app.theme.key),
-            Span::raw(" back "),
-        ])
-        .right_aligned()
-        .render(footer, buf);
+        let mut hints = super::key_hints(app, &[(&[Action::PrevWeek, Action::NextWeek], "weeks")]);
+        hints.push(Span::styled(" Esc", app.theme.key));
+        hints.push(Span::raw(" back "));
+        Line::from(hints).right_aligned().render(footer, buf);
 
         render_history(app, review, history, buf);
         render_summary(app, review, summary, buf);

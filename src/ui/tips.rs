@@ -6,6 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use crate::action::Action;
 use crate::app::App;
 
 pub struct TipsPanel<'a> {
@@ -36,13 +37,15 @@ impl Widget for TipsPanel<'_> {
                 .padding(Padding::horizontal(1))
                 .title(Line::styled(title, app.theme.title))
                 .title_bottom(
-                    Line::from(vec![
-                        Span::styled(counter, app.theme.dim),
-                        Span::styled("n", app.theme.key),
-                        Span::raw(" next "),
-                        Span::styled("N", app.theme.key),
-                        Span::raw(" back "),
-                    ])
+                    Line::from(
+                        [Span::styled(counter, app.theme.dim)]
+                            .into_iter()
+                            .chain(super::key_hints(
+                                app,
+                                &[(&[Action::NextTip], "next"), (&[Action::PrevTip], "back")],
+                            ))
+                            .collect::<Vec<_>>(),
+                    )
                     .right_aligned(),
                 ),
             self.focused,

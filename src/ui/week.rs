@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Padding, Widget};
 
 use super::layout::Tier;
 use super::theme;
+use crate::action::Action;
 use crate::app::App;
 use crate::domain::date;
 use crate::domain::stats::HabitStats;
@@ -109,12 +110,13 @@ impl Widget for WeekPanel<'_> {
                 .padding(Padding::horizontal(1))
                 .title(Line::styled(title, app.theme.title))
                 .title_bottom(
-                    Line::from(vec![
-                        Span::styled(" [ ]", app.theme.key),
-                        Span::raw(" weeks  "),
-                        Span::styled("w", app.theme.key),
-                        Span::raw(" review "),
-                    ])
+                    Line::from(super::key_hints(
+                        app,
+                        &[
+                            (&[Action::PrevWeek, Action::NextWeek], "weeks"),
+                            (&[Action::OpenReview], "review"),
+                        ],
+                    ))
                     .right_aligned(),
                 ),
             self.focused,
