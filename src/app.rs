@@ -78,6 +78,8 @@ pub struct App {
     pub data_dir: String,
     /// Colours and marks; chosen at start (settings, `--theme`, `NO_COLOR`).
     pub theme: crate::ui::theme::Theme,
+    /// How many lines the help is scrolled down (on a small screen).
+    pub help_scroll: u16,
     /// The keys in force (the defaults, or `keys.ron`'s).
     pub keymap: crate::keymap::Keymap,
     /// The panel keys speak to first (Tab moves it).
@@ -131,6 +133,7 @@ impl App {
             warning: None,
             data_dir,
             theme: Default::default(),
+            help_scroll: 0,
             keymap: Default::default(),
             focus: Panel::default(),
             area: Rect::default(),

@@ -155,6 +155,16 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![];
         }
         (Some(_), Action::Quit) => return vec![Effect::Quit],
+        // On a small screen the help scrolls.
+        (Some(Overlay::Help), Action::SelectDown) => {
+            let limit = crate::ui::help_scroll_limit(app, app.area);
+            app.help_scroll = app.help_scroll.saturating_add(1).min(limit);
+            return vec![];
+        }
+        (Some(Overlay::Help), Action::SelectUp) => {
+            app.help_scroll = app.help_scroll.saturating_sub(1);
+            return vec![];
+        }
         (Some(Overlay::Note), Action::Type(c)) => {
             if !c.is_control() && app.note_draft.chars().count() < MAX_NOTE_CHARS {
                 app.note_draft.push(c);
@@ -292,7 +302,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Confirm
         | Action::NextField
         | Action::PrevField => {}
-        Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::ToggleHelp => {
+            app.help_scroll = 0;
+            app.overlay = Some(Overlay::Help);
+        }
         Action::OpenReview => app.overlay = Some(Overlay::Review),
         Action::Back | Action::Quit => return vec![Effect::Quit],
     }

@@ -410,3 +410,36 @@ fn the_help_lists_the_keys_actually_bound() {
     );
     assert!(screen.contains("x tick"), "and the footer's: {screen}");
 }
+
+#[test]
+fn the_help_scrolls_on_a_small_screen() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Resize(40, 12));
+    act(&mut app, &[Action::ToggleHelp]);
+    let top = render(&app, 40, 12).backend().to_string();
+    assert!(top.contains("scroll"), "{top}");
+    assert!(!top.contains("clinician"), "{top}");
+    act(&mut app, &[Action::SelectDown; 40]);
+    let bottom = render(&app, 40, 12).backend().to_string();
+    assert!(
+        bottom.contains("clinician"),
+        "the end is reachable: {bottom}"
+    );
+    // Down stops at the end, so up starts back at once.
+    act(&mut app, &[Action::SelectUp]);
+    assert_ne!(render(&app, 40, 12).backend().to_string(), bottom);
+    act(&mut app, &[Action::SelectUp; 40]);
+    assert_eq!(render(&app, 40, 12).backend().to_string(), top);
+    // Closing and opening again starts at the top.
+    act(
+        &mut app,
+        &[Action::SelectDown, Action::Back, Action::ToggleHelp],
+    );
+    assert_eq!(render(&app, 40, 12).backend().to_string(), top);
+    assert!(
+        !render(&app, 80, 24)
+            .backend()
+            .to_string()
+            .contains("scroll")
+    );
+}

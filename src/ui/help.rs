@@ -80,54 +80,80 @@ fn keys_text(app: &App, actions: &[Action]) -> String {
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
+        // Smaller than the popup wants: the rest is a scroll away.
+        let mut hints = vec![];
+        if area.height < 24 || area.width < 72 {
+            hints.extend(super::key_hints(
+                app,
+                &[(&[Action::SelectUp, Action::SelectDown], "scroll")],
+            ));
+        }
+        hints.extend([
+            Span::styled(" Esc", app.theme.key),
+            Span::raw(" or "),
+            Span::styled("?", app.theme.key),
+            Span::raw(" closes "),
+        ]);
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .title(Line::styled(" Help ", app.theme.title))
-            .title_bottom(
-                Line::from(vec![
-                    Span::styled(" Esc", app.theme.key),
-                    Span::raw(" or "),
-                    Span::styled("?", app.theme.key),
-                    Span::raw(" closes "),
-                ])
-                .right_aligned(),
-            );
-        let rows: Vec<(String, &str)> = ROWS
-            .iter()
-            .map(|(actions, what)| match what.split_once(": ") {
-                Some((keys, what)) if actions.is_empty() => (keys.to_owned(), what),
-                _ => (keys_text(app, actions), *what),
-            })
-            .collect();
-        let width = rows
-            .iter()
-            .map(|(keys, _)| keys.chars().count())
-            .max()
-            .unwrap_or(0);
-        let mut lines: Vec<Line> = rows
-            .into_iter()
-            .map(|(keys, what)| {
-                Line::from(vec![
-                    Span::styled(format!("{keys:<width$}  "), app.theme.key),
-                    Span::raw(what),
-                ])
-            })
-            .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Every change is saved at once to ", app.theme.dim),
-            Span::raw(self.app.data_dir.as_str()),
-        ]));
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "These habits support bone health; they are not a treatment. If you \
+            .title_bottom(Line::from(hints).right_aligned());
+        let inner = block.inner(area);
+        let scroll = app.help_scroll.min(max_scroll(app, inner));
+        text(app).scroll((scroll, 0)).block(block).render(area, buf);
+    }
+}
+
+/// How far the help scrolls before its last line is at the bottom of `inner`.
+fn max_scroll(app: &App, inner: Rect) -> u16 {
+    let lines = text(app).line_count(inner.width);
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
+
+/// As far as the help scrolls on a screen of this size.
+pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
+    let inner = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(super::help_area(screen));
+    max_scroll(app, inner)
+}
+
+/// Every key in force, where the data lives, and the caution.
+fn text(app: &App) -> Paragraph<'_> {
+    let rows: Vec<(String, &str)> = ROWS
+        .iter()
+        .map(|(actions, what)| match what.split_once(": ") {
+            Some((keys, what)) if actions.is_empty() => (keys.to_owned(), what),
+            _ => (keys_text(app, actions), *what),
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(keys, _)| keys.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:<width$}  "), app.theme.key),
+                Span::raw(what),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Every change is saved at once to ", app.theme.dim),
+        Span::raw(app.data_dir.as_str()),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "These habits support bone health; they are not a treatment. If you \
              have osteoporosis, osteopenia or another bone concern, keep following \
              your clinician's advice.",
-            app.theme.dim,
-        ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block)
-            .render(area, buf);
-    }
+        app.theme.dim,
+    ));
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }

@@ -91,7 +91,7 @@ fn draw(app: &App, frame: &mut Frame) {
             frame.render_widget(confirm::ConfirmArchive { app }, area);
         }
         Some(Overlay::Help) => {
-            let area = popup(72, 24);
+            let area = help_area(area);
             frame.render_widget(Clear, area);
             frame.render_widget(help::HelpOverlay { app }, area);
         }
@@ -124,6 +124,16 @@ fn key_hints(app: &App, hints: &[(&[Action], &'static str)]) -> Vec<Span<'static
     }
     spans
 }
+
+/// Where the help goes on a screen this size.
+fn help_area(screen: Rect) -> Rect {
+    screen.centered(
+        Constraint::Length(72.min(screen.width)),
+        Constraint::Length(24.min(screen.height)),
+    )
+}
+
+pub use help::scroll_limit as help_scroll_limit;
 
 fn render_too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
