@@ -37,7 +37,8 @@ impl Widget for Footer<'_> {
                 .render(area, buf);
             return;
         }
-        let hint = |actions: &[Action], what| (first_keys(app, actions), what);
+        // Run together: "↑↓", "Space".
+        let hint = |actions: &[Action], what| (first_keys(app, actions).concat(), what);
         let mut keys: Vec<(String, &str)> = HINTS
             .iter()
             .map(|(actions, what)| hint(actions, *what))

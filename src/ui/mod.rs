@@ -99,8 +99,8 @@ fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The first key of each action, run together: "↑↓", "Space".
-fn first_keys(app: &App, actions: &[Action]) -> String {
+/// The first key of each action that has one.
+fn first_keys(app: &App, actions: &[Action]) -> Vec<String> {
     actions
         .iter()
         .filter_map(|action| app.keymap.keys_for(*action).into_iter().next())
@@ -112,10 +112,7 @@ fn first_keys(app: &App, actions: &[Action]) -> String {
 fn key_hints(app: &App, hints: &[(&[Action], &'static str)]) -> Vec<Span<'static>> {
     let mut spans = vec![];
     for (actions, what) in hints {
-        let keys: Vec<String> = actions
-            .iter()
-            .filter_map(|action| app.keymap.keys_for(*action).into_iter().next())
-            .collect();
+        let keys = first_keys(app, actions);
         if keys.is_empty() {
             continue;
         }
