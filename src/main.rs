@@ -45,12 +45,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     }
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
     let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
-    let Some(command) = &cli.command else {
-        return run_app(cli, &dir, &config_dir, &clock).map_err(data);
-    };
     let flags = look::Flags {
         theme: cli.theme,
         ascii: cli.ascii,
+    };
+    let Some(command) = &cli.command else {
+        return run_app(flags, &dir, &config_dir, &clock).map_err(data);
     };
     run_command(command, &dir, &config_dir, &clock, flags)
 }
@@ -183,20 +183,22 @@ fn run_command(
 }
 
 /// The checklist in the terminal: what `gutbone` with no command opens.
-fn run_app(cli: &Cli, dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), Box<dyn Error>> {
+fn run_app(
+    flags: look::Flags,
+    dir: &Path,
+    config_dir: &Path,
+    clock: &Clock,
+) -> Result<(), Box<dyn Error>> {
     let stated = load_stated(&paths::settings_file(config_dir))?;
     let settings = stated.settings();
-    let flags = look::Flags {
-        theme: cli.theme,
-        ascii: cli.ascii,
-    };
     let look = look::Look::resolve(
         &stated,
         flags,
         &look::Env::read(|name| std::env::var_os(name)),
     );
     let mut store = Store::open(dir)?;
-    // The years before last week's are summed up, not read (see `Past`).
+    // The years before the earliest week on screen are summed up, not read
+    // (see `Past::checkpoint`).
     let today = date::today(clock.now(), settings.day_starts_at);
     let from = Past::checkpoint(today, settings.week_start).year();
     let (habits, log) = store.load_recent(from)?;

@@ -19,7 +19,8 @@ pub enum Panel {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
     /// 120 columns and more (and 24 rows): the week panel also shows the
-    /// weeks before.
+    /// weeks before, when it is tall enough for them (31 rows with five
+    /// habits).
     Wide,
     /// 80×24 and more: checklist, week and tips.
     Full,

@@ -2,8 +2,6 @@
 //! colour, and done, partial and missed differ in brightness too, so the
 //! screen reads the same without colour and without telling red from green.
 
-use std::fmt;
-
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -20,16 +18,6 @@ pub enum ThemeName {
     Dark,
     Light,
     HighContrast,
-}
-
-impl fmt::Display for ThemeName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Dark => "dark",
-            Self::Light => "light",
-            Self::HighContrast => "high-contrast",
-        })
-    }
 }
 
 /// How the screen looks: the styles every panel draws with, and whether
