@@ -447,8 +447,18 @@ fn the_help_scrolls_on_a_small_screen() {
 #[test]
 fn the_earlier_weeks_show_at_120_columns_once_there_are_rows_for_them() {
     let app = sample_app("2026-11-22T09:00:00");
-    let shows = |height| render(&app, 120, height).backend().to_string().contains("Weeks of");
+    let shows = |height| {
+        render(&app, 120, height)
+            .backend()
+            .to_string()
+            .contains("Weeks of")
+    };
     assert!(shows(31), "31 rows hold them with five habits");
     assert!(!shows(30));
-    assert!(!render(&app, 119, 40).backend().to_string().contains("Weeks of"));
+    assert!(
+        !render(&app, 119, 40)
+            .backend()
+            .to_string()
+            .contains("Weeks of")
+    );
 }
