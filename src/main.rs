@@ -4,7 +4,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::Datelike;
-use clap::Parser;
 
 use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
@@ -16,7 +15,7 @@ use gutbone::look;
 use gutbone::store::{Store, load_keymap, load_settings, load_stated, load_tips, paths};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -39,15 +38,15 @@ fn data(err: impl std::fmt::Display) -> Failure {
 fn run(cli: &Cli) -> Result<(), Failure> {
     let clock = Clock::from_env().map_err(data)?;
     let env_dir = std::env::var_os(paths::DATA_DIR_ENV);
-    let dir = paths::resolve_data_dir(cli.data_dir.as_deref(), env_dir)?;
+    let dir = paths::resolve_data_dir(cli.globals.data_dir.as_deref(), env_dir)?;
     if std::env::var_os(SAVE_LOOP_ENV).is_some() {
         return save_loop(&dir).map_err(data);
     }
     let env_config = std::env::var_os(paths::CONFIG_DIR_ENV);
-    let config_dir = paths::resolve_config_dir(cli.config_dir.as_deref(), env_config)?;
+    let config_dir = paths::resolve_config_dir(cli.globals.config_dir.as_deref(), env_config)?;
     let flags = look::Flags {
-        theme: cli.theme,
-        ascii: cli.ascii,
+        theme: cli.globals.theme,
+        ascii: cli.globals.ascii,
     };
     let Some(command) = &cli.command else {
         return run_app(flags, &dir, &config_dir, &clock).map_err(data);
