@@ -43,10 +43,10 @@ pub struct CoachLines {
 }
 
 impl CoachLines {
-    /// The rules shipped with gutbone. Tests prove the asset parses.
+    /// The rules shipped with gutbone: `assets/coach.ron`, turned into code
+    /// by `build.rs` so that no start-up parses it.
     pub fn builtin() -> Self {
-        ron::from_str(include_str!("../../assets/coach.ron"))
-            .expect("assets/coach.ron is checked by tests")
+        include!(concat!(env!("OUT_DIR"), "/builtin_coach.rs"))
     }
 
     /// The line for today: the first rule that holds, its placeholders filled.
@@ -140,6 +140,12 @@ mod tests {
             }
         }
         log
+    }
+
+    #[test]
+    fn the_built_in_lines_are_the_asset_as_read_at_run_time() {
+        let parsed: CoachLines = ron::from_str(include_str!("../../assets/coach.ron")).unwrap();
+        assert_eq!(CoachLines::builtin(), parsed);
     }
 
     #[test]
