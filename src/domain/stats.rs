@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::streak::{Streak, best_streak, current_streak};
-use super::strength::{strength, strength_change};
+use super::strength::strength_and_change;
 use super::{Habit, Log};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,11 +21,12 @@ pub struct HabitStats {
 
 impl HabitStats {
     pub fn new(log: &Log, habit: &Habit, today: NaiveDate) -> Self {
+        let (strength, strength_change) = strength_and_change(log, habit, today);
         Self {
             current_streak: current_streak(log, habit, today),
             best_streak: best_streak(log, habit, today),
-            strength: strength(log, habit, today),
-            strength_change: strength_change(log, habit, today),
+            strength,
+            strength_change,
         }
     }
 

@@ -81,12 +81,14 @@ fn decay(days: i64) -> f64 {
     multiplier().powi(i32::try_from(days).unwrap_or(i32::MAX))
 }
 
-/// How much the score moved over the last seven days.
-pub fn strength_change(log: &Log, habit: &Habit, today: NaiveDate) -> f64 {
+/// The score as of the end of `today`, and how much it moved over the last
+/// seven days.
+pub fn strength_and_change(log: &Log, habit: &Habit, today: NaiveDate) -> (f64, f64) {
     let week_ago = today
         .checked_sub_days(chrono::Days::new(7))
         .unwrap_or(today);
-    strength(log, habit, today) - strength(log, habit, week_ago)
+    let now = strength(log, habit, today);
+    (now, now - strength(log, habit, week_ago))
 }
 
 #[cfg(test)]
@@ -225,9 +227,9 @@ mod tests {
     #[test]
     fn change_over_a_week() {
         let log = log_from("2026-11-01", &[Some(Entry::Done); 14]);
-        let change = strength_change(&log, &sun(), d("2026-11-14"));
-        let expected =
-            strength(&log, &sun(), d("2026-11-14")) - strength(&log, &sun(), d("2026-11-07"));
-        assert!(close(change, expected) && change > 0.0);
+        let (now, change) = strength_and_change(&log, &sun(), d("2026-11-14"));
+        let week_ago = strength(&log, &sun(), d("2026-11-07"));
+        assert!(close(now, strength(&log, &sun(), d("2026-11-14"))));
+        assert!(close(change, now - week_ago) && change > 0.0);
     }
 }
