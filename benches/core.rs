@@ -5,6 +5,7 @@
 //! Run with `cargo bench --bench core`.
 
 use std::hint::black_box;
+use std::io;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -16,8 +17,9 @@ use gutbone::domain::week::WeekSummary;
 use gutbone::domain::{HabitId, Log, default_habits};
 use gutbone::store::Store;
 use gutbone::update::{Msg, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const NOW: &str = "2026-11-22T09:00:00";
 
@@ -97,14 +99,26 @@ fn sample_app() -> App {
     )
 }
 
+/// A terminal of a fixed size whose output goes nowhere: the app's backend
+/// doing its real work (escape sequences for each changed cell) without a
+/// terminal to wait on.
+fn screen(width: u16, height: u16) -> Terminal<CrosstermBackend<io::Sink>> {
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    Terminal::with_options(
+        CrosstermBackend::new(io::sink()),
+        TerminalOptions { viewport },
+    )
+    .unwrap()
+}
+
 fn key_press(c: &mut Criterion) {
     let mut group = c.benchmark_group("key_press");
     for (width, height) in [(80, 24), (120, 40)] {
         // The floor: a bare ratatui frame, one bordered paragraph, redrawn
         // with a changing line so the diff has something to find.
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut terminal = screen(width, height);
         let mut n = 0u64;
-        group.bench_function(format!("bare_ratatui_{width}x{height}"), |b| {
+        group.bench_function(format!("bare_frame_{width}x{height}"), |b| {
             b.iter(|| {
                 n += 1;
                 terminal
@@ -119,9 +133,32 @@ fn key_press(c: &mut Criterion) {
                     .unwrap();
             });
         });
+        // The app's own work for a key: `update`, then drawing the whole
+        // screen into a cleared buffer. What ratatui does next (diffing the
+        // buffer with the last one and writing the changes) is the whole
+        // key press below.
+        let mut app = sample_app();
+        let mut terminal = screen(width, height);
+        group.bench_function(format!("update_render_{width}x{height}"), |b| {
+            b.iter(|| {
+                update(&mut app, Msg::Action(Action::SelectDown));
+                terminal.current_buffer_mut().reset();
+                gutbone::ui::render(&app, &mut terminal.get_frame());
+            });
+        });
+        let mut app = sample_app();
+        let mut terminal = screen(width, height);
+        group.bench_function(format!("whole_{width}x{height}"), |b| {
+            b.iter(|| {
+                update(&mut app, Msg::Action(Action::SelectDown));
+                terminal
+                    .draw(|frame| gutbone::ui::render(&app, frame))
+                    .unwrap();
+            });
+        });
         let mut app = sample_app();
         update(&mut app, Msg::Action(Action::OpenReview));
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut terminal = screen(width, height);
         let mut back = true;
         group.bench_function(format!("review_{width}x{height}"), |b| {
             b.iter(|| {
@@ -133,16 +170,6 @@ fn key_press(c: &mut Criterion) {
                 };
                 back = !back;
                 update(&mut app, Msg::Action(step));
-                terminal
-                    .draw(|frame| gutbone::ui::render(&app, frame))
-                    .unwrap();
-            });
-        });
-        let mut app = sample_app();
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        group.bench_function(format!("update_render_{width}x{height}"), |b| {
-            b.iter(|| {
-                update(&mut app, Msg::Action(Action::SelectDown));
                 terminal
                     .draw(|frame| gutbone::ui::render(&app, frame))
                     .unwrap();

@@ -321,6 +321,11 @@ pub fn short_label(name: &str) -> String {
 
 /// An amount as a person writes it: `3`, `2.5`, `0.25`.
 pub fn format_amount(amount: f64) -> String {
+    // Whole amounts, most of them, skip float formatting: the checklist
+    // writes one per habit per frame.
+    if amount.fract() == 0.0 && amount.abs() < 1e15 {
+        return (amount as i64).to_string();
+    }
     let text = format!("{amount:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
@@ -563,5 +568,26 @@ mod tests {
         assert_eq!(format_amount(2.5), "2.5");
         assert_eq!(format_amount(0.25), "0.25");
         assert_eq!(short_label("Weight-bearing exercise"), "Weight-bea");
+    }
+
+    #[test]
+    fn whole_amounts_read_as_float_formatting_writes_them() {
+        let by_format = |amount: f64| {
+            let text = format!("{amount:.2}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        for amount in [
+            0.0,
+            1.0,
+            10.0,
+            100.0,
+            2500.0,
+            10_000.0,
+            123_456_789.0,
+            2.999,
+            0.004,
+        ] {
+            assert_eq!(format_amount(amount), by_format(amount), "{amount}");
+        }
     }
 }

@@ -77,6 +77,14 @@ impl DayLog {
         habit.status(self.entry(&habit.id))
     }
 
+    /// How many of `habits` were done this day.
+    pub fn done_count<'a>(&self, habits: impl IntoIterator<Item = &'a Habit>) -> usize {
+        habits
+            .into_iter()
+            .filter(|habit| self.status(habit) == Some(Status::Done))
+            .count()
+    }
+
     pub fn set(&mut self, habit: &HabitId, entry: Option<Entry>) {
         match (self.position(habit), entry) {
             (Ok(at), Some(entry)) => self.entries[at].1 = entry,
@@ -251,13 +259,7 @@ impl Log {
         date: NaiveDate,
         habits: impl IntoIterator<Item = &'a Habit>,
     ) -> usize {
-        let Some(day) = self.days.get(&date) else {
-            return 0;
-        };
-        habits
-            .into_iter()
-            .filter(|habit| day.status(habit) == Some(Status::Done))
-            .count()
+        self.days.get(&date).map_or(0, |day| day.done_count(habits))
     }
 }
 

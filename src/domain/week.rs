@@ -52,6 +52,9 @@ impl WeekSummary {
         start: WeekStart,
     ) -> Self {
         let days = week_days(week_start(date, start));
+        // Each day looked up once, not once per habit: the week panel makes
+        // five of these a frame.
+        let logged = days.map(|day| log.day(day));
         let first_day = log.first_day();
         let rows = habits
             .iter()
@@ -59,26 +62,30 @@ impl WeekSummary {
                 let start = habit.start(log);
                 WeekRow {
                     habit: habit.id.clone(),
-                    marks: days.map(|day| mark(log, habit, day, today, start)),
+                    marks: std::array::from_fn(|i| {
+                        let status = logged[i].and_then(|day| day.status(habit));
+                        mark(status, days[i], today, start)
+                    }),
                 }
             })
             .collect();
         let tracked = |day: NaiveDate| {
             day <= today && (day == today || first_day.is_some_and(|first| day >= first))
         };
-        let totals = days.map(|day| tracked(day).then(|| log.done_count(day, habits)));
+        let totals = std::array::from_fn(|i| {
+            tracked(days[i]).then(|| logged[i].map_or(0, |day| day.done_count(habits)))
+        });
         Self { days, rows, totals }
     }
 }
 
 fn mark(
-    log: &Log,
-    habit: &Habit,
+    status: Option<Status>,
     day: NaiveDate,
     today: NaiveDate,
     start: Option<NaiveDate>,
 ) -> Mark {
-    match log.status(day, habit) {
+    match status {
         Some(Status::Done) => Mark::Done,
         Some(Status::Skipped) => Mark::Skipped,
         Some(Status::Partial) => Mark::Partial,

@@ -228,21 +228,23 @@ impl Widget for WeekPanel<'_> {
         // The grid took a row per habit and three more; the earlier weeks
         // want a gap, a header and a row per habit.
         let used = app.habits.len() + 3 + lines.len();
-        if self.tier == Tier::Wide && usize::from(inner.height) >= used + 2 + app.habits.len() {
-            lines.push(Line::raw(""));
-            lines.extend(earlier_weeks(app));
-        }
+        let earlier =
+            self.tier == Tier::Wide && usize::from(inner.height) >= used + 2 + app.habits.len();
         // Line by line: nothing here wraps, and a paragraph's line composer
         // costs more than the lines themselves.
-        for (line, row) in lines.iter().zip(rows) {
+        for (line, row) in lines.iter().zip(&mut rows) {
             line.render(row, buf);
+        }
+        if earlier {
+            rows.next();
+            earlier_weeks(app, buf, rows);
         }
     }
 }
 
 /// The weeks before the viewed one, oldest first: per habit the days done
 /// of the days that counted ("6/7"; skipped days do not count).
-fn earlier_weeks(app: &App) -> Vec<Line<'static>> {
+fn earlier_weeks(app: &App, buf: &mut Buffer, mut rows: impl Iterator<Item = Rect>) {
     let theme = &app.theme;
     let weeks: Vec<WeekSummary> = (1..=i64::from(EARLIER_WEEKS))
         .rev()
@@ -256,19 +258,34 @@ fn earlier_weeks(app: &App) -> Vec<Line<'static>> {
             )
         })
         .collect();
-    let mut header = vec![Span::styled(
-        format!("{:<LABEL_WIDTH$}", "Weeks of"),
-        theme.dim,
-    )];
-    for week in &weeks {
-        header.push(Span::styled(
-            format!("{:>WEEK_WIDTH$}", week.days[0].format("%-d %b").to_string()),
-            theme.dim,
-        ));
-    }
-    let mut lines = vec![Line::from(header)];
-    for (i, habit) in app.habits.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!("{:<LABEL_WIDTH$}", habit.short))];
+    let label = LABEL_WIDTH as u16;
+    let columns = |buf: &mut Buffer, row: Rect, cells: &mut dyn Iterator<Item = (&str, Style)>| {
+        for (i, cell) in cells.enumerate() {
+            let x = label + i as u16 * WEEK_WIDTH as u16;
+            put(buf, row, x, WEEK_WIDTH as u16, cell, Align::Right);
+        }
+    };
+    let Some(row) = rows.next() else { return };
+    put(buf, row, 0, label, ("Weeks of", theme.dim), Align::Left);
+    let starts: Vec<String> = weeks
+        .iter()
+        .map(|week| week.days[0].format("%-d %b").to_string())
+        .collect();
+    columns(
+        buf,
+        row,
+        &mut starts.iter().map(|start| (start.as_str(), theme.dim)),
+    );
+    for ((i, habit), row) in app.habits.iter().enumerate().zip(rows) {
+        put(
+            buf,
+            row,
+            0,
+            label,
+            (&habit.short, Style::new()),
+            Align::Left,
+        );
+        let mut cells = Vec::with_capacity(weeks.len());
         for week in &weeks {
             let marks = &week.rows[i].marks;
             let done = marks.iter().filter(|m| **m == Mark::Done).count();
@@ -276,17 +293,19 @@ fn earlier_weeks(app: &App) -> Vec<Line<'static>> {
                 .iter()
                 .filter(|m| !matches!(m, Mark::Skipped | Mark::Upcoming | Mark::Untracked))
                 .count();
-            let (text, style) = match counted {
+            cells.push(match counted {
                 0 => ("–".to_owned(), theme.dim),
                 _ if done == counted => (format!("{done}/{counted}"), theme.done),
                 _ if done == 0 => (format!("{done}/{counted}"), theme.dim),
                 _ => (format!("{done}/{counted}"), Style::new()),
-            };
-            spans.push(Span::styled(format!("{text:>WEEK_WIDTH$}"), style));
+            });
         }
-        lines.push(Line::from(spans));
+        columns(
+            buf,
+            row,
+            &mut cells.iter().map(|(text, style)| (text.as_str(), *style)),
+        );
     }
-    lines
 }
 
 /// One earlier week's column: "26 Oct" or "7/7", right-aligned.
@@ -325,6 +344,13 @@ pub fn day_at(app: &App, area: Rect, point: Position) -> Option<NaiveDate> {
 
 /// The week grid, written cell by cell: it holds most of the screen's
 /// characters, and padded spans would cost a grapheme walk per space.
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
 struct Grid {
     cell: u16,
 }
@@ -341,27 +367,27 @@ impl Grid {
         figures: (&str, Style),
     ) {
         let Some(row) = row else { return };
-        put(buf, row, 0, LABEL_WIDTH as u16, label, false);
+        put(buf, row, 0, LABEL_WIDTH as u16, label, Align::Left);
         let mut x = LABEL_WIDTH as u16;
         for cell in cells {
-            put(buf, row, x, self.cell, cell, true);
+            put(buf, row, x, self.cell, cell, Align::Centre);
             x += self.cell;
         }
         // Figures wider than their column (a streak of 10,000 days) run on.
         let width = (STATS_WIDTH as u16).max(figures.0.chars().count() as u16);
-        put(buf, row, x, width, figures, false);
+        put(buf, row, x, width, figures, Align::Left);
     }
 }
 
 /// Writes `text` into the `width` columns from `x` on `row` (clipped to the
-/// row), left-aligned or centred, the whole stretch in `style`.
+/// row), the whole stretch in `style`.
 fn put(
     buf: &mut Buffer,
     row: Rect,
     x: u16,
     width: u16,
     (text, style): (&str, Style),
-    centre: bool,
+    align: Align,
 ) {
     let Some(room) = row.width.checked_sub(x).filter(|room| *room > 0) else {
         return;
@@ -370,10 +396,10 @@ fn put(
     let x = row.x + x;
     buf.set_style(Rect::new(x, row.y, width, 1), style);
     let len = text.chars().count() as u16;
-    let pad = if centre {
-        width.saturating_sub(len) / 2
-    } else {
-        0
+    let pad = match align {
+        Align::Left => 0,
+        Align::Centre => width.saturating_sub(len) / 2,
+        Align::Right => width.saturating_sub(len),
     };
     if pad < width {
         buf.set_stringn(x + pad, row.y, text, usize::from(width - pad), style);
