@@ -167,11 +167,16 @@ fn any_year() -> impl Strategy<Value = crate::domain::Log> {
         Just(Some(Entry::Skipped)),
         (1e-6..10_000.0f64).prop_map(|amount| Some(Entry::Amount(amount))),
         Just(Some(Entry::Amount(0.5))),
+        // Whole amounts, as most are: the writer has a shortcut for them.
+        (1..=10_000u32).prop_map(|amount| Some(Entry::Amount(f64::from(amount)))),
     ];
+    // Plain ASCII (quotes and backslashes among it) takes the writer's
+    // shortcut; anything else is escaped character by character.
+    let note = prop_oneof![".{0,12}", "[ -~]{0,12}"];
     let day = (
         0..365u64,
         prop::collection::vec(entry, 5),
-        prop::option::of(".{0,12}"),
+        prop::option::of(note),
     );
     prop::collection::vec(day, 0..40).prop_map(|days| {
         let ids = ids();

@@ -213,7 +213,14 @@ pub fn write<'a>(days: impl Iterator<Item = (NaiveDate, &'a DayLog)>, year: i32)
             text.push('\n');
             any = true;
         }
-        let _ = write!(text, "        \"{}\": (", date.format("%Y-%m-%d"));
+        // Integers are written faster than chrono formats a date; the two
+        // agree for four-digit years.
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        if (0..=9999).contains(&y) {
+            let _ = write!(text, "        \"{y:04}-{m:02}-{d:02}\": (");
+        } else {
+            let _ = write!(text, "        \"{}\": (", date.format("%Y-%m-%d"));
+        }
         let mut fields = Fields {
             text: &mut text,
             count: 0,
@@ -274,7 +281,13 @@ impl Fields<'_> {
             quoted(self.text, id.as_str());
             if let Some(amount) = amount {
                 use std::fmt::Write;
-                let _ = write!(self.text, ": {amount:?}");
+                // Whole amounts, most of them, skip float formatting; `{:?}`
+                // writes them the same way ("30.0").
+                if amount.fract() == 0.0 && amount.abs() < 1e15 {
+                    let _ = write!(self.text, ": {}.0", amount as i64);
+                } else {
+                    let _ = write!(self.text, ": {amount:?}");
+                }
             }
         }
         self.text.push_str(close);
@@ -285,6 +298,12 @@ impl Fields<'_> {
 /// `char::escape_debug` does.
 fn quoted(text: &mut String, value: &str) {
     text.push('"');
-    text.extend(value.chars().flat_map(char::escape_debug));
+    // Ids and most notes have nothing to escape: copied as they are.
+    let plain = |b: u8| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\' | b'\'');
+    if value.bytes().all(plain) {
+        text.push_str(value);
+    } else {
+        text.extend(value.chars().flat_map(char::escape_debug));
+    }
     text.push('"');
 }
