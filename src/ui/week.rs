@@ -258,53 +258,40 @@ fn earlier_weeks(app: &App, buf: &mut Buffer, mut rows: impl Iterator<Item = Rec
             )
         })
         .collect();
-    let label = LABEL_WIDTH as u16;
-    let columns = |buf: &mut Buffer, row: Rect, cells: &mut dyn Iterator<Item = (&str, Style)>| {
-        for (i, cell) in cells.enumerate() {
-            let x = label + i as u16 * WEEK_WIDTH as u16;
-            put(buf, row, x, WEEK_WIDTH as u16, cell, Align::Right);
-        }
-    };
     let Some(row) = rows.next() else { return };
-    put(buf, row, 0, label, ("Weeks of", theme.dim), Align::Left);
-    let starts: Vec<String> = weeks
+    let starts: Vec<_> = weeks
         .iter()
-        .map(|week| week.days[0].format("%-d %b").to_string())
+        .map(|week| (week.days[0].format("%-d %b").to_string(), theme.dim))
         .collect();
-    columns(
-        buf,
-        row,
-        &mut starts.iter().map(|start| (start.as_str(), theme.dim)),
-    );
+    week_columns(buf, row, ("Weeks of", theme.dim), &starts);
     for ((i, habit), row) in app.habits.iter().enumerate().zip(rows) {
-        put(
-            buf,
-            row,
-            0,
-            label,
-            (&habit.short, Style::new()),
-            Align::Left,
-        );
-        let mut cells = Vec::with_capacity(weeks.len());
-        for week in &weeks {
-            let marks = &week.rows[i].marks;
-            let done = marks.iter().filter(|m| **m == Mark::Done).count();
-            let counted = marks
-                .iter()
-                .filter(|m| !matches!(m, Mark::Skipped | Mark::Upcoming | Mark::Untracked))
-                .count();
-            cells.push(match counted {
-                0 => ("–".to_owned(), theme.dim),
-                _ if done == counted => (format!("{done}/{counted}"), theme.done),
-                _ if done == 0 => (format!("{done}/{counted}"), theme.dim),
-                _ => (format!("{done}/{counted}"), Style::new()),
-            });
-        }
-        columns(
-            buf,
-            row,
-            &mut cells.iter().map(|(text, style)| (text.as_str(), *style)),
-        );
+        let cells: Vec<_> = weeks
+            .iter()
+            .map(|week| {
+                let marks = &week.rows[i].marks;
+                let done = marks.iter().filter(|m| **m == Mark::Done).count();
+                let counted = marks
+                    .iter()
+                    .filter(|m| !matches!(m, Mark::Skipped | Mark::Upcoming | Mark::Untracked))
+                    .count();
+                match counted {
+                    0 => ("–".to_owned(), theme.dim),
+                    _ if done == counted => (format!("{done}/{counted}"), theme.done),
+                    _ if done == 0 => (format!("{done}/{counted}"), theme.dim),
+                    _ => (format!("{done}/{counted}"), Style::new()),
+                }
+            })
+            .collect();
+        week_columns(buf, row, (&habit.short, Style::new()), &cells);
+    }
+}
+
+/// A row of the earlier weeks: its label, then each week's cell.
+fn week_columns(buf: &mut Buffer, row: Rect, label: (&str, Style), cells: &[(String, Style)]) {
+    put(buf, row, 0, LABEL_WIDTH as u16, label, Align::Left);
+    for (i, (text, style)) in cells.iter().enumerate() {
+        let x = (LABEL_WIDTH + i * WEEK_WIDTH) as u16;
+        put(buf, row, x, WEEK_WIDTH as u16, (text, *style), Align::Right);
     }
 }
 
