@@ -132,7 +132,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Axis {
+enum Axis {
     Rows,
     Columns,
 }
@@ -143,7 +143,7 @@ pub enum Axis {
 /// and one strip taking the rest this is what ratatui's `Layout` gives
 /// (a test holds them to it), without its constraint solver, which costs a
 /// tenth of a millisecond on the first frame.
-pub fn strips<const N: usize>(area: Rect, axis: Axis, sizes: [u16; N], rest: usize) -> [Rect; N] {
+fn strips<const N: usize>(area: Rect, axis: Axis, sizes: [u16; N], rest: usize) -> [Rect; N] {
     let total = match axis {
         Axis::Rows => area.height,
         Axis::Columns => area.width,
