@@ -321,13 +321,18 @@ pub fn short_label(name: &str) -> String {
 
 /// An amount as a person writes it: `3`, `2.5`, `0.25`.
 pub fn format_amount(amount: f64) -> String {
-    // Whole amounts, most of them, skip float formatting: the checklist
-    // writes one per habit per frame.
-    if amount.fract() == 0.0 && amount.abs() < 1e15 {
-        return (amount as i64).to_string();
+    if let Some(whole) = whole_number(amount) {
+        return whole.to_string();
     }
     let text = format!("{amount:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// `amount` as an integer when it is one. Most amounts are, and writing an
+/// integer is much cheaper than formatting a float (the checklist writes
+/// one per habit per frame, a save one per amount of the year).
+pub fn whole_number(amount: f64) -> Option<i64> {
+    (amount.fract() == 0.0 && amount.abs() < 1e15).then_some(amount as i64)
 }
 
 /// The five gut–bone habits, in the order the checklist shows them, with

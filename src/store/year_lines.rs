@@ -281,10 +281,9 @@ impl Fields<'_> {
             quoted(self.text, id.as_str());
             if let Some(amount) = amount {
                 use std::fmt::Write;
-                // Whole amounts, most of them, skip float formatting; `{:?}`
-                // writes them the same way ("30.0").
-                if amount.fract() == 0.0 && amount.abs() < 1e15 {
-                    let _ = write!(self.text, ": {}.0", amount as i64);
+                // `{:?}` writes a whole amount the same way ("30.0").
+                if let Some(whole) = crate::domain::habit::whole_number(amount) {
+                    let _ = write!(self.text, ": {whole}.0");
                 } else {
                     let _ = write!(self.text, ": {amount:?}");
                 }
