@@ -2,6 +2,7 @@
 //! reads the clock or touches the disk.
 
 mod amount;
+mod cells;
 mod coach;
 mod confirm;
 mod footer;

@@ -4,7 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Widget};
+
+use super::cells;
 
 use crate::action::Action;
 use crate::app::App;
@@ -50,31 +52,43 @@ impl Widget for TipsPanel<'_> {
                 ),
             self.focused,
         );
-        let lines = match choice {
-            Some(choice) => vec![
-                Line::raw(choice.tip.text.as_str()),
-                Line::raw(""),
-                Line::from(Span::styled(
+        let (text, source) = match choice {
+            Some(choice) => (
+                (choice.tip.text.as_str(), Style::new()),
+                (
                     format!("Source: {}", choice.source.title),
                     Style::new()
                         .add_modifier(Modifier::ITALIC)
                         .patch(app.theme.dim),
-                )),
-            ],
+                ),
+            ),
             // A person's own habit has no built-in tips: say how to add some.
-            None => vec![
-                Line::styled("No tip for this habit yet.", app.theme.dim),
-                Line::raw(""),
-                Line::styled(
+            None => (
+                ("No tip for this habit yet.", app.theme.dim),
+                (
                     "Write your own in tips.ron in the config folder (see the README); \
-                     they show here.",
+                     they show here."
+                        .to_owned(),
                     app.theme.dim,
                 ),
-            ],
+            ),
         };
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(block)
-            .render(area, buf);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width);
+        let styled = |style| move |line| (line, style);
+        let mut lines: Vec<(&str, Style)> = cells::wrap(text.0, width)
+            .into_iter()
+            .map(styled(text.1))
+            .collect();
+        lines.push(("", Style::new()));
+        lines.extend(
+            cells::wrap(&source.0, width)
+                .into_iter()
+                .map(styled(source.1)),
+        );
+        for ((line, style), row) in lines.into_iter().zip(inner.rows()) {
+            cells::put(buf, row.x, row.y, line, row.width, style);
+        }
     }
 }

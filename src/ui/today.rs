@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::cells;
 use super::layout::Hit;
 use super::theme;
 use crate::app::App;
@@ -82,7 +83,8 @@ impl Widget for TodayPanel<'_> {
                 None => (theme::UNCHECKED, Style::new()),
             };
             let name = if short { &habit.short } else { &habit.name };
-            let lead = format!("{marker}{} {check} {name:<name_width$}  ", index + 1);
+            let number = format!("{} ", index + 1);
+            let name = format!(" {name:<name_width$}  ");
             let progress = match &habit.measure {
                 Some(measure) => format!(
                     "{:>progress_width$}  ",
@@ -90,19 +92,16 @@ impl Widget for TodayPanel<'_> {
                 ),
                 None => " ".repeat(progress_width + 2),
             };
-            let room = usize::from(row.width)
-                .saturating_sub(lead.chars().count() + progress.chars().count());
-            let line = Line::from(vec![
-                Span::styled(lead, name_style),
-                Span::styled(progress, name_style),
-                Span::styled(truncate(&habit.hint, room), app.theme.dim),
-            ]);
-            let line = if is_selected {
-                line.style(app.theme.selected)
-            } else {
-                line
-            };
-            line.render(row, buf);
+            if is_selected {
+                buf.set_style(row, app.theme.selected);
+            }
+            let mut x = row.x;
+            for text in [marker, &number, check, &name, &progress] {
+                x = cells::put(buf, x, row.y, text, row.right() - x, name_style);
+            }
+            let room = usize::from(row.right() - x);
+            let hint = truncate(&habit.hint, room);
+            cells::put(buf, x, row.y, &hint, row.right() - x, app.theme.dim);
         }
     }
 }

@@ -389,6 +389,6 @@ fn put(
         Align::Right => width.saturating_sub(len),
     };
     if pad < width {
-        buf.set_stringn(x + pad, row.y, text, usize::from(width - pad), style);
+        super::cells::put(buf, x + pad, row.y, text, width - pad, style);
     }
 }

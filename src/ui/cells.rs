@@ -1,0 +1,172 @@
+//! Writing text straight into the buffer's cells. A key press redraws the
+//! whole screen, and ratatui's text widgets walk every string grapheme by
+//! grapheme and restyle whole areas: for our text, nearly all plain ASCII,
+//! that walk was a third of a frame.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthStr;
+
+/// Writes `text` from column `x` of row `y`, in at most `width` columns,
+/// each cell written patched with `style`; returns the column after it.
+/// What `Buffer::set_stringn` does, which it falls back to from the first
+/// character that is not plain ASCII on (before it, one byte is one cell).
+/// Outside the buffer, it writes nothing.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
+    let area = buf.area;
+    if !area.contains((x, y).into()) {
+        return x;
+    }
+    // The last ASCII character before anything else goes the slow way with
+    // it: a combining mark after it belongs in its cell.
+    let fast = match text.bytes().position(|byte| !byte.is_ascii()) {
+        Some(at) => at.saturating_sub(1),
+        None => text.len(),
+    };
+    let width = width.min(area.right() - x);
+    let start = buf.index_of(x, y);
+    let printable = text[..fast].bytes().filter(|byte| !byte.is_ascii_control());
+    let mut written = 0;
+    for (cell, byte) in buf.content[start..]
+        .iter_mut()
+        .zip(printable)
+        .take(usize::from(width))
+    {
+        cell.set_char(char::from(byte)).set_style(style);
+        written += 1;
+    }
+    match &text[fast..] {
+        "" => x + written,
+        rest => {
+            let (x, width) = (x + written, usize::from(width - written));
+            buf.set_stringn(x, y, rest, width, style).0
+        }
+    }
+}
+
+/// `text` broken into lines of at most `width` columns at whitespace, the
+/// whitespace at each break dropped; a word wider than a line is cut. Its
+/// own line breaks are kept. For the tips: ratatui's `Paragraph` wraps the
+/// same way, at several times the cost.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = vec![];
+    for paragraph in text.lines() {
+        // The line being filled: its start and end in `paragraph`, its width.
+        let mut line: Option<(usize, usize, usize)> = None;
+        for (mut start, mut word) in words(paragraph) {
+            if let Some((from, to, used)) = line {
+                let wider = used + paragraph[to..start].width() + word.width();
+                if wider <= width {
+                    line = Some((from, start + word.len(), wider));
+                    continue;
+                }
+                lines.push(&paragraph[from..to]);
+            }
+            while word.width() > width && width > 0 {
+                let cut = cut_at(word, width);
+                lines.push(&word[..cut]);
+                (start, word) = (start + cut, &word[cut..]);
+            }
+            line = (!word.is_empty()).then(|| (start, start + word.len(), word.width()));
+        }
+        match line {
+            Some((from, to, _)) => lines.push(&paragraph[from..to]),
+            None if paragraph.trim().is_empty() => lines.push(""),
+            None => {}
+        }
+    }
+    lines
+}
+
+/// The words of `text` (runs without whitespace), each with where it starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let start = rest + text[rest..].find(|c: char| !c.is_whitespace())?;
+        let end = text[start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |len| start + len);
+        rest = end;
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Where to cut `word` so that its first part fills at most `width` columns:
+/// after one character at least, so that cutting always moves on.
+fn cut_at(word: &str, width: usize) -> usize {
+    let mut used = 0;
+    for (at, c) in word.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            return if at == 0 { c.len_utf8() } else { at };
+        }
+    }
+    word.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier};
+
+    proptest! {
+        /// `put` leaves the buffer exactly as `set_stringn` would, styles and
+        /// clipping included, for ASCII (the shortcut) and anything else.
+        #[test]
+        fn put_writes_what_set_stringn_writes(
+            text in "[ -~\\t\\n]{0,12}|[a-zé·▶漢\\u{301} ]{0,12}",
+            x in 0u16..14,
+            y in 0u16..4,
+            width in 0u16..14,
+        ) {
+            let area = Rect::new(1, 1, 10, 2);
+            let style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+            let mut expected = Buffer::filled(area, ratatui::buffer::Cell::new("o"));
+            expected.set_style(area, Style::new().bg(Color::Blue));
+            let mut ours = expected.clone();
+            let in_area = area.contains((x, y).into());
+            let end = put(&mut ours, x, y, &text, width, style);
+            if in_area {
+                let (expected_end, _) = expected.set_stringn(x, y, &text, usize::from(width), style);
+                prop_assert_eq!(end, expected_end);
+            } else {
+                prop_assert_eq!(end, x);
+            }
+            prop_assert_eq!(ours, expected);
+        }
+
+        /// Wrapped lines fit, and between them hold every word in order:
+        /// none lost, none added (a cut word's pieces join up again).
+        #[test]
+        fn wrapped_lines_fit_and_keep_every_word(
+            text in "[a-z漢]{1,9}( {1,2}[a-z漢]{1,9}){0,12}",
+            width in 1usize..30,
+        ) {
+            let lines = wrap(&text, width);
+            for line in &lines {
+                prop_assert!(line.width() <= width.max(2), "{line:?} wider than {width}");
+                prop_assert_eq!(line.trim(), *line);
+            }
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text));
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_only_words_too_wide_for_a_line() {
+        assert_eq!(wrap("kefir in a smoothie", 10), ["kefir in a", "smoothie"]);
+        assert_eq!(wrap("kefir in  a", 11), ["kefir in  a"]);
+        assert_eq!(wrap("a sauerkraut b", 5), ["a", "sauer", "kraut", "b"]);
+        assert_eq!(wrap("  lead and trail  ", 8), ["lead and", "trail"]);
+        assert_eq!(wrap("one\n\ntwo", 8), ["one", "", "two"]);
+        assert_eq!(wrap("漢字漢字", 5), ["漢字", "漢字"]);
+        assert_eq!(wrap("", 5), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn wrap_gives_a_wide_character_a_line_even_when_it_does_not_fit() {
+        assert_eq!(wrap("漢字", 1), ["漢", "字"]);
+    }
+}
