@@ -29,18 +29,37 @@ fn multiplier() -> f64 {
 /// The score (0 to 1) as of the end of `date`, counting `date` as missed
 /// unless it is done or skipped.
 pub fn strength(log: &Log, habit: &Habit, date: NaiveDate) -> f64 {
-    let Some(first) = habit.start(log).filter(|first| *first <= date) else {
-        return 0.0;
+    let [score] = scores(log, habit, [date]);
+    score
+}
+
+/// `strength` as of each of `dates` (in order), in one walk of the log.
+fn scores<const N: usize>(log: &Log, habit: &Habit, dates: [NaiveDate; N]) -> [f64; N] {
+    let mut scores = [0.0; N];
+    let Some(first) = habit.start(log) else {
+        return scores;
+    };
+    // Before the first day, 0.
+    let mut next = dates.iter().take_while(|date| **date < first).count();
+    let Some(last) = dates.last().filter(|last| **last >= first) else {
+        return scores;
     };
     let summed = log.past().and_then(|past| {
         let score = past.habit(&habit.id)?.score?;
         Some((score, past.before))
     });
     let (mut score, from) = summed.unwrap_or((Score::starting(first), first));
-    for (day, entry) in log.days_in(from..=date) {
+    for (day, entry) in log.days_in(from..=*last) {
+        while let Some(date) = dates.get(next).filter(|date| **date < day) {
+            scores[next] = score.at(*date);
+            next += 1;
+        }
         score.step(day, entry.entry(&habit.id), habit);
     }
-    score.at(date)
+    for (slot, date) in scores.iter_mut().zip(dates).skip(next) {
+        *slot = score.at(date);
+    }
+    scores
 }
 
 /// The score partway through the log, as of the end of `after`.
@@ -87,8 +106,8 @@ pub fn strength_and_change(log: &Log, habit: &Habit, today: NaiveDate) -> (f64, 
     let week_ago = today
         .checked_sub_days(chrono::Days::new(7))
         .unwrap_or(today);
-    let now = strength(log, habit, today);
-    (now, now - strength(log, habit, week_ago))
+    let [then, now] = scores(log, habit, [week_ago, today]);
+    (now, now - then)
 }
 
 #[cfg(test)]
@@ -222,6 +241,33 @@ mod tests {
             strength(&more, &sun(), d("2026-11-01")),
             strength(&done, &sun(), d("2026-11-01"))
         ));
+    }
+
+    proptest::proptest! {
+        /// One walk for both dates gives what two walks give, to the bit:
+        /// gaps, skips, amounts, a week ago before the first day.
+        #[test]
+        fn strength_and_change_is_strength_twice(
+            days in proptest::collection::vec(0u8..6, 0..40),
+            offset in 0u64..50,
+        ) {
+            let entries: Vec<Option<Entry>> = days
+                .iter()
+                .map(|day| match day {
+                    0 | 1 => None,
+                    2 => Some(Entry::Skipped),
+                    3 => Some(Entry::Amount(5.0)),
+                    _ => Some(Entry::Done),
+                })
+                .collect();
+            let log = log_from("2026-11-01", &entries);
+            let today = d("2026-10-25").checked_add_days(Days::new(offset)).unwrap();
+            let week_ago = today.checked_sub_days(Days::new(7)).unwrap();
+            let (now, change) = strength_and_change(&log, &sun(), today);
+            let (two_now, two_then) = (strength(&log, &sun(), today), strength(&log, &sun(), week_ago));
+            proptest::prop_assert_eq!(now.to_bits(), two_now.to_bits());
+            proptest::prop_assert_eq!(change.to_bits(), (two_now - two_then).to_bits());
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn parse_day(line: &str, known: &[HabitId]) -> Option<(NaiveDate, DayLog)> {
     at.eat("\"")?;
     let date = at.date()?;
     at.eat("\": (")?;
-    let mut day = DayLog::default();
+    let mut entries = Vec::with_capacity(known.len());
     let mut first = true;
     // Each field is optional, in the written order, after a ", " unless first.
     let mut field = |at: &mut Cursor, name: &str| -> bool {
@@ -71,20 +71,16 @@ pub fn parse_day(line: &str, known: &[HabitId]) -> Option<(NaiveDate, DayLog)> {
             None => false,
         }
     };
+    // A habit named twice (which gutbone never writes) is left to the full
+    // parser, which says where.
     if field(&mut at, "done: [") {
-        for id in at.list(known)? {
-            day.set(id, Some(Entry::Done));
-        }
+        at.list(known, |id| entries.push((id.clone(), Entry::Done)))?;
     }
     if field(&mut at, "amounts: {") {
         loop {
             let id = at.id(known)?;
             at.eat(": ")?;
-            let amount = at.amount()?;
-            if day.entry(id).is_some() {
-                return None;
-            }
-            day.set(id, Some(Entry::Amount(amount)));
+            entries.push((id.clone(), Entry::Amount(at.amount()?)));
             if at.eat("}").is_some() {
                 break;
             }
@@ -92,17 +88,15 @@ pub fn parse_day(line: &str, known: &[HabitId]) -> Option<(NaiveDate, DayLog)> {
         }
     }
     if field(&mut at, "skipped: [") {
-        for id in at.list(known)? {
-            if matches!(day.entry(id), Some(Entry::Done | Entry::Amount(_))) {
-                return None;
-            }
-            day.set(id, Some(Entry::Skipped));
-        }
+        at.list(known, |id| entries.push((id.clone(), Entry::Skipped)))?;
     }
-    if field(&mut at, "note: ") {
-        day.set_note(Some(&at.text()?));
-    }
+    let note = if field(&mut at, "note: ") {
+        Some(at.text()?)
+    } else {
+        None
+    };
     at.eat("),")?;
+    let day = DayLog::from_entries(entries, note.as_deref())?;
     at.0.is_empty().then_some((date, day))
 }
 
@@ -157,7 +151,7 @@ impl<'a> Cursor<'a> {
     /// A quoted string with no escapes in it.
     fn string(&mut self) -> Option<&'a str> {
         self.eat("\"")?;
-        let end = self.0.find(['"', '\\'])?;
+        let end = self.0.bytes().position(|b| b == b'"' || b == b'\\')?;
         let (text, rest) = self.0.split_at(end);
         self.0 = rest.strip_prefix('"')?;
         Some(text)
@@ -169,14 +163,15 @@ impl<'a> Cursor<'a> {
         known.iter().find(|id| id.as_str() == text)
     }
 
-    /// Ids up to the closing `]`: at least one (an empty list is not written).
-    fn list<'k>(&mut self, known: &'k [HabitId]) -> Option<Vec<&'k HabitId>> {
-        let mut ids = vec![self.id(known)?];
+    /// Ids up to the closing `]`, each given to `each`: at least one (an
+    /// empty list is not written).
+    fn list(&mut self, known: &[HabitId], mut each: impl FnMut(&HabitId)) -> Option<()> {
+        each(self.id(known)?);
         while self.eat("]").is_none() {
             self.eat(", ")?;
-            ids.push(self.id(known)?);
+            each(self.id(known)?);
         }
-        Some(ids)
+        Some(())
     }
 
     /// `digits.digits`, within what an amount may be.
@@ -191,10 +186,28 @@ impl<'a> Cursor<'a> {
         if !plain(whole) || !plain(fraction) {
             return None;
         }
-        let amount: f64 = text.parse().ok()?;
+        let amount = decimal(whole, fraction).or_else(|| text.parse().ok())?;
         self.0 = &self.0[end..];
         (amount > 0.0 && amount <= MAX_AMOUNT).then_some(amount)
     }
+}
+
+/// `whole.fraction` (ASCII digits) as the nearest `f64`, when that is one
+/// exact division: both the digits as an integer and the power of ten are
+/// exact in an `f64` (up to 15 digits), so the one rounding of the division
+/// is the rounding `str::parse` does. Else `None`.
+fn decimal(whole: &str, fraction: &str) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let digits = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0u64, |n, digit| n * 10 + u64::from(digit - b'0'));
+    Some(digits as f64 / POWERS[fraction.len()])
 }
 
 /// The body of a year file (after its comment header): what RON's pretty
@@ -305,4 +318,30 @@ fn quoted(text: &mut String, value: &str) {
         text.extend(value.chars().flat_map(char::escape_debug));
     }
     text.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut gives exactly what `str::parse` gives, or nothing.
+        #[test]
+        fn decimal_agrees_with_parse(whole in "[0-9]{1,10}", fraction in "[0-9]{1,9}") {
+            let parsed: f64 = format!("{whole}.{fraction}").parse().unwrap();
+            match decimal(&whole, &fraction) {
+                Some(quick) => prop_assert_eq!(quick.to_bits(), parsed.to_bits()),
+                None => prop_assert!(whole.len() + fraction.len() > 15),
+            }
+        }
+    }
+
+    #[test]
+    fn decimal_reads_amounts_as_written() {
+        assert_eq!(decimal("1", "5"), Some(1.5));
+        assert_eq!(decimal("0", "1"), Some(0.1));
+        assert_eq!(decimal("30", "0"), Some(30.0));
+        assert_eq!(decimal("1234567890", "123456"), None);
+    }
 }
