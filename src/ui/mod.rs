@@ -2,6 +2,7 @@
 //! reads the clock or touches the disk.
 
 mod amount;
+mod border;
 mod cells;
 mod coach;
 mod confirm;

@@ -128,11 +128,11 @@ impl Theme {
 
     /// A panel's frame: the focused one has a heavy border in `focus`
     /// (`=` and `#` in ASCII), so it stands out without colour too.
-    pub fn panel<'a>(&self, block: Block<'a>, focused: bool) -> Block<'a> {
+    pub fn border(&self, focused: bool) -> (border::Set<'static>, Style) {
         if focused {
-            block.border_style(self.focus).border_set(border::THICK)
+            (border::THICK, self.focus)
         } else {
-            block
+            (border::PLAIN, Style::new())
         }
     }
 

@@ -4,8 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Widget};
+use ratatui::widgets::Widget;
 
+use super::border::Border;
 use super::cells;
 
 use crate::action::Action;
@@ -34,24 +35,19 @@ impl Widget for TipsPanel<'_> {
             .as_ref()
             .map(|choice| format!(" {}/{} ", choice.position, choice.count))
             .unwrap_or_default();
-        let block = app.theme.panel(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Line::styled(title, app.theme.title))
-                .title_bottom(
-                    Line::from(
-                        [Span::styled(counter, app.theme.dim)]
-                            .into_iter()
-                            .chain(super::key_hints(
-                                app,
-                                &[(&[Action::NextTip], "next"), (&[Action::PrevTip], "back")],
-                            ))
-                            .collect::<Vec<_>>(),
-                    )
-                    .right_aligned(),
-                ),
-            self.focused,
-        );
+        let hints = &[
+            (&[Action::NextTip][..], "next"),
+            (&[Action::PrevTip], "back"),
+        ];
+        let bottom = [Span::styled(counter, app.theme.dim)]
+            .into_iter()
+            .chain(super::key_hints(app, hints));
+        let border = Border {
+            top: Line::styled(title, app.theme.title),
+            bottom: Line::from(bottom.collect::<Vec<_>>()).right_aligned(),
+            focused: self.focused,
+            padding: 1,
+        };
         let (text, source) = match choice {
             Some(choice) => (
                 (choice.tip.text.as_str(), Style::new()),
@@ -73,8 +69,8 @@ impl Widget for TipsPanel<'_> {
                 ),
             ),
         };
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = border.inner(area);
+        border.render(area, buf, &app.theme);
         let width = usize::from(inner.width);
         let styled = |style| move |line| (line, style);
         let mut lines: Vec<(&str, Style)> = cells::wrap(text.0, width)

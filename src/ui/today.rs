@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::border::Border;
 use super::cells;
 use super::layout::Hit;
 use super::theme;
@@ -40,14 +41,14 @@ impl Widget for TodayPanel<'_> {
                 Span::styled(" add a note ", app.theme.dim),
             ]),
         };
-        let block = app.theme.panel(
-            Block::bordered()
-                .title(Line::styled(title, app.theme.title))
-                .title_bottom(note),
-            self.focused,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let border = Border {
+            top: Line::styled(title, app.theme.title),
+            bottom: note,
+            focused: self.focused,
+            padding: 0,
+        };
+        let inner = border.inner(area);
+        border.render(area, buf, &app.theme);
 
         // Short names when the full ones would crowd out the amounts.
         let widest = |name: fn(&crate::domain::Habit) -> &str| {

@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
+use super::border::Border;
 use super::layout::Tier;
 use super::theme;
 use crate::action::Action;
@@ -105,24 +106,18 @@ impl Widget for WeekPanel<'_> {
                 "%-d %b %Y"
             })
         );
-        let block = app.theme.panel(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(Line::styled(title, app.theme.title))
-                .title_bottom(
-                    Line::from(super::key_hints(
-                        app,
-                        &[
-                            (&[Action::PrevWeek, Action::NextWeek], "weeks"),
-                            (&[Action::OpenReview], "review"),
-                        ],
-                    ))
-                    .right_aligned(),
-                ),
-            self.focused,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let hints = &[
+            (&[Action::PrevWeek, Action::NextWeek][..], "weeks"),
+            (&[Action::OpenReview], "review"),
+        ];
+        let border = Border {
+            top: Line::styled(title, app.theme.title),
+            bottom: Line::from(super::key_hints(app, hints)).right_aligned(),
+            focused: self.focused,
+            padding: 1,
+        };
+        let inner = border.inner(area);
+        border.render(area, buf, &app.theme);
 
         let cell = cell_width(inner);
         let column_style = |i: usize| {
