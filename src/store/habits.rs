@@ -36,7 +36,7 @@ use crate::position::{line_and_column, locate};
 
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HabitsFile {
     version: u32,
@@ -51,7 +51,7 @@ enum Kind {
     Measured,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HabitRecord {
     id: HabitId,
@@ -114,7 +114,10 @@ impl From<&Habit> for HabitRecord {
 /// Reads `habits.ron`'s text: every habit, archived ones included, or the
 /// first mistake with its line and column.
 pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
-    let file: HabitsFile = parse_ron(text, path, VERSION, |file: &HabitsFile| file.version)?;
+    let file = match quick(text) {
+        Some(file) => file,
+        None => parse_ron(text, path, VERSION, |file: &HabitsFile| file.version)?,
+    };
     let at = |needle: &str, message: String| {
         let (line, column) = locate(text, needle);
         StoreError::parse(path, line, column, message)
@@ -196,6 +199,97 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
     Ok(habits)
 }
 
+/// `habits.ron` in exactly the layout `render_habits` writes (one field a
+/// line, in order; plain numbers), read without serde: RON's
+/// parser took a twentieth of a start. Anything else, a hand edit's mistake
+/// included, is `None`: the full parser reads it and says where it stands.
+/// Whatever this accepts, the full parser reads the same (a proptest holds
+/// this).
+fn quick(text: &str) -> Option<HabitsFile> {
+    let mut lines = text.lines().skip_while(|line| line.starts_with("//"));
+    for expected in ["(", &format!("    version: {VERSION},"), "    habits: ["] {
+        if lines.next()? != expected {
+            return None;
+        }
+    }
+    let mut habits = vec![];
+    loop {
+        match lines.next()? {
+            "        (" => {}
+            "    ]," => break,
+            _ => return None,
+        }
+        let mut fields = vec![];
+        loop {
+            let line = lines.next()?;
+            if line == "        )," {
+                break;
+            }
+            let field = line.strip_prefix("            ")?.strip_suffix(',')?;
+            fields.push(field.split_once(": ")?);
+        }
+        habits.push(quick_record(&fields)?);
+    }
+    (lines.next()? == ")" && lines.all(str::is_empty)).then_some(HabitsFile {
+        version: VERSION,
+        habits,
+    })
+}
+
+/// One habit's `name: value` fields, in the written order.
+fn quick_record(fields: &[(&str, &str)]) -> Option<HabitRecord> {
+    let mut fields = fields.iter().copied().peekable();
+    let mut field = |name: &str| fields.next_if(|(field, _)| *field == name).map(|(_, v)| v);
+    // Quoted, escaping only quotes and backslashes.
+    let string = |value: &str| {
+        let mut chars = value.strip_prefix('"')?.strip_suffix('"')?.chars();
+        let mut text = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return None,
+                '\\' => text.push(chars.next().filter(|c| matches!(c, '"' | '\\'))?),
+                c => text.push(c),
+            }
+        }
+        Some(text)
+    };
+    let number = |value: &str| {
+        let (whole, fraction) = value.split_once('.')?;
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        (digits(whole) && digits(fraction)).then(|| value.parse().ok())?
+    };
+    let record = HabitRecord {
+        id: HabitId::new(string(field("id")?)?),
+        name: string(field("name")?)?,
+        short: field("short").map_or(Some(String::new()), string)?,
+        hint: field("hint").map_or(Some(String::new()), string)?,
+        kind: match field("kind")? {
+            "Check" => Kind::Check,
+            "Measured" => Kind::Measured,
+            _ => return None,
+        },
+        unit: match field("unit") {
+            Some(value) => Some(string(value)?),
+            None => None,
+        },
+        step: match field("step") {
+            Some(value) => Some(number(value)?),
+            None => None,
+        },
+        target: match field("target") {
+            Some(value) => Some(number(value)?),
+            None => None,
+        },
+        archived: match field("archived") {
+            None => false,
+            Some("true") => true,
+            Some(_) => return None,
+        },
+        since: field("since").map_or(Some(String::new()), string)?,
+    };
+    fields.next().is_none().then_some(record)
+}
+
 /// The text of `habits.ron`, checked by reading it back.
 pub fn render_habits(habits: &[Habit], path: &Path) -> Result<String, StoreError> {
     let verify = |detail: String| StoreError::Verify {
@@ -231,9 +325,83 @@ const HEADER: &str = "\
 mod tests {
     use super::*;
     use crate::domain::default_habits;
+    use proptest::prelude::*;
 
     fn path() -> &'static Path {
         Path::new("habits.ron")
+    }
+
+    fn full(text: &str) -> Result<HabitsFile, StoreError> {
+        parse_ron(text, path(), VERSION, |file: &HabitsFile| file.version)
+    }
+
+    /// Habits of every kind, with names that need escaping now and then.
+    fn habits() -> impl Strategy<Value = Vec<Habit>> {
+        let habit = (
+            "[a-z][a-z0-9-]{0,8}",
+            "[A-Za-z][A-Za-z é\"\\\\,:]{0,11}",
+            "[A-Za-z]{1,6}",
+            "[a-z ,:]{0,10}",
+            proptest::option::of(("[a-z]{1,4}", 1u32..400, 1u32..400)),
+            any::<bool>(),
+            proptest::option::of(0u64..3000),
+        );
+        proptest::collection::vec(habit, 1..5).prop_map(|habits| {
+            let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+            let habits = habits.into_iter().enumerate();
+            habits
+                .map(
+                    |(i, (id, name, short, hint, measure, archived, since))| Habit {
+                        id: HabitId::new(format!("{id}-{i}")),
+                        name,
+                        short,
+                        hint,
+                        measure: measure.map(|(unit, step, target)| Measure {
+                            unit,
+                            step: f64::from(step) / 4.0,
+                            target: f64::from(target) / 8.0,
+                        }),
+                        // One stays on the checklist, as one must.
+                        archived: archived && i > 0,
+                        since: since.map(|days| start + chrono::Days::new(days)),
+                    },
+                )
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Every file gutbone writes is read the quick way, to the same
+        /// records as RON's parser gives.
+        #[test]
+        fn the_quick_reader_takes_every_file_gutbone_writes(habits in habits()) {
+            let text = render_habits(&habits, path()).unwrap();
+            let quick = quick(&text);
+            prop_assert!(quick.is_some(), "{text}");
+            prop_assert_eq!(quick.unwrap(), full(&text).unwrap());
+        }
+
+        /// Whatever the quick reader accepts of an edited file, RON's parser
+        /// reads the same.
+        #[test]
+        fn the_quick_reader_never_disagrees_with_the_full_one(
+            habits in habits(),
+            (at, len, insert) in (0..2000usize, 0..12usize, "[a-z0-9 ,:.()\"\\[\\]\n]{0,6}"),
+        ) {
+            let text = render_habits(&habits, path()).unwrap();
+            let mut start = at.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let edited = format!("{}{insert}{}", &text[..start], &text[end..]);
+            if let Some(quick) = quick(&edited) {
+                prop_assert_eq!(Some(quick), full(&edited).ok(), "{}", edited);
+            }
+        }
     }
 
     #[test]
