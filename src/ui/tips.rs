@@ -71,18 +71,17 @@ impl Widget for TipsPanel<'_> {
         };
         let inner = border.inner(area);
         border.render(area, buf, &app.theme);
-        let width = usize::from(inner.width);
-        let styled = |style| move |line| (line, style);
-        let mut lines: Vec<(&str, Style)> = cells::wrap(text.0, width)
-            .into_iter()
-            .map(styled(text.1))
-            .collect();
-        lines.push(("", Style::new()));
-        lines.extend(
-            cells::wrap(&source.0, width)
-                .into_iter()
-                .map(styled(source.1)),
-        );
+        // The tip, a blank line, its source: as many lines as fit.
+        let mut lines = vec![];
+        for (text, style) in [text, ("", Style::new()), (&source.0, source.1)] {
+            match text {
+                "" => lines.push(("", style)),
+                text => {
+                    let wrapped = cells::wrap(text, usize::from(inner.width));
+                    lines.extend(wrapped.into_iter().map(|line| (line, style)));
+                }
+            }
+        }
         for ((line, style), row) in lines.into_iter().zip(inner.rows()) {
             cells::put(buf, row.x, row.y, line, row.width, style);
         }
