@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, parse_ron};
+use super::{StoreError, parse_ron, year_lines};
 use crate::domain::habit::{Measure, check_habits, short_label};
 use crate::domain::{Habit, HabitId};
 use crate::position::{line_and_column, locate};
@@ -240,24 +240,7 @@ fn quick(text: &str) -> Option<HabitsFile> {
 fn quick_record(fields: &[(&str, &str)]) -> Option<HabitRecord> {
     let mut fields = fields.iter().copied().peekable();
     let mut field = |name: &str| fields.next_if(|(field, _)| *field == name).map(|(_, v)| v);
-    // Quoted, escaping only quotes and backslashes.
-    let string = |value: &str| {
-        let mut chars = value.strip_prefix('"')?.strip_suffix('"')?.chars();
-        let mut text = String::new();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => return None,
-                '\\' => text.push(chars.next().filter(|c| matches!(c, '"' | '\\'))?),
-                c => text.push(c),
-            }
-        }
-        Some(text)
-    };
-    let number = |value: &str| {
-        let (whole, fraction) = value.split_once('.')?;
-        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        (digits(whole) && digits(fraction)).then(|| value.parse().ok())?
-    };
+    let (string, number) = (year_lines::unquote, year_lines::number);
     let record = HabitRecord {
         id: HabitId::new(string(field("id")?)?),
         name: string(field("name")?)?,

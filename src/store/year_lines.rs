@@ -180,16 +180,28 @@ impl<'a> Cursor<'a> {
             .0
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(self.0.len());
-        let text = &self.0[..end];
-        let (whole, fraction) = text.split_once('.')?;
-        let plain = |digits: &str| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-        if !plain(whole) || !plain(fraction) {
-            return None;
-        }
-        let amount = decimal(whole, fraction).or_else(|| text.parse().ok())?;
+        let amount = number(&self.0[..end])?;
         self.0 = &self.0[end..];
         (amount > 0.0 && amount <= MAX_AMOUNT).then_some(amount)
     }
+}
+
+/// A number written as plain `digits.digits`, as gutbone writes amounts,
+/// steps and targets; anything else (an exponent, a sign) is `None`.
+pub fn number(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.')?;
+    let plain = |digits: &str| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    if !plain(whole) || !plain(fraction) {
+        return None;
+    }
+    decimal(whole, fraction).or_else(|| text.parse().ok())
+}
+
+/// All of `text` as one quoted string whose only escapes are `\"` and `\\`.
+pub fn unquote(text: &str) -> Option<String> {
+    let mut at = Cursor(text);
+    let string = at.text()?;
+    at.0.is_empty().then_some(string)
 }
 
 /// `whole.fraction` (ASCII digits) as the nearest `f64`, when that is one
