@@ -188,6 +188,11 @@ pub struct Walk {
 }
 
 impl Walk {
+    /// A walk as a summary recorded it (`Past`, kept between runs).
+    pub fn resumed(best: Option<Streak>, run: Option<Streak>, last: Option<NaiveDate>) -> Self {
+        Self { best, run, last }
+    }
+
     pub(super) fn step(&mut self, date: NaiveDate, kept: Kept) {
         if self.last.and_then(|last| last.succ_opt()) != Some(date) {
             self.run = None;

@@ -70,6 +70,11 @@ pub struct Score {
 }
 
 impl Score {
+    /// A score as a summary recorded it (`Past`, kept between runs).
+    pub fn resumed(value: f64, after: NaiveDate) -> Self {
+        Self { value, after }
+    }
+
     /// Nothing yet, the day before the habit's history starts on `first`.
     pub(super) fn starting(first: NaiveDate) -> Self {
         Self {

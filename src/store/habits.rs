@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, parse_ron, year_lines};
+use super::{StoreError, cursor, parse_ron};
 use crate::domain::habit::{Measure, check_habits, short_label};
 use crate::domain::{Habit, HabitId};
 use crate::position::{line_and_column, locate};
@@ -240,7 +240,7 @@ fn quick(text: &str) -> Option<HabitsFile> {
 fn quick_record(fields: &[(&str, &str)]) -> Option<HabitRecord> {
     let mut fields = fields.iter().copied().peekable();
     let mut field = |name: &str| fields.next_if(|(field, _)| *field == name).map(|(_, v)| v);
-    let (string, number) = (year_lines::unquote, year_lines::number);
+    let (string, number) = (cursor::unquote, cursor::number);
     let record = HabitRecord {
         id: HabitId::new(string(field("id")?)?),
         name: string(field("name")?)?,

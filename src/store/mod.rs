@@ -9,6 +9,7 @@
 mod atomic;
 pub mod backup;
 pub mod bare;
+mod cursor;
 pub mod doctor;
 mod error;
 mod format;

@@ -10,9 +10,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::cursor::Cursor;
 use super::format::VERSION;
 use crate::domain::HabitId;
-use crate::domain::habit::MAX_AMOUNT;
 use crate::domain::log::{DayLog, Entry};
 
 /// The days of a whole year file, or `None`: read it the full way.
@@ -98,128 +98,6 @@ pub fn parse_day(line: &str, known: &[HabitId]) -> Option<(NaiveDate, DayLog)> {
     at.eat("),")?;
     let day = DayLog::from_entries(entries, note.as_deref())?;
     at.0.is_empty().then_some((date, day))
-}
-
-struct Cursor<'a>(&'a str);
-
-impl<'a> Cursor<'a> {
-    fn eat(&mut self, literal: &str) -> Option<()> {
-        self.0 = self.0.strip_prefix(literal)?;
-        Some(())
-    }
-
-    /// `YYYY-MM-DD`, digits only.
-    fn date(&mut self) -> Option<NaiveDate> {
-        let text = self.0.get(..10)?;
-        let bytes = text.as_bytes();
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-            .iter()
-            .all(|&i| bytes[i].is_ascii_digit());
-        if !digits || bytes[4] != b'-' || bytes[7] != b'-' {
-            return None;
-        }
-        let date = NaiveDate::from_ymd_opt(
-            text[..4].parse().ok()?,
-            text[5..7].parse().ok()?,
-            text[8..].parse().ok()?,
-        )?;
-        self.0 = &self.0[10..];
-        Some(date)
-    }
-
-    /// A quoted string whose only escapes are `\"` and `\\`.
-    fn text(&mut self) -> Option<String> {
-        self.eat("\"")?;
-        let mut text = String::new();
-        loop {
-            let end = self.0.find(['"', '\\'])?;
-            text.push_str(&self.0[..end]);
-            let rest = &self.0[end..];
-            if let Some(rest) = rest.strip_prefix('"') {
-                self.0 = rest;
-                return Some(text);
-            }
-            let escaped = rest[1..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '"' | '\\'))?;
-            text.push(escaped);
-            self.0 = &rest[2..];
-        }
-    }
-
-    /// A quoted string with no escapes in it.
-    fn string(&mut self) -> Option<&'a str> {
-        self.eat("\"")?;
-        let end = self.0.bytes().position(|b| b == b'"' || b == b'\\')?;
-        let (text, rest) = self.0.split_at(end);
-        self.0 = rest.strip_prefix('"')?;
-        Some(text)
-    }
-
-    /// A quoted habit id, which must be one of `known`.
-    fn id<'k>(&mut self, known: &'k [HabitId]) -> Option<&'k HabitId> {
-        let text = self.string()?;
-        known.iter().find(|id| id.as_str() == text)
-    }
-
-    /// Ids up to the closing `]`, each given to `each`: at least one (an
-    /// empty list is not written).
-    fn list(&mut self, known: &[HabitId], mut each: impl FnMut(&HabitId)) -> Option<()> {
-        each(self.id(known)?);
-        while self.eat("]").is_none() {
-            self.eat(", ")?;
-            each(self.id(known)?);
-        }
-        Some(())
-    }
-
-    /// `digits.digits`, within what an amount may be.
-    fn amount(&mut self) -> Option<f64> {
-        let end = self
-            .0
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(self.0.len());
-        let amount = number(&self.0[..end])?;
-        self.0 = &self.0[end..];
-        (amount > 0.0 && amount <= MAX_AMOUNT).then_some(amount)
-    }
-}
-
-/// A number written as plain `digits.digits`, as gutbone writes amounts,
-/// steps and targets; anything else (an exponent, a sign) is `None`.
-pub fn number(text: &str) -> Option<f64> {
-    let (whole, fraction) = text.split_once('.')?;
-    let plain = |digits: &str| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    if !plain(whole) || !plain(fraction) {
-        return None;
-    }
-    decimal(whole, fraction).or_else(|| text.parse().ok())
-}
-
-/// All of `text` as one quoted string whose only escapes are `\"` and `\\`.
-pub fn unquote(text: &str) -> Option<String> {
-    let mut at = Cursor(text);
-    let string = at.text()?;
-    at.0.is_empty().then_some(string)
-}
-
-/// `whole.fraction` (ASCII digits) as the nearest `f64`, when that is one
-/// exact division: both the digits as an integer and the power of ten are
-/// exact in an `f64` (up to 15 digits), so the one rounding of the division
-/// is the rounding `str::parse` does. Else `None`.
-fn decimal(whole: &str, fraction: &str) -> Option<f64> {
-    const POWERS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
-    if whole.len() + fraction.len() > 15 {
-        return None;
-    }
-    let digits = whole
-        .bytes()
-        .chain(fraction.bytes())
-        .fold(0u64, |n, digit| n * 10 + u64::from(digit - b'0'));
-    Some(digits as f64 / POWERS[fraction.len()])
 }
 
 /// The body of a year file (after its comment header): what RON's pretty
@@ -330,30 +208,4 @@ fn quoted(text: &mut String, value: &str) {
         text.extend(value.chars().flat_map(char::escape_debug));
     }
     text.push('"');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decimal;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The shortcut gives exactly what `str::parse` gives, or nothing.
-        #[test]
-        fn decimal_agrees_with_parse(whole in "[0-9]{1,10}", fraction in "[0-9]{1,9}") {
-            let parsed: f64 = format!("{whole}.{fraction}").parse().unwrap();
-            match decimal(&whole, &fraction) {
-                Some(quick) => prop_assert_eq!(quick.to_bits(), parsed.to_bits()),
-                None => prop_assert!(whole.len() + fraction.len() > 15),
-            }
-        }
-    }
-
-    #[test]
-    fn decimal_reads_amounts_as_written() {
-        assert_eq!(decimal("1", "5"), Some(1.5));
-        assert_eq!(decimal("0", "1"), Some(0.1));
-        assert_eq!(decimal("30", "0"), Some(30.0));
-        assert_eq!(decimal("1234567890", "123456"), None);
-    }
 }
