@@ -32,10 +32,16 @@ pub(super) enum Kept {
 
 /// A measured habit counts only once its target is met: a partial day breaks.
 pub(super) fn habit_kept(day: Option<&DayLog>, habit: &Habit) -> Kept {
-    match day.and_then(|day| day.status(habit)) {
-        Some(Status::Done) => Kept::Counts,
-        Some(Status::Skipped) => Kept::Passes,
-        Some(Status::Partial) | None => Kept::Breaks,
+    Kept::of(day.and_then(|day| day.status(habit)))
+}
+
+impl Kept {
+    pub(super) fn of(status: Option<Status>) -> Self {
+        match status {
+            Some(Status::Done) => Kept::Counts,
+            Some(Status::Skipped) => Kept::Passes,
+            Some(Status::Partial) | None => Kept::Breaks,
+        }
     }
 }
 
