@@ -72,10 +72,14 @@ fn init(mouse: bool) -> io::Result<Screen> {
         hook(info);
     }));
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    // One write for both: each write is a round through the pty.
+    let mut out = io::stdout().lock();
+    crossterm::queue!(out, crossterm::terminal::EnterAlternateScreen)?;
     if mouse {
-        crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+        crossterm::queue!(out, crossterm::event::EnableMouseCapture)?;
     }
+    io::Write::flush(&mut out)?;
+    drop(out);
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         1 << 16,
         io::stdout(),
