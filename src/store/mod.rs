@@ -84,6 +84,9 @@ pub struct Store {
     _session: Option<DataLock>,
     /// Held across a command's read, change and write (see `lock_for_writing`).
     write_lock: Option<WriteLock>,
+    /// Whether the leftovers of a save cut short have been cleared away: by
+    /// the first write, not the read at start, which they do not hinder.
+    tidied: bool,
 }
 
 impl Store {
@@ -126,6 +129,7 @@ impl Store {
             today: None,
             _session: session,
             write_lock: None,
+            tidied: false,
         }
     }
 
@@ -181,17 +185,6 @@ impl Store {
     }
 
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
-        if self._session.is_some() || self.write_lock.is_some() {
-            // Under the write lock, no save is half done: a temporary is a leftover.
-            let _moment = match self.write_lock {
-                Some(_) => None,
-                None => Some(WriteLock::acquire(&self.dir)?),
-            };
-            for dir in [self.dir.clone(), paths::log_dir(&self.dir)] {
-                atomic::remove_leftovers(&dir)
-                    .map_err(|err| StoreError::io("tidy the folder", &dir, err))?;
-            }
-        }
         let mut seen = BTreeMap::new();
         let habits_file = paths::habits_file(&self.dir);
         seen.insert(habits_file.clone(), fingerprint(&habits_file)?);
@@ -332,6 +325,14 @@ impl Store {
             Some(_) => None,
             None => Some(WriteLock::acquire(&self.dir)?),
         };
+        if !self.tidied {
+            // Under the write lock, no save is half done: a temporary is a leftover.
+            for dir in [self.dir.clone(), paths::log_dir(&self.dir)] {
+                atomic::remove_leftovers(&dir)
+                    .map_err(|err| StoreError::io("tidy the folder", &dir, err))?;
+            }
+            self.tidied = true;
+        }
         let now = fingerprint(path)?;
         if now != self.seen.get(path).copied().flatten() {
             return Err(StoreError::ChangedOnDisk {
@@ -668,6 +669,29 @@ mod tests {
             !backup::backups_dir(tmp.path()).exists(),
             "nothing was replaced, so nothing was backed up"
         );
+    }
+
+    #[test]
+    fn the_leftovers_of_a_save_cut_short_go_with_the_first_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        let log_dir = paths::log_dir(tmp.path());
+        fs::create_dir_all(&log_dir).unwrap();
+        let leftovers = [
+            tmp.path().join(".gutbone-abc123.tmp"),
+            log_dir.join(".gutbone-def456.tmp"),
+        ];
+        for leftover in &leftovers {
+            fs::write(leftover, "half a file").unwrap();
+        }
+        let mut store = Store::open(tmp.path()).unwrap();
+        let (_, mut log) = store.load().unwrap();
+        assert!(leftovers.iter().all(|l| l.exists()), "a read leaves them");
+        log.set_done(d("2026-11-22"), sun(), true);
+        store.save_day(&log, d("2026-11-22")).unwrap();
+        for leftover in &leftovers {
+            assert!(!leftover.exists(), "{}", leftover.display());
+        }
+        assert!(paths::year_file(tmp.path(), 2026).exists());
     }
 
     #[test]
