@@ -29,11 +29,14 @@ impl<'a> Cursor<'a> {
         if !digits || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
-        let date = NaiveDate::from_ymd_opt(
-            text[..4].parse().ok()?,
-            text[5..7].parse().ok()?,
-            text[8..].parse().ok()?,
-        )?;
+        // Digits checked above: read them as they stand.
+        let value = |range: std::ops::Range<usize>| {
+            bytes[range]
+                .iter()
+                .fold(0, |n, digit| n * 10 + u32::from(digit - b'0'))
+        };
+        let year = i32::try_from(value(0..4)).ok()?;
+        let date = NaiveDate::from_ymd_opt(year, value(5..7), value(8..10))?;
         self.0 = &self.0[10..];
         Some(date)
     }
@@ -135,7 +138,8 @@ impl<'a> Cursor<'a> {
     pub(super) fn amount(&mut self) -> Option<f64> {
         let end = self
             .0
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .bytes()
+            .position(|b| !(b.is_ascii_digit() || b == b'.'))
             .unwrap_or(self.0.len());
         let amount = number(&self.0[..end])?;
         self.0 = &self.0[end..];
