@@ -22,29 +22,33 @@ pub struct HabitStats {
 
 impl HabitStats {
     pub fn new(log: &Log, habit: &Habit, today: NaiveDate) -> Self {
-        let mut tally = Tally::new(log, habit, today);
-        for (date, day) in log.days_in(..=today) {
-            tally.step(date, day.entry(&habit.id));
-        }
+        let mut tally = [Tally::new(log, habit, today)];
+        walk(log, &mut tally, today);
+        let [tally] = tally;
         tally.finish(log, today)
     }
 
-    /// One per habit, in checklist order. The habits walk through the days
-    /// side by side, each day looked up once for all of them.
+    /// One per habit, in checklist order.
     pub fn all(log: &Log, habits: &[Habit], today: NaiveDate) -> Vec<Self> {
         let mut tallies: Vec<_> = habits
             .iter()
             .map(|habit| Tally::new(log, habit, today))
             .collect();
-        for (date, day) in log.days_in(..=today) {
-            for tally in &mut tallies {
-                tally.step(date, day.entry(&tally.habit.id));
-            }
-        }
+        walk(log, &mut tallies, today);
         tallies
             .into_iter()
             .map(|tally| tally.finish(log, today))
             .collect()
+    }
+}
+
+/// The habits walk through the days up to `today` side by side, each day
+/// looked up once for all of them.
+fn walk(log: &Log, tallies: &mut [Tally], today: NaiveDate) {
+    for (date, day) in log.days_in(..=today) {
+        for tally in tallies.iter_mut() {
+            tally.step(date, day.entry(&tally.habit.id));
+        }
     }
 }
 
@@ -75,7 +79,7 @@ impl<'a> Tally<'a> {
             .start(log)
             .filter(|first| *first <= today)
             .map(|first| {
-                let (score, from) = Score::from(log, habit, first);
+                let (score, from) = Score::walk_start(log, habit, first);
                 Strength {
                     score,
                     from,

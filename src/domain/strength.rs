@@ -33,7 +33,7 @@ pub fn strength(log: &Log, habit: &Habit, date: NaiveDate) -> f64 {
     let Some(first) = habit.start(log).filter(|first| *first <= date) else {
         return 0.0;
     };
-    let (mut score, from) = Score::from(log, habit, first);
+    let (mut score, from) = Score::walk_start(log, habit, first);
     for (day, entry) in log.days_in(from..=date) {
         score.step(day, entry.entry(&habit.id), habit);
     }
@@ -64,7 +64,7 @@ impl Score {
     /// Where a walk for `habit`, whose history starts on `first`, starts,
     /// and the first day it steps through: the summed-up score when the log
     /// has one, else nothing yet.
-    pub(super) fn from(log: &Log, habit: &Habit, first: NaiveDate) -> (Self, NaiveDate) {
+    pub(super) fn walk_start(log: &Log, habit: &Habit, first: NaiveDate) -> (Self, NaiveDate) {
         let summed = log.past().and_then(|past| {
             let score = past.habit(&habit.id)?.score?;
             Some((score, past.before))
