@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -20,6 +21,8 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Disconnects once the reader has seen the end of gutbone's output.
+    output_ended: Receiver<()>,
     _master: Box<dyn MasterPty + Send>,
 }
 
@@ -75,7 +78,9 @@ impl Session {
             0,
         )));
         let sink = Arc::clone(&parser);
+        let (ended, output_ended) = mpsc::channel::<()>();
         thread::spawn(move || {
+            let _ended = ended;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -88,6 +93,7 @@ impl Session {
             child,
             writer,
             parser,
+            output_ended,
             _master: pair.master,
         }
     }
@@ -155,6 +161,13 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // The process can be gone before the reader has taken its
+                // last words from the pty: wait for the end of the output.
+                if let Err(mpsc::RecvTimeoutError::Timeout) =
+                    self.output_ended.recv_timeout(PATIENCE)
+                {
+                    panic!("gutbone exited but its output never ended");
+                }
                 return status.exit_code();
             }
             if start.elapsed() > PATIENCE {
