@@ -102,6 +102,9 @@ impl Session {
     /// gets SIGWINCH, and the emulated screen takes the new size.
     #[allow(dead_code)]
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The emulator is held from before the resize until it has the new
+        // size: a frame drawn for the new size must not be read at the old.
+        let mut parser = self.parser.lock().unwrap();
         self._master
             .resize(PtySize {
                 rows,
@@ -110,7 +113,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize the pty");
-        self.parser.lock().unwrap().screen_mut().set_size(
+        parser.screen_mut().set_size(
             NonZeroU16::new(rows).expect("rows"),
             NonZeroU16::new(cols).expect("cols"),
         );
