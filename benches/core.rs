@@ -12,6 +12,8 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use gutbone::action::Action;
 use gutbone::app::App;
 use gutbone::coach::Tips;
+use gutbone::domain::past::Past;
+use gutbone::domain::settings::WeekStart;
 use gutbone::domain::stats::HabitStats;
 use gutbone::domain::week::WeekSummary;
 use gutbone::domain::{HabitId, Log, default_habits};
@@ -52,11 +54,12 @@ fn storage(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", years), &years, |b, _| {
             b.iter(|| black_box(store.load().unwrap()));
         });
-        // What the app reads at start: this year, the older ones summed up
-        // (the first call makes the summary).
-        store.load_recent(2026).unwrap();
+        // What the app reads at start: the weeks on screen, the days before
+        // summed up (the first call makes the summary).
+        let from = Past::checkpoint(now().date(), WeekStart::Monday);
+        store.load_recent(from).unwrap();
         group.bench_with_input(BenchmarkId::new("load_recent", years), &years, |b, _| {
-            b.iter(|| black_box(store.load_recent(2026).unwrap()));
+            b.iter(|| black_box(store.load_recent(from).unwrap()));
         });
         let today = now().date();
         let sun = HabitId::new("sunlight");

@@ -3,8 +3,6 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::Datelike;
-
 use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
@@ -199,7 +197,7 @@ fn run_app(
     // The years before the earliest week on screen are summed up, not read
     // (see `Past::checkpoint`).
     let today = date::today(clock.now(), settings.day_starts_at);
-    let from = Past::checkpoint(today, settings.week_start).year();
+    let from = Past::checkpoint(today, settings.week_start);
     let (habits, log) = store.load_recent(from)?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);

@@ -124,9 +124,14 @@ fn the_checkpoint_keeps_this_week_and_the_earlier_weeks_shown_recent() {
     assert_eq!(EARLIER_WEEKS, 4, "the dates below count four weeks back");
     let d = |s: &str| s.parse::<NaiveDate>().unwrap();
     let checkpoint = |today| Past::checkpoint(d(today), WeekStart::Monday);
-    assert_eq!(checkpoint("2026-11-22"), d("2026-01-01"));
-    // Sunday 2027-01-31: four weeks before its week began on 2026-12-28.
-    assert_eq!(checkpoint("2027-01-31"), d("2026-01-01"));
-    // Monday 2027-02-01: four weeks back is Monday 2027-01-04.
-    assert_eq!(checkpoint("2027-02-01"), d("2027-01-01"));
+    // Sunday 2026-11-22: its week began on Monday 2026-11-16.
+    assert_eq!(checkpoint("2026-11-22"), d("2026-10-19"));
+    assert_eq!(checkpoint("2026-11-16"), d("2026-10-19"));
+    assert_eq!(checkpoint("2026-11-23"), d("2026-10-26"));
+    // Sunday 2027-01-31: four weeks before its week began, 2026-12-28.
+    assert_eq!(checkpoint("2027-01-31"), d("2026-12-28"));
+    assert_eq!(
+        Past::checkpoint(d("2026-11-22"), WeekStart::Sunday),
+        d("2026-10-25")
+    );
 }

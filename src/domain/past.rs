@@ -8,7 +8,7 @@
 //! It is only as good as the habits it was reckoned with: [`Past::fits`]
 //! tells when a habit's start or target has changed since.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::date::week_start;
@@ -85,13 +85,13 @@ impl Past {
     }
 
     /// Where the recent part of the log begins for a start on `today`: the
-    /// first of January of the year holding the earliest week the week panel
-    /// shows, so that every week on screen and a week-ago strength are recent.
+    /// first day of the earliest week the week panel shows, so that every
+    /// week on screen and a week-ago strength are recent. It moves once a
+    /// week, and with it the summary a start relies on.
     pub fn checkpoint(today: NaiveDate, start: WeekStart) -> NaiveDate {
-        let week_before = week_start(today, start)
+        week_start(today, start)
             .checked_sub_days(Days::new(7 * u64::from(EARLIER_WEEKS)))
-            .unwrap_or(today);
-        NaiveDate::from_ymd_opt(week_before.year(), 1, 1).unwrap_or(week_before)
+            .unwrap_or(today)
     }
 
     pub fn habit(&self, id: &HabitId) -> Option<&HabitPast> {

@@ -202,3 +202,65 @@ proptest! {
         );
     }
 }
+
+proptest! {
+    /// Split at any day of the year, the lines from `offset_of` on read as
+    /// the days from then, and the lines before hold the days before. (A
+    /// year with no days is written on one line, `days: {},`, and read the
+    /// full way: see below.)
+    #[test]
+    fn a_year_file_read_from_any_day_gives_the_days_from_then(
+        log in any_year().prop_filter("a day logged", |log| log.days_in(..).next().is_some()),
+        from in 0..365u64,
+        crlf in any::<bool>(),
+    ) {
+        let text = format::render_year(&log, 2026, &ids(), Path::new("2026.ron")).unwrap();
+        let text = if crlf { text.replace('\n', "\r\n") } else { text };
+        let from = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(from);
+        let offset = year_lines::offset_of(&text, 2026, from);
+        prop_assert!(offset.is_some(), "{}", text);
+        let offset = offset.unwrap();
+        let expected: Vec<_> = log.days_in(from..).map(|(date, day)| (date, day.clone())).collect();
+        // What the quick reader leaves to the full one (escapes in a note),
+        // it leaves in part of a file too.
+        let whole = year_lines::parse(&text, 2026, &ids());
+        let tail = year_lines::parse_from(&text, offset, 2026, &ids());
+        prop_assert!(whole.is_none() || tail.is_some());
+        if let Some(tail) = tail {
+            prop_assert_eq!(tail, expected);
+        }
+        let day_lines = text[..offset].lines().filter(|line| line.starts_with("        \"")).count();
+        prop_assert_eq!(day_lines, log.days_in(..from).count());
+    }
+}
+
+#[test]
+fn a_year_file_in_another_layout_has_no_offset() {
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    assert_eq!(
+        year_lines::offset_of(YEAR, 2026, from),
+        YEAR.find("        \"2026-11-22\"")
+    );
+    let commented = format!("// mine\n{YEAR}");
+    assert_eq!(
+        year_lines::offset_of(&commented, 2026, from),
+        commented.find("        \"2026-11-22\"")
+    );
+    let late = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(year_lines::offset_of(YEAR, 2026, late), YEAR.find("    },"));
+    for other in [
+        YEAR.replacen("(\n    version", "(version", 1),
+        YEAR.replacen("        \"2026-11-19\"", "  \"2026-11-19\"", 1),
+        YEAR.replacen("    year: 2026", "    year: 2025", 1),
+    ] {
+        assert_eq!(year_lines::offset_of(&other, 2026, late), None, "{other}");
+    }
+    assert_eq!(
+        year_lines::offset_of(YEAR, 2025, from),
+        None,
+        "another year"
+    );
+    let empty =
+        format::render_year(&crate::domain::Log::new(), 2026, &ids(), Path::new("x")).unwrap();
+    assert_eq!(year_lines::offset_of(&empty, 2026, from), None, "{empty}");
+}

@@ -75,8 +75,8 @@ pub struct Store {
     unsaved: BTreeSet<i32>,
     /// Each file as last read or written (`None`: known to be absent).
     seen: BTreeMap<PathBuf, Option<Fingerprint>>,
-    /// The first day read when the years before were only summed up
-    /// (`load_recent`): those years must never be written from this log.
+    /// The first day read when the days before were only summed up
+    /// (`load_recent`): those days must never be written from this log.
     summed_before: Option<NaiveDate>,
     /// The day backups are filed under; the local date when not set.
     today: Option<NaiveDate>,
@@ -151,37 +151,48 @@ impl Store {
         self.read(Wanted::Day(date))
     }
 
-    /// Like `load`, except that the years before `from` are summed up in
-    /// the log's `Past` instead of read, when the summary cached by an
-    /// earlier run still holds (see `summary`). When it does not, every
-    /// year is read, as by `load`, and the summary is made for next time.
-    pub fn load_recent(&mut self, from: i32) -> Result<(Vec<Habit>, Log), StoreError> {
+    /// Like `load`, except that the days before `from` are summed up in the
+    /// log's `Past` instead of read, when the summary cached by an earlier
+    /// run still holds (see `summary`). When it does not, every year is
+    /// read, as by `load`, and the summary is made for next time.
+    pub fn load_recent(&mut self, from: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
         self.read(Wanted::Recent(from))
     }
 
-    /// The years `load_recent` summed up, read now: for `Log::fill_in`.
+    /// The days `load_recent` summed up, read now: for `Log::fill_in`.
     /// Refused when one of their files changed since that look (then the
     /// whole store must be read again, as for any change from outside).
     pub fn load_older(&mut self) -> Result<Log, StoreError> {
         let Some(before) = self.summed_before else {
             return Ok(Log::new());
         };
-        let ids = self.ids();
         let mut log = Log::new();
-        for (year, path) in year_files(&self.dir)? {
-            if year >= before.year() {
+        for (year, _) in year_files(&self.dir)? {
+            if year > before.year() {
                 break;
             }
-            let days = load_year(&path, year, &ids)?;
-            if self.seen.get(&path).copied().flatten() != fingerprint(&path)? {
-                return Err(StoreError::ChangedOnDisk { path });
-            }
-            for (date, day) in days {
+            for (date, day) in self.days_before(year, before)? {
                 log.insert_day(date, day);
             }
         }
         self.summed_before = None;
         Ok(log)
+    }
+
+    /// The days of `year` before `before`, from its file as this store last
+    /// saw it: refused when the file has changed since.
+    fn days_before(&self, year: i32, before: NaiveDate) -> Result<Days, StoreError> {
+        let path = paths::year_file(&self.dir, year);
+        let now = fingerprint(&path)?;
+        if self.seen.get(&path).copied().flatten() != now {
+            return Err(StoreError::ChangedOnDisk { path });
+        }
+        if now.is_none() {
+            return Ok(Days::new());
+        }
+        let mut days = load_year(&path, year, &self.ids())?;
+        days.retain(|(date, _)| *date < before);
+        Ok(days)
     }
 
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
@@ -193,22 +204,31 @@ impl Store {
         let all_habits = habits.unwrap_or_else(default_habits);
         let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
         let files = year_files(&self.dir)?;
-        // The older files as they are now: what a cached summary must match.
+        // The older files as they are now, and the head of the file `from`
+        // falls in: what a cached summary must match.
         let mut older = summary::Files::new();
         let mut past = None;
+        let mut split = Split::default();
+        let mut head = None;
         if let Wanted::Recent(from) = wanted {
-            for (year, path) in files.iter().filter(|(year, _)| *year < from) {
+            for (year, path) in files.iter().filter(|(year, _)| *year < from.year()) {
                 older.insert(*year, fingerprint(path)?);
             }
+            split = Split::read(&paths::year_file(&self.dir, from.year()), from)?;
+            head = split.head();
             past = summary::read(&self.dir, &older, &all_habits)
-                .filter(|past| past.before.year() == from);
+                .filter(|(past, summed)| past.before == from && head == Some(*summed))
+                .map(|(past, _)| past);
         }
         let mut log = Log::new();
         for (year, path) in files {
             let days = match wanted {
-                Wanted::Recent(from) if year < from && past.is_some() => {
+                Wanted::Recent(from) if year < from.year() && past.is_some() => {
                     seen.insert(path.clone(), older.get(&year).copied().flatten());
                     continue;
+                }
+                Wanted::Recent(from) if year == from.year() => {
+                    split.days(&path, year, &ids, past.is_some())?
                 }
                 Wanted::All | Wanted::Recent(_) => load_year(&path, year, &ids)?,
                 Wanted::Day(date) if year == date.year() => load_day(&path, date, &ids)?,
@@ -220,18 +240,19 @@ impl Store {
             }
         }
         self.summed_before = None;
-        if let Wanted::Recent(from) = wanted
-            && let Some(before) = NaiveDate::from_ymd_opt(from, 1, 1)
-        {
+        if let Wanted::Recent(from) = wanted {
             match past {
                 Some(past) => {
                     log.set_past(past);
-                    self.summed_before = Some(before);
+                    self.summed_before = Some(from);
                 }
                 // A summary that cannot be written costs only speed: the
-                // next start reads every year again.
-                None if !older.is_empty() => {
-                    let _ = summary::write(&self.dir, &older, &Past::of(&log, &all_habits, before));
+                // next start reads everything again.
+                None if !older.is_empty() || log.days_in(..from).next().is_some() => {
+                    if let Some(head) = head {
+                        let past = Past::of(&log, &all_habits, from);
+                        let _ = summary::write(&self.dir, &older, head, &past);
+                    }
                 }
                 None => {}
             }
@@ -298,18 +319,35 @@ impl Store {
         let ids = self.ids();
         while let Some(&year) = self.unsaved.first() {
             let path = paths::year_file(&self.dir, year);
-            if self
-                .summed_before
-                .is_some_and(|before| year < before.year())
-            {
-                // The log holds only a summary of this year: writing it
-                // from the log would empty the file.
+            let unread = |before: NaiveDate| {
+                NaiveDate::from_ymd_opt(year, 1, 1)
+                    .is_none_or(|start| log.days_in(start..before).next().is_some())
+            };
+            if self.summed_before.is_some_and(|before| {
+                year < before.year() || year == before.year() && unread(before)
+            }) {
+                // The log holds only a summary of these days: writing the
+                // file from the log would drop them.
                 return Err(StoreError::Verify {
                     path,
                     detail: "this year has not been read in yet, so it cannot be saved".into(),
                 });
             }
-            let text = format::render_year(log, year, &ids, &path)?;
+            let text = match self.summed_before {
+                // The log holds this year from `before` on: the days before
+                // come from the file as it stands.
+                Some(before) if before.year() == year && before.ordinal() > 1 => {
+                    let mut whole = Log::new();
+                    for (date, day) in self.days_before(year, before)? {
+                        whole.insert_day(date, day);
+                    }
+                    for (date, day) in log.days_in(before..) {
+                        whole.insert_day(date, day.clone());
+                    }
+                    format::render_year(&whole, year, &ids, &path)?
+                }
+                _ => format::render_year(log, year, &ids, &path)?,
+            };
             self.write(&path, &text)?;
             self.unsaved.remove(&year);
         }
@@ -514,9 +552,65 @@ fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
 enum Wanted {
     All,
     Day(NaiveDate),
-    /// The years from this one on; the older ones summed up when a cached
+    /// The days from this one on; the older ones summed up when a cached
     /// summary allows.
-    Recent(i32),
+    Recent(NaiveDate),
+}
+
+/// The year file a `Recent` read begins in, read before the summary is
+/// looked at, as that must match its head.
+#[derive(Default)]
+struct Split {
+    /// `None`: there is no such file.
+    text: Option<String>,
+    /// Where its days from the summary's end on begin (`offset_of`); `None`
+    /// when it is not laid out as gutbone writes it.
+    offset: Option<usize>,
+}
+
+impl Split {
+    fn read(path: &Path, from: NaiveDate) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Ok(Self::default());
+        }
+        let text = read_text(path)?;
+        let offset = year_lines::offset_of(&text, from.year(), from);
+        Ok(Self {
+            text: Some(text),
+            offset,
+        })
+    }
+
+    /// The head a summary ending where this file splits must have; `None`
+    /// when none can be made (not gutbone's layout).
+    fn head(&self) -> Option<Option<summary::Head>> {
+        match (&self.text, self.offset) {
+            (None, _) => Some(None),
+            (Some(text), Some(offset)) => Some(Some(summary::Head::of(&text.as_bytes()[..offset]))),
+            (Some(_), None) => None,
+        }
+    }
+
+    /// Its days: from the split on when the days before are `summed` up.
+    fn days(
+        &mut self,
+        path: &Path,
+        year: i32,
+        known: &[HabitId],
+        summed: bool,
+    ) -> Result<Days, StoreError> {
+        let Some(text) = self.text.take() else {
+            return load_year(path, year, known);
+        };
+        let tail = self
+            .offset
+            .filter(|_| summed)
+            .and_then(|offset| year_lines::parse_from(&text, offset, year, known));
+        match tail {
+            Some(days) => Ok(days),
+            None => format::parse_year(&text, path, year, known),
+        }
+    }
 }
 
 type Days = Vec<(NaiveDate, crate::domain::log::DayLog)>;

@@ -1,11 +1,14 @@
-//! The older years summed up (a [`Past`]) and kept between runs in
-//! `cache/summary.ron`, so that a start reads only the recent years.
+//! The days before the weeks on screen summed up (a [`Past`]) and kept
+//! between runs in `cache/summary.ron`, so that a start reads only those
+//! weeks.
 //!
 //! The summary is trusted only while it matches: the same older year files,
 //! each unchanged since it was summed up (size and modification time, the
-//! fingerprint the store keeps of every file), and habits it fits. Anything
-//! else, a file it cannot read included, means every year is read and the
-//! summary made again. Deleting it is always safe.
+//! fingerprint the store keeps of every file), the same bytes at the head of
+//! the year it stops in (its length and CRC-32: that file changes with every
+//! save, its head does not), and habits it fits. Anything else, a file it
+//! cannot read included, means every year is read and the summary made
+//! again. Deleting it is always safe.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,25 +24,46 @@ use crate::domain::{Habit, HabitId};
 
 /// Bumped whenever the shape of `Summary` or of what it holds changes; an
 /// older summary is then simply made again.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The older year files, by year: absent ones have no fingerprint.
 pub type Files = BTreeMap<i32, Option<Fingerprint>>;
+
+/// The bytes of a file up to some point, told apart from any others of that
+/// length by their CRC-32 (an accidental match is a chance in four billion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    len: u64,
+    crc: u32,
+}
+
+impl Head {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            crc: crc32fast::hash(bytes),
+        }
+    }
+}
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Summary {
     version: u32,
     files: Files,
+    /// The head of `past.before`'s year file: the bytes before its first
+    /// day from `before` on. `None`: there was no such file.
+    head: Option<Head>,
     past: Past,
 }
 
 /// The cached summary of the days before `past.before`, if it still holds
-/// for these `files` and `habits`.
-pub fn read(dir: &Path, files: &Files, habits: &[Habit]) -> Option<Past> {
+/// for these `files` and `habits`, with the head of `past.before`'s year
+/// file it was made from: the caller checks that against the file.
+pub fn read(dir: &Path, files: &Files, habits: &[Habit]) -> Option<(Past, Option<Head>)> {
     let text = std::fs::read_to_string(paths::summary_file(dir)).ok()?;
     let summary = parse(&text)?;
     (summary.version == VERSION && summary.files == *files && summary.past.fits(habits))
-        .then_some(summary.past)
+        .then_some((summary.past, summary.head))
 }
 
 fn parse(text: &str) -> Option<Summary> {
@@ -86,6 +110,15 @@ fn quick(text: &str) -> Option<Summary> {
         })?;
         files.insert(year, fingerprint);
     }
+    at.eat(",head:")?;
+    let head = at.option(|at| {
+        at.eat("(len:")?;
+        let len = at.integer()?;
+        at.eat(",crc:")?;
+        let crc = at.integer()?;
+        at.eat(")")?;
+        Some(Head { len, crc })
+    })?;
     at.eat(",past:(before:")?;
     let before = at.quoted_date()?;
     at.eat(",first_day:")?;
@@ -102,6 +135,7 @@ fn quick(text: &str) -> Option<Summary> {
     at.0.is_empty().then_some(Summary {
         version,
         files,
+        head,
         past: Past {
             before,
             first_day,
@@ -159,11 +193,12 @@ fn habit_past(at: &mut Cursor) -> Option<HabitPast> {
     })
 }
 
-pub fn write(dir: &Path, files: &Files, past: &Past) -> Result<(), StoreError> {
+pub fn write(dir: &Path, files: &Files, head: Option<Head>, past: &Past) -> Result<(), StoreError> {
     let path = paths::summary_file(dir);
     let summary = Summary {
         version: VERSION,
         files: files.clone(),
+        head,
         past: past.clone(),
     };
     let text = render(&summary).map_err(|err| StoreError::Verify {
@@ -178,7 +213,7 @@ pub fn write(dir: &Path, files: &Files, past: &Past) -> Result<(), StoreError> {
 }
 
 fn render(summary: &Summary) -> Result<String, ron::Error> {
-    let header = "// gutbone: a summary of your older years, so that gutbone starts without\n\
+    let header = "// gutbone: a summary of your older days, so that gutbone starts without\n\
                   // reading them. Made again whenever they change; safe to delete.\n";
     Ok(format!("{header}{}\n", ron::to_string(summary)?))
 }
@@ -248,22 +283,28 @@ mod tests {
             .prop_map(|(len, modified)| Fingerprint { len, modified });
         let files = prop::collection::btree_map(-10..3000i32, prop::option::of(fingerprint), 0..12);
         let habits = prop::collection::vec(habit_past(), 0..6);
+        let head =
+            prop::option::of((any::<u64>(), any::<u32>()).prop_map(|(len, crc)| Head { len, crc }));
         (
             any::<u32>(),
             files,
+            head,
             date(),
             prop::option::of(date()),
             habits,
         )
-            .prop_map(|(version, files, before, first_day, habits)| Summary {
-                version,
-                files,
-                past: Past {
-                    before,
-                    first_day,
-                    habits,
+            .prop_map(
+                |(version, files, head, before, first_day, habits)| Summary {
+                    version,
+                    files,
+                    head,
+                    past: Past {
+                        before,
+                        first_day,
+                        habits,
+                    },
                 },
-            })
+            )
     }
 
     proptest! {
@@ -309,6 +350,7 @@ mod tests {
         let summary = Summary {
             version: VERSION,
             files: Files::from([(2025, None)]),
+            head: Some(Head::of(b"(")),
             past: Past {
                 before: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
                 first_day: None,
@@ -318,6 +360,6 @@ mod tests {
         let pretty = ron::ser::to_string_pretty(&summary, Default::default()).unwrap();
         assert_eq!(quick(&pretty), None);
         assert_eq!(parse(&pretty), Some(summary));
-        assert_eq!(parse("(version: 1, files: {"), None);
+        assert_eq!(parse("(version: 2, files: {"), None);
     }
 }

@@ -18,16 +18,79 @@ use crate::domain::log::{DayLog, Entry};
 /// The days of a whole year file, or `None`: read it the full way.
 pub fn parse(text: &str, year: i32, known: &[HabitId]) -> Option<Vec<(NaiveDate, DayLog)>> {
     let mut lines = text.lines().skip_while(|line| line.starts_with("//"));
-    for expected in [
-        "(",
-        &format!("    version: {VERSION},"),
-        &format!("    year: {year},"),
-        "    days: {",
-    ] {
+    for expected in opening(year) {
         if lines.next()? != expected {
             return None;
         }
     }
+    days(lines, year, known)
+}
+
+/// The lines before the first day's.
+fn opening(year: i32) -> [String; 4] {
+    [
+        "(".into(),
+        format!("    version: {VERSION},"),
+        format!("    year: {year},"),
+        "    days: {".into(),
+    ]
+}
+
+/// Where the days from `from` on begin in a year file in gutbone's layout:
+/// the byte offset of the first day's line on or after `from`, or of the
+/// closing line. Only the opening and the dates are looked at, so this is
+/// quick; what comes before the offset is someone else's to check. `None`
+/// for any other layout.
+pub fn offset_of(text: &str, year: i32, from: NaiveDate) -> Option<usize> {
+    if from.year() != year || !(0..=9999).contains(&year) {
+        return None;
+    }
+    let from = format!("{from}");
+    let mut offset = 0;
+    // Each line with its offset, cut as `str::lines` cuts it.
+    let mut lines = text
+        .split_inclusive('\n')
+        .map(|line| {
+            let at = offset;
+            offset += line.len();
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            (at, line.strip_suffix('\r').unwrap_or(line))
+        })
+        .skip_while(|(_, line)| line.starts_with("//"));
+    for expected in opening(year) {
+        if lines.next()?.1 != expected {
+            return None;
+        }
+    }
+    for (at, line) in lines {
+        if line == "    }," {
+            return Some(at);
+        }
+        let date = line.strip_prefix("        \"")?.get(..10)?;
+        if date >= from.as_str() {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The days of a year file from `offset` on (see `offset_of`), or `None`:
+/// read it the full way.
+pub fn parse_from(
+    text: &str,
+    offset: usize,
+    year: i32,
+    known: &[HabitId],
+) -> Option<Vec<(NaiveDate, DayLog)>> {
+    days(text.get(offset..)?.lines(), year, known)
+}
+
+/// The day lines up to the closing ones, and nothing after those.
+fn days<'a>(
+    mut lines: impl Iterator<Item = &'a str>,
+    year: i32,
+    known: &[HabitId],
+) -> Option<Vec<(NaiveDate, DayLog)>> {
     let mut days: Vec<(NaiveDate, DayLog)> = Vec::with_capacity(366);
     loop {
         let line = lines.next()?;
