@@ -580,11 +580,22 @@ fn an_edit_made_outside_while_the_app_runs_is_read_in_not_written_over() {
     );
 }
 
-/// The second start reads only the recent years (the older ones summed up
-/// in `cache/summary.ron`); going back a year reads the rest in, and a
+/// The second start reads only the weeks on screen (the days before summed
+/// up in `cache/summary.ron`); going back a year reads the rest in, and a
 /// change there is saved beside every other day of that year.
 #[test]
 fn back_filling_a_year_that_was_only_summed_up_loses_no_day() {
+    back_filling_loses_no_day(52, "Sun 23 Nov 2025", "2025-11-23");
+}
+
+/// The same six weeks back, in this year's file: its days before the weeks
+/// on screen were summed up too.
+#[test]
+fn back_filling_this_year_before_the_weeks_read_loses_no_day() {
+    back_filling_loses_no_day(6, "Sun 11 Oct 2026", "2026-10-11");
+}
+
+fn back_filling_loses_no_day(weeks: usize, shown: &str, date: &str) {
     use gutbone::store::Store;
     let (_tmp, dir) = data_dir();
     common::cli::ok(&dir, &["generate-history", "--years", "3"]);
@@ -599,14 +610,14 @@ fn back_filling_a_year_that_was_only_summed_up_loses_no_day() {
 
     let mut app = Session::spawn(gutbone(&dir, now));
     app.wait_for("today");
-    app.send(&"[".repeat(52));
-    app.wait_for("Sun 23 Nov 2025");
+    app.send(&"[".repeat(weeks));
+    app.wait_for(shown);
     app.send("2");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 
     let (_, after) = Store::open_for_command(&dir).load().unwrap();
-    let day = common::d("2025-11-23");
+    let day = common::d(date);
     let fibre = &habits[1];
     assert_ne!(
         after.entry(day, fibre),
