@@ -5,7 +5,7 @@
 //! The summary is trusted only while it matches: the same older year files,
 //! each unchanged since it was summed up (size and modification time, the
 //! fingerprint the store keeps of every file), the same bytes at the head of
-//! the year it stops in (its length and CRC-32: that file changes with every
+//! the year it stops in (their length and XXH3 hash: that file changes with every
 //! save, its head does not), and habits it fits. Anything else, a file it
 //! cannot read included, means every year is read and the summary made
 //! again. Deleting it is always safe.
@@ -30,18 +30,18 @@ const VERSION: u32 = 2;
 pub type Files = BTreeMap<i32, Option<Fingerprint>>;
 
 /// The bytes of a file up to some point, told apart from any others of that
-/// length by their CRC-32 (an accidental match is a chance in four billion).
+/// length by their 64-bit XXH3 hash (a fixed, specified function).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Head {
     len: u64,
-    crc: u32,
+    xxh3: u64,
 }
 
 impl Head {
     pub fn of(bytes: &[u8]) -> Self {
         Self {
             len: bytes.len() as u64,
-            crc: crc32fast::hash(bytes),
+            xxh3: xxhash_rust::xxh3::xxh3_64(bytes),
         }
     }
 }
@@ -114,10 +114,10 @@ fn quick(text: &str) -> Option<Summary> {
     let head = at.option(|at| {
         at.eat("(len:")?;
         let len = at.integer()?;
-        at.eat(",crc:")?;
-        let crc = at.integer()?;
+        at.eat(",xxh3:")?;
+        let xxh3 = at.integer()?;
         at.eat(")")?;
-        Some(Head { len, crc })
+        Some(Head { len, xxh3 })
     })?;
     at.eat(",past:(before:")?;
     let before = at.quoted_date()?;
@@ -283,8 +283,9 @@ mod tests {
             .prop_map(|(len, modified)| Fingerprint { len, modified });
         let files = prop::collection::btree_map(-10..3000i32, prop::option::of(fingerprint), 0..12);
         let habits = prop::collection::vec(habit_past(), 0..6);
-        let head =
-            prop::option::of((any::<u64>(), any::<u32>()).prop_map(|(len, crc)| Head { len, crc }));
+        let head = prop::option::of(
+            (any::<u64>(), any::<u64>()).prop_map(|(len, xxh3)| Head { len, xxh3 }),
+        );
         (
             any::<u32>(),
             files,
