@@ -21,7 +21,7 @@ pub enum Msg {
     /// The files changed on disk (a hand edit, a sync, the command line)
     /// and were read again: every habit, and the log.
     Reloaded(Vec<Habit>, Log),
-    /// The older years the log only summed up, read in (see
+    /// The older days the log only summed up, read in (see
     /// `App::needs_history`).
     HistoryLoaded(Log),
     Action(Action),

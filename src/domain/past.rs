@@ -1,6 +1,6 @@
 //! The days before a point in the log, summed up: what the week panel's
 //! streaks, strength and coaching need of them, so that a start reads only
-//! the recent years and not the whole history.
+//! the weeks on screen and not the whole history.
 //!
 //! A [`Past`] is made by the same walks the stats themselves take
 //! ([`Walk`], [`Score`]), stopped at `before`; carrying on from it gives
