@@ -68,8 +68,8 @@ pub fn habits_file(data_dir: &Path) -> PathBuf {
     data_dir.join("habits.ron")
 }
 
-/// The days before the weeks on screen summed up, so that a start need not read them: a cache,
-/// made again whenever it no longer holds.
+/// The days before the weeks on screen summed up, so that a start need not
+/// read them: a cache, made again whenever it no longer holds.
 pub fn summary_file(data_dir: &Path) -> PathBuf {
     data_dir.join("cache").join("summary.ron")
 }
