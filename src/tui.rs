@@ -76,7 +76,7 @@ fn init(mouse: bool) -> io::Result<Screen> {
     let mut out = io::stdout().lock();
     crossterm::queue!(out, crossterm::terminal::EnterAlternateScreen)?;
     if mouse {
-        crossterm::queue!(out, crossterm::event::EnableMouseCapture)?;
+        crossterm::queue!(out, ClicksOnly)?;
     }
     io::Write::flush(&mut out)?;
     drop(out);
@@ -84,6 +84,22 @@ fn init(mouse: bool) -> io::Result<Screen> {
         1 << 16,
         io::stdout(),
     )))
+}
+
+/// Mouse reports for presses, releases and the wheel, in SGR encoding.
+/// crossterm's `EnableMouseCapture` also asks for every move of the mouse
+/// (mode 1003), which would wake the app for each one only to drop it.
+struct ClicksOnly;
+
+impl crossterm::Command for ClicksOnly {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+
+    #[cfg(windows)]
+    fn execute_winapi(&self) -> io::Result<()> {
+        crossterm::Command::execute_winapi(&crossterm::event::EnableMouseCapture)
+    }
 }
 
 fn event_loop(

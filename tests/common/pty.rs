@@ -205,7 +205,12 @@ impl Session {
     /// Whether the program asked the terminal to report the mouse.
     #[allow(dead_code)]
     pub fn mouse_reported(&self) -> bool {
-        self.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+        self.mouse_mode() != vt100::MouseProtocolMode::None
+    }
+
+    #[allow(dead_code)]
+    pub fn mouse_mode(&self) -> vt100::MouseProtocolMode {
+        self.parser.lock().unwrap().screen().mouse_protocol_mode()
     }
 
     pub fn cursor_hidden(&self) -> bool {
