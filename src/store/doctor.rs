@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::{
-    DataLock, StoreError, WriteLock, atomic, backup, format, habits, load_settings, paths,
-    year_files,
+    DataLock, StoreError, WriteLock, atomic, backup, load_settings, paths, read_habits, year_files,
 };
 use crate::domain::{Habit, HabitId, default_habits};
 
@@ -116,15 +115,6 @@ fn restore(
         moved_to,
         restored_from,
     })
-}
-
-fn read_habits(path: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
-    let Some(bytes) = super::read_optional_bytes(path)? else {
-        return Ok(None);
-    };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|err| format::not_utf8(&bytes, path, err.valid_up_to()))?;
-    habits::parse_habits(text, path).map(Some)
 }
 
 fn read_year(path: &Path, year: i32, ids: &[HabitId]) -> Result<(), StoreError> {

@@ -209,15 +209,13 @@ impl Store {
         let mut older = summary::Files::new();
         let mut past = None;
         let mut split = Split::default();
-        let mut head = None;
         if let Wanted::Recent(from) = wanted {
             for (year, path) in files.iter().filter(|(year, _)| *year < from.year()) {
                 older.insert(*year, fingerprint(path)?);
             }
             split = Split::read(&paths::year_file(&self.dir, from.year()), from)?;
-            head = split.head();
             past = summary::read(&self.dir, &older, &all_habits)
-                .filter(|(past, summed)| past.before == from && head == Some(*summed))
+                .filter(|(past, head)| past.before == from && split.head == Some(*head))
                 .map(|(past, _)| past);
         }
         let mut log = Log::new();
@@ -249,7 +247,7 @@ impl Store {
                 // A summary that cannot be written costs only speed: the
                 // next start reads everything again.
                 None if !older.is_empty() || log.days_in(..from).next().is_some() => {
-                    if let Some(head) = head {
+                    if let Some(head) = split.head {
                         let past = Past::of(&log, &all_habits, from);
                         let _ = summary::write(&self.dir, &older, head, &past);
                     }
@@ -445,13 +443,15 @@ pub fn load_keymap(path: &Path) -> (crate::keymap::Keymap, Option<String>) {
 
 /// Reads `habits.ron`: `None` when there is none yet.
 pub fn load_habits(dir: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
-    let path = paths::habits_file(dir);
-    let Some(bytes) = read_optional_bytes(&path)? else {
+    read_habits(&paths::habits_file(dir))
+}
+
+/// A habits file at `path`: `None` when there is none.
+fn read_habits(path: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
+    let Some(text) = read_optional_text(path)? else {
         return Ok(None);
     };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|err| format::not_utf8(&bytes, &path, err.valid_up_to()))?;
-    habits::parse_habits(text, &path).map(Some)
+    habits::parse_habits(&text, path).map(Some)
 }
 
 fn read_optional_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
@@ -559,36 +559,40 @@ enum Wanted {
 
 /// The year file a `Recent` read begins in, read before the summary is
 /// looked at, as that must match its head.
-#[derive(Default)]
 struct Split {
     /// `None`: there is no such file.
     text: Option<String>,
     /// Where its days from the summary's end on begin (`offset_of`); `None`
     /// when it is not laid out as gutbone writes it.
     offset: Option<usize>,
+    /// The head a summary ending there must have (`Some(None)` when there
+    /// is no file); `None` when none can be made (not gutbone's layout).
+    head: Option<Option<summary::Head>>,
+}
+
+impl Default for Split {
+    /// No such file.
+    fn default() -> Self {
+        Self {
+            text: None,
+            offset: None,
+            head: Some(None),
+        }
+    }
 }
 
 impl Split {
     fn read(path: &Path, from: NaiveDate) -> Result<Self, StoreError> {
-        if !path.exists() {
+        let Some(text) = read_optional_text(path)? else {
             return Ok(Self::default());
-        }
-        let text = read_text(path)?;
+        };
         let offset = year_lines::offset_of(&text, from.year(), from);
+        let head = offset.map(|offset| Some(summary::Head::of(&text.as_bytes()[..offset])));
         Ok(Self {
             text: Some(text),
             offset,
+            head,
         })
-    }
-
-    /// The head a summary ending where this file splits must have; `None`
-    /// when none can be made (not gutbone's layout).
-    fn head(&self) -> Option<Option<summary::Head>> {
-        match (&self.text, self.offset) {
-            (None, _) => Some(None),
-            (Some(text), Some(offset)) => Some(Some(summary::Head::of(&text.as_bytes()[..offset]))),
-            (Some(_), None) => None,
-        }
     }
 
     /// Its days: from the split on when the days before are `summed` up.
@@ -634,6 +638,18 @@ fn load_day(path: &Path, date: NaiveDate, habits: &[HabitId]) -> Result<Days, St
 
 fn read_text(path: &Path) -> Result<String, StoreError> {
     let bytes = fs::read(path).map_err(|err| StoreError::io("read", path, err))?;
+    into_text(bytes, path)
+}
+
+/// Like `read_text`; `None` when there is no file.
+fn read_optional_text(path: &Path) -> Result<Option<String>, StoreError> {
+    read_optional_bytes(path)?
+        .map(|bytes| into_text(bytes, path))
+        .transpose()
+}
+
+/// A mistake in the encoding is told at its line and column.
+fn into_text(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
     String::from_utf8(bytes).map_err(|err| {
         let valid_up_to = err.utf8_error().valid_up_to();
         format::not_utf8(err.as_bytes(), path, valid_up_to)
