@@ -174,6 +174,18 @@ fn a_terminating_signal_hands_the_terminal_back_too() {
     }
 }
 
+/// The thread that acts on signals starts after the first key or 50 ms: a
+/// signal with no key pressed yet is acted on all the same.
+#[test]
+fn a_signal_before_any_key_hands_the_terminal_back() {
+    let (_tmp, dir) = data_dir();
+    let mut app = gutbone_then_stty(&dir);
+    app.wait_for("0/5 today");
+    let pid = fs::read_to_string(dir.join("gutbone.lock")).unwrap();
+    send_signal("TERM", pid.trim());
+    assert_terminal_restored(&mut app, 128 + 15);
+}
+
 #[test]
 fn a_second_gutbone_is_refused_and_writes_nothing() {
     let (_tmp, dir) = data_dir();
