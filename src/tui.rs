@@ -6,8 +6,9 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use crossterm::event;
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::action::Action;
 use crate::app::App;
@@ -80,10 +81,15 @@ fn init(mouse: bool) -> io::Result<Screen> {
     }
     io::Write::flush(&mut out)?;
     drop(out);
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )))
+    // The size is asked once and then taken from resize events: a full-screen
+    // viewport would ask before every frame, opening `/dev/tty` each time.
+    let (width, height) = crossterm::terminal::size()?;
+    Terminal::with_options(
+        CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout())),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
 }
 
 /// Mouse reports for presses, releases and the wheel, in SGR encoding.
@@ -113,7 +119,7 @@ fn event_loop(
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
-    let size = terminal.size()?;
+    let size = terminal.get_frame().area();
     update(app, Msg::Resize(size.width, size.height));
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
@@ -137,8 +143,9 @@ fn event_loop(
         update(app, Msg::Tick(clock.now()));
         let msg = match input {
             None => continue,
-            Some(resize @ Msg::Resize(..)) => {
-                update(app, resize);
+            Some(Msg::Resize(width, height)) => {
+                terminal.resize(Rect::new(0, 0, width, height))?;
+                update(app, Msg::Resize(width, height));
                 // A wider screen may show weeks not read in yet.
                 read_in_history(app, store);
                 continue;
