@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Padding, Widget};
+use ratatui::widgets::{Block, Padding};
 
 use super::theme::Theme;
 
@@ -73,7 +73,7 @@ impl Border<'_> {
                 _ => space.x,
             };
             let width = width.min(space.width);
-            title.render(Rect { x, width, ..space }, buf);
+            super::cells::put_line(buf, Rect { x, width, ..space }, title);
         }
     }
 }
@@ -85,6 +85,7 @@ mod tests {
     use proptest::prelude::*;
     use ratatui::style::{Color, Style};
     use ratatui::text::Span;
+    use ratatui::widgets::Widget;
 
     proptest! {
         /// The same cells, symbols and styles as `Block`, in any area (one

@@ -4,7 +4,10 @@
 //! that walk was a third of a frame.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// Writes `text` from column `x` of row `y`, in at most `width` columns,
@@ -41,6 +44,44 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Styl
             let (x, width) = (x + written, usize::from(width - written));
             buf.set_stringn(x, y, rest, width, style).0
         }
+    }
+}
+
+/// Writes `line` into the first row of `area`, as `Line::render` does: its
+/// alignment, its style under each span's. A line of printable ASCII that
+/// fits goes cell by cell (`put`); anything else goes through ratatui.
+pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line) {
+    let area = area.intersection(buf.area);
+    let printable = |text: &str| {
+        text.bytes()
+            .all(|byte| byte == b' ' || byte.is_ascii_graphic())
+    };
+    // For printable ASCII, one byte is one column.
+    let width: usize = line.spans.iter().map(|span| span.content.len()).sum();
+    if area.is_empty()
+        || width > usize::from(area.width)
+        || !line.spans.iter().all(|span| printable(&span.content))
+    {
+        line.render(area, buf);
+        return;
+    }
+    if width == 0 {
+        return;
+    }
+    let area = Rect { height: 1, ..area };
+    // Patching in no style changes nothing: the common case skips the row.
+    if line.style != Style::default() {
+        buf.set_style(area, line.style);
+    }
+    let spare = area.width - u16::try_from(width).unwrap_or(area.width);
+    let mut x = area.x
+        + match line.alignment {
+            Some(Alignment::Center) => spare / 2,
+            Some(Alignment::Right) => spare,
+            Some(Alignment::Left) | None => 0,
+        };
+    for span in &line.spans {
+        x = put(buf, x, area.y, &span.content, area.right() - x, span.style);
     }
 }
 
@@ -134,6 +175,47 @@ mod tests {
             } else {
                 prop_assert_eq!(end, x);
             }
+            prop_assert_eq!(ours, expected);
+        }
+
+        /// `put_line` leaves the buffer exactly as `Line::render` would, for
+        /// lines that fit and lines that do not, ASCII or not, in any
+        /// alignment and style, over a buffer already drawn on.
+        #[test]
+        fn put_line_writes_what_line_render_writes(
+            texts in prop::collection::vec("[ -~]{0,6}|[a-z·▶漢\\u{301}\t ]{0,6}", 0..4),
+            align in 0u8..4,
+            (x, y, width) in (0u16..12, 0u16..4, 0u16..14),
+            line_bold in any::<bool>(),
+        ) {
+            let styles = [
+                Style::new().fg(Color::Red),
+                Style::new().add_modifier(Modifier::ITALIC).bg(Color::Green),
+                Style::new(),
+                Style::new().remove_modifier(Modifier::BOLD),
+            ];
+            let spans: Vec<_> = texts
+                .iter()
+                .zip(styles.iter().cycle())
+                .map(|(text, style)| ratatui::text::Span::styled(text.clone(), *style))
+                .collect();
+            let mut line = Line::from(spans);
+            if line_bold {
+                line = line.style(Style::new().add_modifier(Modifier::BOLD).fg(Color::Blue));
+            }
+            line.alignment = match align {
+                0 => None,
+                1 => Some(Alignment::Left),
+                2 => Some(Alignment::Center),
+                _ => Some(Alignment::Right),
+            };
+            let screen = Rect::new(1, 1, 10, 2);
+            let mut expected = Buffer::filled(screen, ratatui::buffer::Cell::new("o"));
+            expected.set_style(Rect::new(2, 1, 4, 2), Style::new().bg(Color::Blue));
+            let mut ours = expected.clone();
+            let area = Rect::new(x, y, width, 2);
+            put_line(&mut ours, area, &line);
+            line.render(area, &mut expected);
             prop_assert_eq!(ours, expected);
         }
 

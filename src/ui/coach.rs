@@ -19,10 +19,10 @@ impl Widget for CoachLine<'_> {
         let Some(text) = app.coach.line(&app.moment()) else {
             return;
         };
-        Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(" » ", app.theme.key),
             Span::styled(text, app.theme.title.remove_modifier(Modifier::BOLD)),
-        ])
-        .render(area, buf);
+        ]);
+        super::cells::put_line(buf, area, &line);
     }
 }

@@ -44,9 +44,8 @@ impl Widget for Header<'_> {
                 (false, false) => " that day",
             }
         );
-        left.render(area, buf);
-        Line::from(Span::styled(progress, app.theme.title))
-            .right_aligned()
-            .render(area, buf);
+        super::cells::put_line(buf, area, &left);
+        let right = Line::from(Span::styled(progress, app.theme.title)).right_aligned();
+        super::cells::put_line(buf, area, &right);
     }
 }

@@ -228,7 +228,7 @@ impl Widget for WeekPanel<'_> {
         // Line by line: nothing here wraps, and a paragraph's line composer
         // costs more than the lines themselves.
         for (line, row) in lines.iter().zip(&mut rows) {
-            line.render(row, buf);
+            super::cells::put_line(buf, row, line);
         }
         if earlier {
             rows.next();
