@@ -12,6 +12,11 @@ use gutbone::domain::past::Past;
 use gutbone::look;
 use gutbone::store::{Store, load_keymap, load_settings, load_stated, load_tips, paths};
 
+mod prefault;
+
+#[global_allocator]
+static ALLOCATOR: prefault::Prefault = prefault::Prefault;
+
 fn main() -> ExitCode {
     let cli = Cli::from_env();
     match run(&cli) {
