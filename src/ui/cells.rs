@@ -1,41 +1,58 @@
 //! Writing text straight into the buffer's cells. A key press redraws the
 //! whole screen, and ratatui's text widgets walk every string grapheme by
-//! grapheme and restyle whole areas: for our text, nearly all plain ASCII,
-//! that walk was a third of a frame.
+//! grapheme and restyle whole areas: for our text, nearly all plain ASCII and
+//! a few symbols, each one cell, that walk was a third of a frame.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Whether `c` fills one cell on its own: printable ASCII, or a character
+/// one column wide from the few blocks our own text draws on (Latin-1,
+/// punctuation, arrows, box drawing and shapes), none of which joins the
+/// characters beside it into one grapheme.
+fn simple(c: char) -> bool {
+    match c {
+        ' '..='~' => true,
+        '\u{a1}'..='\u{ff}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2190}'..='\u{21ff}'
+        | '\u{2500}'..='\u{25ff}' => c.width() == Some(1),
+        _ => false,
+    }
+}
 
 /// Writes `text` from column `x` of row `y`, in at most `width` columns,
 /// each cell written patched with `style`; returns the column after it.
 /// What `Buffer::set_stringn` does, which it falls back to from the first
-/// character that is not plain ASCII on (before it, one byte is one cell).
-/// Outside the buffer, it writes nothing.
+/// character that is not `simple` on (before it, one character is one
+/// cell). Outside the buffer, it writes nothing.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
     let area = buf.area;
     if !area.contains((x, y).into()) {
         return x;
     }
-    // The last ASCII character before anything else goes the slow way with
+    // The last simple character before anything else goes the slow way with
     // it: a combining mark after it belongs in its cell.
-    let fast = match text.bytes().position(|byte| !byte.is_ascii()) {
-        Some(at) => at.saturating_sub(1),
+    let fast = match text.char_indices().find(|(_, c)| !simple(*c)) {
+        Some((at, _)) => text[..at]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(last, _)| last),
         None => text.len(),
     };
     let width = width.min(area.right() - x);
     let start = buf.index_of(x, y);
-    let printable = text[..fast].bytes().filter(|byte| !byte.is_ascii_control());
     let mut written = 0;
-    for (cell, byte) in buf.content[start..]
+    for (cell, c) in buf.content[start..]
         .iter_mut()
-        .zip(printable)
+        .zip(text[..fast].chars())
         .take(usize::from(width))
     {
-        cell.set_char(char::from(byte)).set_style(style);
+        cell.set_char(c).set_style(style);
         written += 1;
     }
     match &text[fast..] {
@@ -48,20 +65,18 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Styl
 }
 
 /// Writes `line` into the first row of `area`, as `Line::render` does: its
-/// alignment, its style under each span's. A line of printable ASCII that
-/// fits goes cell by cell (`put`); anything else goes through ratatui.
+/// alignment, its style under each span's. A line of `simple` characters
+/// that fits goes cell by cell (`put`); anything else goes through ratatui.
 pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line) {
     let area = area.intersection(buf.area);
-    let printable = |text: &str| {
-        text.bytes()
-            .all(|byte| byte == b' ' || byte.is_ascii_graphic())
-    };
-    // For printable ASCII, one byte is one column.
-    let width: usize = line.spans.iter().map(|span| span.content.len()).sum();
-    if area.is_empty()
-        || width > usize::from(area.width)
-        || !line.spans.iter().all(|span| printable(&span.content))
-    {
+    let mut width = 0;
+    let all_simple = line.spans.iter().all(|span| {
+        span.content.chars().all(|c| {
+            width += 1;
+            simple(c)
+        })
+    });
+    if area.is_empty() || width > usize::from(area.width) || !all_simple {
         line.render(area, buf);
         return;
     }
@@ -154,10 +169,12 @@ mod tests {
 
     proptest! {
         /// `put` leaves the buffer exactly as `set_stringn` would, styles and
-        /// clipping included, for ASCII (the shortcut) and anything else.
+        /// clipping included, for simple characters (the shortcut), the ones
+        /// beside them that are not (combining, wide, emoji, control) and
+        /// anything else.
         #[test]
         fn put_writes_what_set_stringn_writes(
-            text in "[ -~\\t\\n]{0,12}|[a-zé·▶漢\\u{301} ]{0,12}",
+            text in "[ -~\\t\\n]{0,12}|[a-zé·▶漢\\u{301}\\u{ad}\\u{25fd}─━│–»↑◐●\\u{1f1e6} ]{0,12}",
             x in 0u16..14,
             y in 0u16..4,
             width in 0u16..14,
@@ -183,7 +200,10 @@ mod tests {
         /// alignment and style, over a buffer already drawn on.
         #[test]
         fn put_line_writes_what_line_render_writes(
-            texts in prop::collection::vec("[ -~]{0,6}|[a-z·▶漢\\u{301}\t ]{0,6}", 0..4),
+            texts in prop::collection::vec(
+                "[ -~]{0,6}|[a-z·▶─–»↑●]{0,6}|[a-z·▶漢\\u{301}\\u{ad}\\u{25fd}\t ]{0,6}",
+                0..4,
+            ),
             align in 0u8..4,
             (x, y, width) in (0u16..12, 0u16..4, 0u16..14),
             line_bold in any::<bool>(),
