@@ -31,6 +31,10 @@ const SIGNALS_AFTER: Duration = Duration::from_millis(50);
 /// Set (to anything) to make the app panic on its first key press.
 pub const TEST_PANIC_ENV: &str = "GUTBONE_TEST_PANIC";
 
+/// Set to a number of milliseconds to make the app wait that long after it
+/// has read the terminal's size, so a test can resize it just then.
+pub const TEST_PAUSE_ENV: &str = "GUTBONE_TEST_PAUSE_AFTER_SIZE";
+
 /// Held while a save is under way, so that a signal never ends the process
 /// in the middle of one.
 static SAVING: Mutex<()> = Mutex::new(());
@@ -84,6 +88,10 @@ fn init(mouse: bool) -> io::Result<Screen> {
     // The size is asked once and then taken from resize events: a full-screen
     // viewport would ask before every frame, opening `/dev/tty` each time.
     let (width, height) = crossterm::terminal::size()?;
+    if let Some(pause) = std::env::var_os(TEST_PAUSE_ENV) {
+        let millis = pause.to_str().and_then(|ms| ms.parse().ok()).unwrap_or(0);
+        std::thread::sleep(Duration::from_millis(millis));
+    }
     Terminal::with_options(
         CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout())),
         TerminalOptions {
@@ -134,6 +142,13 @@ fn event_loop(
             && let Some(signals) = signals.take()
         {
             restore_on(signals);
+            // Resize events are reported from the first wait for input on
+            // (crossterm makes its event source then): a resize before it, a
+            // tiling window manager fitting a new window, is caught here.
+            let (width, height) = crossterm::terminal::size()?;
+            if Rect::new(0, 0, width, height) != terminal.get_frame().area() {
+                resized(terminal, app, store, width, height)?;
+            }
         }
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!("{TEST_PANIC_ENV} is set: panicking as asked");
@@ -144,10 +159,7 @@ fn event_loop(
         let msg = match input {
             None => continue,
             Some(Msg::Resize(width, height)) => {
-                terminal.resize(Rect::new(0, 0, width, height))?;
-                update(app, Msg::Resize(width, height));
-                // A wider screen may show weeks not read in yet.
-                read_in_history(app, store);
+                resized(terminal, app, store, width, height)?;
                 continue;
             }
             Some(msg) => msg,
@@ -188,6 +200,21 @@ fn event_loop(
         read_in_history(app, store);
         store.release_write_lock();
     }
+}
+
+/// The screen is now `width` × `height`.
+fn resized(
+    terminal: &mut Screen,
+    app: &mut App,
+    store: &mut Store,
+    width: u16,
+    height: u16,
+) -> io::Result<()> {
+    terminal.resize(Rect::new(0, 0, width, height))?;
+    update(app, Msg::Resize(width, height));
+    // A wider screen may show weeks not read in yet.
+    read_in_history(app, store);
+    Ok(())
 }
 
 /// Reads in the years only summed up, once the screen reaches back to them.
