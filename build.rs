@@ -107,12 +107,50 @@ fn string(text: &str) -> String {
     format!("String::from({text:?})")
 }
 
-fn ids(ids: &[String]) -> String {
-    let ids: Vec<_> = ids
-        .iter()
-        .map(|id| format!("HabitId::new({id:?})"))
-        .collect();
-    format!("vec![{}]", ids.join(", "))
+/// A string literal the tips borrow rather than copy.
+fn borrowed(text: &str) -> String {
+    format!("Cow::Borrowed({text:?})")
+}
+
+/// Each habit id the tips name, made once and shared (`ids[n].clone()`).
+struct Ids(BTreeMap<String, usize>);
+
+impl Ids {
+    fn of(tips: &Tips) -> Self {
+        let named = tips
+            .tips
+            .iter()
+            .flat_map(|tip| [&tip.habits, &tip.when.done, &tip.when.not_done]);
+        let mut ids = BTreeMap::new();
+        for id in named.flatten() {
+            let next = ids.len();
+            ids.entry(id.clone()).or_insert(next);
+        }
+        Self(ids)
+    }
+
+    /// The array the ids are made in, by number.
+    fn array(&self) -> String {
+        let mut made: Vec<_> = self.0.iter().collect();
+        made.sort_by_key(|(_, n)| **n);
+        let made: Vec<_> = made
+            .iter()
+            .map(|(id, _)| format!("HabitId::new({id:?})"))
+            .collect();
+        format!(
+            "let ids: [HabitId; {}] = [{}];",
+            made.len(),
+            made.join(", ")
+        )
+    }
+
+    fn vec(&self, ids: &[String]) -> String {
+        let shared: Vec<_> = ids
+            .iter()
+            .map(|id| format!("ids[{}].clone()", self.0[id]))
+            .collect();
+        format!("vec![{}]", shared.join(", "))
+    }
 }
 
 /// `Some("15:00")` as code building the time; anything else fails the build.
@@ -134,14 +172,18 @@ fn time(text: Option<&str>) -> String {
 }
 
 fn tips_code(tips: &Tips) -> String {
-    let mut code = String::from("Tips {\n    version: 1,\n    sources: BTreeMap::from([\n");
+    let ids = Ids::of(tips);
+    let mut code = format!(
+        "{{\n{}\nTips {{\n    version: 1,\n    sources: BTreeMap::from([\n",
+        ids.array()
+    );
     for (key, source) in &tips.sources {
         let _ = writeln!(
             code,
             "        ({}, Source {{ title: {}, file: {} }}),",
-            string(key),
-            string(&source.title),
-            string(&source.file)
+            borrowed(key),
+            borrowed(&source.title),
+            borrowed(&source.file)
         );
     }
     code.push_str("    ]),\n    tips: vec![\n");
@@ -158,19 +200,19 @@ fn tips_code(tips: &Tips) -> String {
             "        Tip {{ id: {}, habits: {}, source: {}, text: {}, when: When {{ \
              before: {}, after: {}, done: {}, not_done: {}, missed_days: {:?}, \
              streak_at_least: {:?} }} }},",
-            string(&tip.id),
-            ids(&tip.habits),
-            string(&tip.source),
-            string(&tip.text),
+            borrowed(&tip.id),
+            ids.vec(&tip.habits),
+            borrowed(&tip.source),
+            borrowed(&tip.text),
             time(when.before.as_deref()),
             time(when.after.as_deref()),
-            ids(&when.done),
-            ids(&when.not_done),
+            ids.vec(&when.done),
+            ids.vec(&when.not_done),
             when.missed_days,
             when.streak_at_least,
         );
     }
-    code.push_str("    ],\n}\n");
+    code.push_str("    ],\n}\n}\n");
     code
 }
 

@@ -1,6 +1,7 @@
 //! Tips: which one fits the moment. The tips themselves are content, in
 //! `assets/tips.ron`, embedded in the binary; this module only chooses.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -18,9 +19,13 @@ pub const MAX_TIP_CHARS: usize = 200;
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub title: String,
-    pub file: String,
+    pub title: Text,
+    pub file: Text,
 }
+
+/// The built-in tips' text is borrowed from the binary, a person's own is
+/// owned: no copy of 14 kB of text at every start.
+pub type Text = Cow<'static, str>;
 
 /// A time of day written `"15:00"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -118,11 +123,11 @@ impl When {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Tip {
-    pub id: String,
+    pub id: Text,
     pub habits: Vec<HabitId>,
     /// A key of [`Tips::sources`].
-    pub source: String,
-    pub text: String,
+    pub source: Text,
+    pub text: Text,
     #[serde(default)]
     pub when: When,
 }
@@ -131,7 +136,7 @@ pub struct Tip {
 #[serde(deny_unknown_fields)]
 pub struct Tips {
     version: u32,
-    sources: BTreeMap<String, Source>,
+    sources: BTreeMap<Text, Source>,
     tips: Vec<Tip>,
 }
 
@@ -142,7 +147,7 @@ pub struct Tips {
 struct UserTips {
     version: u32,
     #[serde(default)]
-    sources: BTreeMap<String, Source>,
+    sources: BTreeMap<Text, Source>,
     tips: Vec<Tip>,
 }
 
@@ -505,7 +510,7 @@ mod tests {
             .filter_map(|turn| tips.choose(&id("sunlight"), &moment, turn))
             .map(|c| c.tip.id.clone())
             .collect();
-        assert!(ids.contains(&"kefir-with-daylight".to_owned()), "{ids:?}");
+        assert!(ids.contains(&"kefir-with-daylight".into()), "{ids:?}");
     }
 
     #[test]

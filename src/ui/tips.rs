@@ -50,7 +50,7 @@ impl Widget for TipsPanel<'_> {
         };
         let (text, source) = match choice {
             Some(choice) => (
-                (choice.tip.text.as_str(), Style::new()),
+                (&*choice.tip.text, Style::new()),
                 (
                     format!("Source: {}", choice.source.title),
                     Style::new()
