@@ -113,29 +113,30 @@ fn borrowed(text: &str) -> String {
 }
 
 /// Each habit id the tips name, made once and shared (`ids[n].clone()`).
-struct Ids(BTreeMap<String, usize>);
+struct Ids(Vec<String>);
 
 impl Ids {
     fn of(tips: &Tips) -> Self {
-        let named = tips
-            .tips
-            .iter()
-            .flat_map(|tip| [&tip.habits, &tip.when.done, &tip.when.not_done]);
-        let mut ids = BTreeMap::new();
-        for id in named.flatten() {
-            let next = ids.len();
-            ids.entry(id.clone()).or_insert(next);
+        let mut ids: Vec<String> = vec![];
+        for tip in &tips.tips {
+            for id in [&tip.habits, &tip.when.done, &tip.when.not_done]
+                .into_iter()
+                .flatten()
+            {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
         }
         Self(ids)
     }
 
-    /// The array the ids are made in, by number.
+    /// The array the ids are made in.
     fn array(&self) -> String {
-        let mut made: Vec<_> = self.0.iter().collect();
-        made.sort_by_key(|(_, n)| **n);
-        let made: Vec<_> = made
+        let made: Vec<_> = self
+            .0
             .iter()
-            .map(|(id, _)| format!("HabitId::new({id:?})"))
+            .map(|id| format!("HabitId::new({id:?})"))
             .collect();
         format!(
             "let ids: [HabitId; {}] = [{}];",
@@ -147,7 +148,14 @@ impl Ids {
     fn vec(&self, ids: &[String]) -> String {
         let shared: Vec<_> = ids
             .iter()
-            .map(|id| format!("ids[{}].clone()", self.0[id]))
+            .map(|id| {
+                let n = self
+                    .0
+                    .iter()
+                    .position(|made| made == id)
+                    .expect("every id is made");
+                format!("ids[{n}].clone()")
+            })
             .collect();
         format!("vec![{}]", shared.join(", "))
     }

@@ -31,8 +31,9 @@ const SIGNALS_AFTER: Duration = Duration::from_millis(50);
 /// Set (to anything) to make the app panic on its first key press.
 pub const TEST_PANIC_ENV: &str = "GUTBONE_TEST_PANIC";
 
-/// Set to a number of milliseconds to make the app wait that long after it
-/// has read the terminal's size, so a test can resize it just then.
+/// Set to a number of milliseconds to make the app wait that long before its
+/// first frame, after it has read the terminal's size, so a test can resize
+/// it just then.
 pub const TEST_PAUSE_ENV: &str = "GUTBONE_TEST_PAUSE_AFTER_SIZE";
 
 /// Held while a save is under way, so that a signal never ends the process
@@ -88,10 +89,6 @@ fn init(mouse: bool) -> io::Result<Screen> {
     // The size is asked once and then taken from resize events: a full-screen
     // viewport would ask before every frame, opening `/dev/tty` each time.
     let (width, height) = crossterm::terminal::size()?;
-    if let Some(pause) = std::env::var_os(TEST_PAUSE_ENV) {
-        let millis = pause.to_str().and_then(|ms| ms.parse().ok()).unwrap_or(0);
-        std::thread::sleep(Duration::from_millis(millis));
-    }
     Terminal::with_options(
         CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout())),
         TerminalOptions {
@@ -127,6 +124,10 @@ fn event_loop(
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
+    if let Some(pause) = std::env::var_os(TEST_PAUSE_ENV) {
+        let millis = pause.to_str().and_then(|ms| ms.parse().ok()).unwrap_or(0);
+        std::thread::sleep(Duration::from_millis(millis));
+    }
     let size = terminal.get_frame().area();
     update(app, Msg::Resize(size.width, size.height));
     loop {
