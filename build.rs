@@ -70,6 +70,7 @@ struct Rule {
 enum Trigger {
     FirstDay,
     AllDone,
+    RestDay,
     OneLeft(String),
     OneLeftAny,
     StreakReached(u32),
@@ -230,6 +231,7 @@ fn coach_code(coach: &CoachLines) -> String {
         let when = match &rule.when {
             Trigger::FirstDay => "FirstDay".into(),
             Trigger::AllDone => "AllDone".into(),
+            Trigger::RestDay => "RestDay".into(),
             Trigger::OneLeft(habit) => format!("OneLeft(HabitId::new({habit:?}))"),
             Trigger::OneLeftAny => "OneLeftAny".into(),
             Trigger::StreakReached(days) => format!("StreakReached({days})"),

@@ -7,7 +7,7 @@ use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::week::EARLIER_WEEKS;
-use crate::domain::{Habit, HabitId, Log, date};
+use crate::domain::{DayCount, Habit, HabitId, Log, Status, date};
 use crate::form::HabitForm;
 use crate::history::History;
 use crate::ui::layout::{Panel, Tier};
@@ -90,8 +90,8 @@ pub struct App {
 }
 
 impl App {
-    /// Opens on today, with the first habit not yet done today selected so the
-    /// tip speaks to what is left.
+    /// Opens on today, with the first habit neither done nor skipped today
+    /// selected, so the tip speaks to what is left.
     pub fn new(
         all_habits: Vec<Habit>,
         log: Log,
@@ -105,7 +105,12 @@ impl App {
             all_habits.into_iter().partition(|habit| habit.archived);
         let selected = habits
             .iter()
-            .position(|habit| !log.is_done(today, habit))
+            .position(|habit| {
+                !matches!(
+                    log.status(today, habit),
+                    Some(Status::Done | Status::Skipped)
+                )
+            })
             .unwrap_or(0);
         let stats = HabitStats::all(&log, &habits, today);
         Self {
@@ -241,8 +246,8 @@ impl App {
         self.viewing == self.today
     }
 
-    /// How many habits are done on the viewed day.
-    pub fn viewing_done_count(&self) -> usize {
-        self.log.done_count(self.viewing, &self.habits)
+    /// How the viewed day went, the skipped habits set aside.
+    pub fn viewing_count(&self) -> DayCount {
+        self.log.count(self.viewing, &self.habits)
     }
 }

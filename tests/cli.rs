@@ -38,7 +38,7 @@ fn check_uncheck_and_skip_change_the_log_and_status_shows_it() {
     [ ] Stress break             0/1 break       streak 0 (best 0), strength 0%
     ");
     insta::assert_snapshot!(ok(dir, &["status", "--date", "yesterday"]), @r"
-    Sat 21 Nov 2026 · 2/5 done
+    Sat 21 Nov 2026 · 2/4 done, 1 skipped
     [x] Fermented food           1/1 serving     streak 1 (best 1), strength 5%
     [x] Prebiotic fibre          3/3 servings    streak 1 (best 1), strength 5%
     [ ] Weight-bearing exercise  0/30 min        streak 0 (best 0), strength 0%
@@ -512,4 +512,34 @@ fn config_prints_a_settings_file_with_every_value_and_its_source() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("line 2, column"), "{stderr}");
+}
+
+#[test]
+fn skips_are_set_aside_in_status_and_a_day_of_skips_is_a_rest_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["skip", "ferm", "fibre", "exercise", "stress"]);
+    ok(dir, &["check", "sunlight"]);
+    assert_eq!(ok(dir, &["status", "--short"]), "gutbone 1/1 · all done\n");
+    let text = ok(dir, &["status"]);
+    assert!(
+        text.starts_with("Sun 22 Nov 2026 · 1/1 done, 4 skipped\n"),
+        "{text}"
+    );
+    ok(dir, &["skip", "sunlight"]);
+    assert_eq!(ok(dir, &["status", "--short"]), "gutbone rest day\n");
+    let text = ok(dir, &["status"]);
+    assert!(
+        text.starts_with("Sun 22 Nov 2026 · rest day: every habit skipped\n"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(dir, &["status", "--json"])).unwrap();
+    assert_eq!(
+        (
+            json["done"].as_u64(),
+            json["total"].as_u64(),
+            json["skipped"].as_u64()
+        ),
+        (Some(0), Some(5), Some(5))
+    );
 }

@@ -165,7 +165,7 @@ fn midnight_moves_today_and_a_viewer_of_today_along() {
     update(&mut app, Msg::Tick(at("2026-11-23T00:00:01")));
     assert_eq!(app.today, d("2026-11-23"));
     assert_eq!(app.viewing, d("2026-11-23"));
-    assert_eq!(app.viewing_done_count(), 0, "a fresh day starts empty");
+    assert_eq!(app.viewing_count().done, 0, "a fresh day starts empty");
 }
 
 #[test]

@@ -15,6 +15,8 @@ pub enum Trigger {
     FirstDay,
     /// Every habit done or skipped, at least one done.
     AllDone,
+    /// Every habit skipped today: a day set aside.
+    RestDay,
     /// Exactly one habit still open today, and it is this one.
     OneLeft(HabitId),
     /// Exactly one habit still open today, whichever it is.
@@ -61,7 +63,7 @@ impl CoachLines {
                 )
             })
             .collect();
-        let done = log.done_count(today, habits);
+        let count = log.count(today, habits);
         let reached = |days: u32| {
             habits
                 .iter()
@@ -80,13 +82,18 @@ impl CoachLines {
                     .is_none_or(|first| first >= today)
                     .then_some(None),
                 Trigger::AllDone => is_perfect_day(log, habits, today).then_some(None),
-                Trigger::OneLeft(id) => {
-                    (open.len() == 1 && open[0].id == *id).then_some(Some(open[0]))
-                }
-                Trigger::OneLeftAny => (open.len() == 1).then_some(Some(open[0])),
+                Trigger::RestDay => count.is_rest_day().then_some(None),
+                Trigger::OneLeft(id) => match open.as_slice() {
+                    [only] if only.id == *id => Some(Some(*only)),
+                    _ => None,
+                },
+                Trigger::OneLeftAny => match open.as_slice() {
+                    [only] => Some(Some(*only)),
+                    _ => None,
+                },
                 Trigger::StreakReached(days) => reached(*days).map(Some),
                 Trigger::MissedDays(days) => slipping(*days).map(Some),
-                Trigger::NothingYet => (done == 0).then_some(None),
+                Trigger::NothingYet => (count.done == 0).then_some(None),
                 Trigger::Always => Some(None),
             };
             let Some(habit) = holds else { continue };
@@ -95,8 +102,8 @@ impl CoachLines {
                 rule.text
                     .replace("{habit}", habit.map_or("", |habit| habit.name.as_str()))
                     .replace("{days}", &streak.to_string())
-                    .replace("{done}", &done.to_string())
-                    .replace("{total}", &habits.len().to_string())
+                    .replace("{done}", &count.done.to_string())
+                    .replace("{total}", &count.counted().to_string())
                     .replace("{left}", &open.len().to_string()),
             );
         }
@@ -219,7 +226,50 @@ mod tests {
             HabitId::new("sunlight"),
             Some(crate::domain::Entry::Skipped),
         );
-        assert!(line(&log, "2026-11-22").starts_with("All 5 done today"));
+        assert_eq!(
+            line(&log, "2026-11-22"),
+            "All done today (4 of 4): the whole routine, kept."
+        );
+    }
+
+    #[test]
+    fn skips_are_set_aside_in_the_counts() {
+        let mut log = with_done(&["2026-11-21", "2026-11-22"], &["sunlight"]);
+        for habit in [
+            "fermented-food",
+            "prebiotic-fiber",
+            "weight-bearing-exercise",
+        ] {
+            log.set_entry(
+                d("2026-11-22"),
+                HabitId::new(habit),
+                Some(crate::domain::Entry::Skipped),
+            );
+        }
+        assert_eq!(
+            line(&log, "2026-11-22"),
+            "One to go: five slow breaths and today is complete."
+        );
+        log.set_done(d("2026-11-22"), HabitId::new("stress-break"), true);
+        assert_eq!(
+            line(&log, "2026-11-22"),
+            "All done today (2 of 2): the whole routine, kept."
+        );
+    }
+
+    #[test]
+    fn a_day_of_nothing_but_skips_is_a_rest_day() {
+        let mut log = with_done(&["2026-11-21"], &["sunlight"]);
+        for habit in default_habits() {
+            log.set_entry(d("2026-11-22"), &habit, Some(crate::domain::Entry::Skipped));
+        }
+        assert!(line(&log, "2026-11-22").starts_with("Rest day"));
+        // Also on the very first day, before anything else was logged.
+        let mut first = Log::new();
+        for habit in default_habits() {
+            first.set_entry(d("2026-11-22"), &habit, Some(crate::domain::Entry::Skipped));
+        }
+        assert!(line(&first, "2026-11-22").starts_with("Rest day"));
     }
 
     #[test]

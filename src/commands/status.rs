@@ -26,7 +26,9 @@ pub enum Format {
 struct DayJson<'a> {
     date: String,
     done: usize,
+    /// Every habit on the checklist, skipped ones included.
     total: usize,
+    skipped: usize,
     habits: Vec<HabitJson<'a>>,
 }
 
@@ -60,7 +62,8 @@ pub fn run(
         store.load()?
     };
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
-    let done = log.done_count(day, &habits);
+    let count = log.count(day, &habits);
+    let done = count.done;
     match format {
         Format::Short => {
             let left: Vec<String> = habits
@@ -68,12 +71,16 @@ pub fn run(
                 .filter(|h| !matches!(log.status(day, h), Some(Status::Done | Status::Skipped)))
                 .map(|h| h.name.to_lowercase())
                 .collect();
-            let rest = if left.is_empty() {
-                "all done".to_owned()
+            if count.is_rest_day() {
+                writeln!(out, "gutbone rest day")?;
             } else {
-                format!("{} left", left.join(", "))
-            };
-            writeln!(out, "gutbone {done}/{} · {rest}", habits.len())?;
+                let rest = if left.is_empty() {
+                    "all done".to_owned()
+                } else {
+                    format!("{} left", left.join(", "))
+                };
+                writeln!(out, "gutbone {done}/{} · {rest}", count.counted())?;
+            }
         }
         Format::Json => {
             let stats = HabitStats::all(&log, &habits, day);
@@ -81,6 +88,7 @@ pub fn run(
                 date: day.format("%Y-%m-%d").to_string(),
                 done,
                 total: habits.len(),
+                skipped: count.skipped,
                 habits: habits
                     .iter()
                     .zip(&stats)
@@ -93,12 +101,14 @@ pub fn run(
         }
         Format::Text => {
             let stats = HabitStats::all(&log, &habits, day);
-            writeln!(
-                out,
-                "{} · {done}/{} done",
-                day.format("%a %-d %b %Y"),
-                habits.len()
-            )?;
+            let summary = if count.is_rest_day() {
+                "rest day: every habit skipped".to_owned()
+            } else if count.skipped > 0 {
+                format!("{done}/{} done, {} skipped", count.counted(), count.skipped)
+            } else {
+                format!("{done}/{} done", count.counted())
+            };
+            writeln!(out, "{} · {summary}", day.format("%a %-d %b %Y"))?;
             let width = habits
                 .iter()
                 .map(|h| h.name.chars().count())

@@ -95,10 +95,21 @@ impl DayLog {
 
     /// How many of `habits` were done this day.
     pub fn done_count<'a>(&self, habits: impl IntoIterator<Item = &'a Habit>) -> usize {
-        habits
-            .into_iter()
-            .filter(|habit| self.status(habit) == Some(Status::Done))
-            .count()
+        self.count(habits).done
+    }
+
+    /// How the day went for `habits`, the skipped ones set aside.
+    pub fn count<'a>(&self, habits: impl IntoIterator<Item = &'a Habit>) -> DayCount {
+        let mut count = DayCount::default();
+        for habit in habits {
+            count.habits += 1;
+            match self.status(habit) {
+                Some(Status::Done) => count.done += 1,
+                Some(Status::Skipped) => count.skipped += 1,
+                Some(Status::Partial) | None => {}
+            }
+        }
+        count
     }
 
     pub fn set(&mut self, habit: &HabitId, entry: Option<Entry>) {
@@ -115,6 +126,34 @@ impl DayLog {
     /// Every entry, in id order.
     pub fn entries(&self) -> impl Iterator<Item = (&HabitId, Entry)> {
         self.entries.iter().map(|(habit, entry)| (habit, *entry))
+    }
+}
+
+/// How a day went for a list of habits. A skipped habit is set aside for
+/// the day, so "done" is counted among the others: one done and four
+/// skipped is one of one, and a day of nothing but skips is a rest day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayCount {
+    pub done: usize,
+    pub skipped: usize,
+    /// Every habit asked about, skipped or not.
+    pub habits: usize,
+}
+
+impl DayCount {
+    /// The habits the day is judged on: those not skipped.
+    pub fn counted(self) -> usize {
+        self.habits - self.skipped
+    }
+
+    /// Every habit skipped: the day is set aside, like a skipped day.
+    pub fn is_rest_day(self) -> bool {
+        self.habits > 0 && self.skipped == self.habits
+    }
+
+    /// Every habit not skipped is done, and there is at least one.
+    pub fn all_done(self) -> bool {
+        self.counted() > 0 && self.done == self.counted()
     }
 }
 
@@ -275,7 +314,22 @@ impl Log {
         date: NaiveDate,
         habits: impl IntoIterator<Item = &'a Habit>,
     ) -> usize {
-        self.days.get(&date).map_or(0, |day| day.done_count(habits))
+        self.count(date, habits).done
+    }
+
+    /// How `date` went for `habits` (see [`DayCount`]).
+    pub fn count<'a>(
+        &self,
+        date: NaiveDate,
+        habits: impl IntoIterator<Item = &'a Habit>,
+    ) -> DayCount {
+        match self.days.get(&date) {
+            Some(day) => day.count(habits),
+            None => DayCount {
+                habits: habits.into_iter().count(),
+                ..DayCount::default()
+            },
+        }
     }
 }
 
@@ -348,6 +402,33 @@ mod tests {
         log.set_done(d("2026-11-20"), &sun, true);
         log.set_entry(d("2025-03-01"), &sun, Some(Entry::Skipped));
         assert_eq!(log.first_day(), Some(d("2025-03-01")));
+    }
+
+    #[test]
+    fn a_day_counts_done_among_the_habits_not_skipped() {
+        let habits: Vec<Habit> = ["a", "b", "c"].map(|id| Habit::check(id, id)).into();
+        let day = d("2026-11-22");
+        let mut log = Log::new();
+        let count = log.count(day, &habits);
+        assert_eq!((count.done, count.counted()), (0, 3));
+        assert!(!count.all_done() && !count.is_rest_day());
+        log.set_done(day, &habits[0], true);
+        log.set_entry(day, &habits[1], Some(Entry::Skipped));
+        log.set_entry(day, &habits[2], Some(Entry::Skipped));
+        let count = log.count(day, &habits);
+        assert_eq!((count.done, count.skipped, count.counted()), (1, 2, 1));
+        assert!(
+            count.all_done(),
+            "one done, two skipped: all that counts is done"
+        );
+        assert!(!count.is_rest_day());
+        log.set_entry(day, &habits[0], Some(Entry::Skipped));
+        let count = log.count(day, &habits);
+        assert!(count.is_rest_day() && !count.all_done(), "{count:?}");
+        assert!(
+            !DayCount::default().is_rest_day(),
+            "no habits is no rest day"
+        );
     }
 
     #[test]

@@ -15,4 +15,4 @@ pub mod strength;
 pub mod week;
 
 pub use habit::{Habit, HabitId, default_habits};
-pub use log::{Entry, Log, Status};
+pub use log::{DayCount, Entry, Log, Status};

@@ -34,16 +34,24 @@ impl Widget for Header<'_> {
             left.push(Span::styled(format!(" · {when}"), app.theme.dim));
         }
         let left = Line::from(left);
-        let progress = format!(
-            "{}/{}{} ",
-            app.viewing_done_count(),
-            app.habits.len(),
-            match (narrow, app.is_viewing_today()) {
-                (true, _) => "",
-                (false, true) => " today",
-                (false, false) => " that day",
-            }
-        );
+        let count = app.viewing_count();
+        let day = match (narrow, app.is_viewing_today()) {
+            (true, _) => "",
+            (false, true) => " today",
+            (false, false) => " that day",
+        };
+        let progress = if count.is_rest_day() {
+            format!("rest day{day} ")
+        } else if count.skipped > 0 && !narrow {
+            format!(
+                "{}/{}{day}, {} skipped ",
+                count.done,
+                count.counted(),
+                count.skipped
+            )
+        } else {
+            format!("{}/{}{day} ", count.done, count.counted())
+        };
         super::cells::put_line(buf, area, &left);
         let right = Line::from(Span::styled(progress, app.theme.title)).right_aligned();
         super::cells::put_line(buf, area, &right);

@@ -1,0 +1,62 @@
+//! The odd states a demanding user meets in the first weeks, through the real
+//! binary: rest days, edits from elsewhere while the app is open, undo after
+//! another terminal's change, and the like. Each test is a defect once found.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::cli;
+use common::pty::{Session, gutbone};
+
+const NOW: &str = "2026-11-22T09:00:00";
+
+fn data_dir() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("gutbone-data");
+    (tmp, dir)
+}
+
+fn year_file(dir: &Path) -> PathBuf {
+    dir.join("log").join("2026.ron")
+}
+
+/// A command on the same data as `gutbone(dir, NOW)`.
+fn command(dir: &Path, args: &[&str]) -> String {
+    cli::ok(dir, args)
+}
+
+#[test]
+fn a_rest_day_opens_and_says_so() {
+    let (_tmp, dir) = data_dir();
+    command(
+        &dir,
+        &["skip", "ferm", "fibre", "exercise", "sunlight", "stress"],
+    );
+    let mut app = Session::spawn_sized(gutbone(&dir, NOW), 80, 24);
+    let screen = app.wait_for("rest day today");
+    assert!(screen.contains("Rest day"), "the coach says so:\n{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn skipping_the_last_open_habit_in_the_app_makes_a_rest_day() {
+    let (_tmp, dir) = data_dir();
+    command(&dir, &["skip", "ferm", "fibre", "exercise", "sunlight"]);
+    let mut app = Session::spawn_sized(gutbone(&dir, NOW), 100, 30);
+    app.wait_for("0/1 today, 4 skipped");
+    // The open habit is selected at start.
+    app.send("s");
+    app.wait_for("rest day today");
+    app.send("s");
+    app.wait_for("0/1 today, 4 skipped");
+    app.send("5");
+    let screen = app.wait_for("1/1 today, 4 skipped");
+    assert!(screen.contains("All done today (1 of 1)"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = fs::read_to_string(year_file(&dir)).unwrap();
+    assert!(saved.contains(r#""stress-break": 1.0"#), "{saved}");
+}
