@@ -15,6 +15,9 @@ use crate::ui::layout::{self, Hit, Panel, Tier};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
+/// Longer than any amount: the prompt says so rather than take more.
+const MAX_AMOUNT_CHARS: usize = 16;
+
 /// Everything that can happen to the app.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
@@ -180,9 +183,16 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             let draft = std::mem::take(&mut app.note_draft);
             return change_note(app, &draft);
         }
+        // Whatever is typed is kept, to be read whole by the command line's
+        // own parser on Enter: a character dropped here would change the
+        // number without a word.
         (Some(Overlay::Amount), Action::Type(c)) => {
             app.amount_error = None;
-            if (c.is_ascii_digit() || c == '.' || c == ',') && app.amount_draft.len() < 8 {
+            if app.amount_draft.chars().count() >= MAX_AMOUNT_CHARS {
+                app.amount_error = Some(format!(
+                    "an amount is at most {MAX_AMOUNT_CHARS} characters; Backspace to correct it"
+                ));
+            } else if !c.is_control() {
                 app.amount_draft.push(c);
             }
             return vec![];

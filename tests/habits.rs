@@ -128,12 +128,21 @@ fn equals_types_an_exact_amount() {
     assert_eq!(app.overlay, None);
     assert_eq!(amount(&app, "sunlight"), Some(Entry::Amount(12.5)));
 
-    // What is typed replaces what is there; letters are not amounts.
+    // What is typed replaces what is there, and is kept whole: letters are
+    // not dropped to make a number of what is left.
     keys(&mut app, &[Char('=')]);
     assert_eq!(app.amount_draft, "");
     type_text(&mut app, "a1b");
-    assert_eq!(app.amount_draft, "1");
-    keys(&mut app, &[Backspace]);
+    assert_eq!(app.amount_draft, "a1b");
+    keys(&mut app, &[Enter]);
+    assert!(
+        app.amount_error
+            .as_deref()
+            .unwrap()
+            .contains("\"a1b\" is not a number")
+    );
+    assert_eq!(amount(&app, "sunlight"), Some(Entry::Amount(12.5)));
+    keys(&mut app, &[Backspace, Backspace, Backspace]);
     type_text(&mut app, "0");
     keys(&mut app, &[Enter]);
     assert_eq!(amount(&app, "sunlight"), None, "0 clears the day");
@@ -147,6 +156,11 @@ fn a_bad_amount_is_explained_and_nothing_changes() {
         ("", "type a number"),
         ("20000", "at most 10,000"),
         ("1.2.3", "not a number"),
+        // Each of these was once read as another number.
+        ("-5", "cannot be negative"),
+        ("1e3", "not a number"),
+        ("0x10", "not a number"),
+        ("0.0000001", "more decimals"),
     ] {
         keys(&mut app, &[Char('=')]);
         type_text(&mut app, typed);
@@ -157,6 +171,18 @@ fn a_bad_amount_is_explained_and_nothing_changes() {
         keys(&mut app, &[Esc]);
         assert_eq!(app.overlay, None);
     }
+    assert_eq!(app.log, before);
+    // More than an amount can be is refused as it is typed, with a word.
+    keys(&mut app, &[Char('=')]);
+    type_text(&mut app, "12345678901234567");
+    assert_eq!(app.amount_draft, "1234567890123456");
+    assert!(
+        app.amount_error
+            .as_deref()
+            .unwrap()
+            .contains("at most 16 characters")
+    );
+    keys(&mut app, &[Esc]);
     assert_eq!(app.log, before);
 }
 

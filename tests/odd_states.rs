@@ -60,3 +60,28 @@ fn skipping_the_last_open_habit_in_the_app_makes_a_rest_day() {
     let saved = fs::read_to_string(year_file(&dir)).unwrap();
     assert!(saved.contains(r#""stress-break": 1.0"#), "{saved}");
 }
+
+#[test]
+fn the_amount_prompt_reads_what_was_typed_whole() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn_sized(gutbone(&dir, NOW), 100, 30);
+    app.wait_for("0/5 today");
+    app.send("j");
+    for (typed, said) in [
+        ("-5", "cannot be negative"),
+        ("1e3", "\"1e3\" is not a number"),
+        ("0x10", "\"0x10\" is not a number"),
+        ("0.0000001", "more decimals"),
+    ] {
+        app.send("=");
+        app.wait_for("0 clears the day");
+        app.send(typed);
+        app.send("\r");
+        app.wait_for(said);
+        app.send("\x1b");
+        app.wait_until("the prompt closed", |screen| !screen.contains(said));
+    }
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(!year_file(&dir).exists(), "nothing was saved");
+}
