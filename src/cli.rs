@@ -115,9 +115,19 @@ pub enum Command {
         /// The day: YYYY-MM-DD, today, yesterday, or -N for N days ago.
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         date: Option<String>,
-        /// How much, for a measured habit (e.g. 20 minutes); default its target.
+        /// Set the day's amount of a measured habit to N (e.g. 20 minutes),
+        /// higher or lower than it was. Without it (or --add), a measured
+        /// habit is brought up to its target, never down.
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         amount: Option<String>,
+        /// Add N to the day's amount of a measured habit (a second walk).
+        #[arg(
+            long,
+            value_name = "N",
+            allow_hyphen_values = true,
+            conflicts_with = "amount"
+        )]
+        add: Option<String>,
     },
     /// Clear habits on a day: not done, not skipped.
     #[command(
@@ -249,7 +259,8 @@ pub enum Command {
 const CHECK_HELP: &str = "\
 Examples:
   gutbone check sunlight                    sunlight done today (its 15 minutes)
-  gutbone check exercise --amount 20        20 minutes of exercise today
+  gutbone check exercise --amount 20        today's exercise is 20 minutes
+  gutbone check exercise --add 15           15 minutes more (a second walk)
   gutbone check ferm fibre --date yesterday back-fill two habits
 
 Exit code 0 on success, 1 for a data or file problem, 2 for a usage mistake

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
-use gutbone::commands::{self, Failure, mark::Mark, status::Format};
+use gutbone::commands::mark::{AmountArg, Mark};
+use gutbone::commands::{self, Failure, status::Format};
 use gutbone::domain::date;
 use gutbone::domain::past::Past;
 use gutbone::look;
@@ -146,33 +147,22 @@ fn run_command(
             habits,
             date,
             amount,
-        } => commands::mark::run(
-            dir,
-            Mark::Check,
-            habits,
-            date.as_deref(),
-            amount.as_deref(),
-            today()?,
-            out,
-        ),
-        Command::Uncheck { habits, date } => commands::mark::run(
-            dir,
-            Mark::Uncheck,
-            habits,
-            date.as_deref(),
-            None,
-            today()?,
-            out,
-        ),
-        Command::Skip { habits, date } => commands::mark::run(
-            dir,
-            Mark::Skip,
-            habits,
-            date.as_deref(),
-            None,
-            today()?,
-            out,
-        ),
+            add,
+        } => {
+            let amount = match (amount, add) {
+                (Some(text), _) => Some(AmountArg::Set(text)),
+                (None, Some(text)) => Some(AmountArg::Add(text)),
+                (None, None) => None,
+            };
+            let mark = Mark::Check(amount);
+            commands::mark::run(dir, mark, habits, date.as_deref(), today()?, out)
+        }
+        Command::Uncheck { habits, date } => {
+            commands::mark::run(dir, Mark::Uncheck, habits, date.as_deref(), today()?, out)
+        }
+        Command::Skip { habits, date } => {
+            commands::mark::run(dir, Mark::Skip, habits, date.as_deref(), today()?, out)
+        }
         Command::Status { date, json, short } => {
             let format = match (json, short) {
                 (true, _) => Format::Json,

@@ -19,7 +19,7 @@ fn check_uncheck_and_skip_change_the_log_and_status_shows_it() {
     );
     assert_eq!(
         ok(dir, &["check", "exercise", "--amount", "20"]),
-        "Weight-bearing exercise: 20/30 min so far on Sun 22 Nov 2026\n"
+        "Weight-bearing exercise: the day's amount is 20/30 min on Sun 22 Nov 2026\n"
     );
     ok(
         dir,
@@ -542,4 +542,43 @@ fn skips_are_set_aside_in_status_and_a_day_of_skips_is_a_rest_day() {
         ),
         (Some(0), Some(5), Some(5))
     );
+}
+
+#[test]
+fn check_never_lowers_a_day_and_add_adds_to_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "exercise", "--amount", "45"]);
+    assert_eq!(
+        ok(dir, &["check", "exercise"]),
+        "Weight-bearing exercise: done, 45/30 min on Sun 22 Nov 2026\n",
+        "a day past its target stays as it is"
+    );
+    assert_eq!(
+        ok(dir, &["check", "exercise", "--amount", "10"]),
+        "Weight-bearing exercise: the day's amount is 10/30 min on Sun 22 Nov 2026\n",
+        "--amount sets the day, lower too"
+    );
+    assert_eq!(
+        ok(dir, &["check", "exercise", "--add", "25"]),
+        "Weight-bearing exercise: done, 25 min added, now 35/30 min on Sun 22 Nov 2026\n"
+    );
+    ok(dir, &["check", "exercise"]);
+    let json: serde_json::Value = serde_json::from_str(&ok(dir, &["status", "--json"])).unwrap();
+    assert_eq!(json["habits"][2]["amount"], 35.0);
+    // A skipped day starts from nothing; a sum past 10,000 changes nothing.
+    ok(dir, &["skip", "sunlight"]);
+    assert_eq!(
+        ok(dir, &["check", "sun", "--add", "5"]),
+        "Sunlight: 5 min added, now 5/15 min on Sun 22 Nov 2026\n"
+    );
+    let before = fs::read(dir.join("log/2026.ron")).unwrap();
+    let (code, stderr) = common::cli::fails(dir, &["check", "exercise", "--add", "9990"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("would come to 10025 min"), "{stderr}");
+    let (code, stderr) =
+        common::cli::fails(dir, &["check", "exercise", "--add", "1", "--amount", "2"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+    assert_eq!(fs::read(dir.join("log/2026.ron")).unwrap(), before);
 }

@@ -7,17 +7,37 @@ use chrono::NaiveDate;
 
 use super::Failure;
 use super::pick::{parse_day, pick_habit};
-use crate::domain::{Entry, Habit};
+use crate::domain::habit::{MAX_AMOUNT, format_amount};
+use crate::domain::{Entry, Habit, Status};
 use crate::form::parse_positive;
 use crate::store::Store;
 
 /// What to make of each named habit on the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// Done: a measured habit gets `--amount`, or its target.
-    Check,
+pub enum Mark<'a> {
+    /// Done: a measured habit is brought up to its target (never down), or
+    /// given the amount.
+    Check(Option<AmountArg<'a>>),
     Uncheck,
     Skip,
+}
+
+/// How much of a measured habit, as typed after `--amount` or `--add`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountArg<'a> {
+    /// `--amount N`: the day's amount is N, higher or lower than it was.
+    Set(&'a str),
+    /// `--add N`: N more than the day had.
+    Add(&'a str),
+}
+
+impl AmountArg<'_> {
+    fn flag(self) -> &'static str {
+        match self {
+            AmountArg::Set(_) => "--amount",
+            AmountArg::Add(_) => "--add",
+        }
+    }
 }
 
 /// Marks `names` on `date` (default today). Every name and value is checked
@@ -27,7 +47,6 @@ pub fn run(
     mark: Mark,
     names: &[String],
     date: Option<&str>,
-    amount: Option<&str>,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
@@ -37,10 +56,14 @@ pub fn run(
         ));
     }
     let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
-    let amount = amount
-        .map(|text| parse_positive(text, "--amount"))
-        .transpose()
-        .map_err(Failure::usage)?;
+    let amount = match mark {
+        Mark::Check(Some(amount)) => {
+            let (AmountArg::Set(text) | AmountArg::Add(text)) = amount;
+            let value = parse_positive(text, amount.flag()).map_err(Failure::usage)?;
+            Some((amount, value))
+        }
+        _ => None,
+    };
 
     let mut store = Store::open_for_command(dir);
     // Held until the end: nothing else writes between this read and the save.
@@ -50,34 +73,68 @@ pub fn run(
     let mut chosen: Vec<&Habit> = Vec::new();
     for name in names {
         let habit = pick_habit(&habits, name).map_err(|err| Failure::usage(err.to_string()))?;
-        if amount.is_some() && habit.measure.is_none() {
+        if let Some((amount, _)) = amount
+            && habit.measure.is_none()
+        {
             return Err(Failure::usage(format!(
-                "{} is done or not, so it takes no --amount",
-                habit.name
+                "{} is done or not, so it takes no {}",
+                habit.name,
+                amount.flag()
             )));
         }
         if !chosen.iter().any(|c| c.id == habit.id) {
             chosen.push(habit);
         }
     }
+    let mut entries = Vec::new();
     for habit in &chosen {
-        let entry = match mark {
-            Mark::Check => habit.entry_for(amount.unwrap_or_else(|| habit.target())),
-            Mark::Uncheck => None,
-            Mark::Skip => Some(Entry::Skipped),
+        let had = log.entry(day, habit);
+        let entry = match (mark, amount) {
+            (Mark::Check(_), Some((AmountArg::Set(_), value))) => habit.entry_for(value),
+            (Mark::Check(_), Some((AmountArg::Add(_), value))) => {
+                let sum = habit.amount(had.filter(|e| *e != Entry::Skipped)) + value;
+                if sum > MAX_AMOUNT {
+                    return Err(Failure::usage(format!(
+                        "{} would come to {} {}, above the most a day holds (10,000); nothing was changed",
+                        habit.name,
+                        format_amount(sum),
+                        habit.measure.as_ref().map_or("", |m| m.unit.as_str())
+                    )));
+                }
+                habit.entry_for(sum)
+            }
+            // A day already at or past its target stays as it is.
+            (Mark::Check(_), None) if habit.status(had) == Some(Status::Done) => had,
+            (Mark::Check(_), None) => habit.entry_for(habit.target()),
+            (Mark::Uncheck, _) => None,
+            (Mark::Skip, _) => Some(Entry::Skipped),
         };
+        entries.push(entry);
+    }
+    for (habit, entry) in chosen.iter().zip(entries) {
         log.set_entry(day, habit, entry);
     }
     store.save_day(&log, day)?;
     for habit in &chosen {
         let what = match (mark, &habit.measure) {
-            (Mark::Check, Some(measure)) if log.is_done(day, habit) => {
-                format!("done, {}", measure.progress(log.amount(day, habit)))
+            (Mark::Check(_), Some(measure)) => {
+                let progress = measure.progress(log.amount(day, habit));
+                let done = if log.is_done(day, habit) {
+                    "done, "
+                } else {
+                    ""
+                };
+                match amount {
+                    Some((AmountArg::Set(_), _)) => format!("{done}the day's amount is {progress}"),
+                    Some((AmountArg::Add(_), value)) => format!(
+                        "{done}{} {} added, now {progress}",
+                        format_amount(value),
+                        measure.unit
+                    ),
+                    None => format!("{done}{progress}"),
+                }
             }
-            (Mark::Check, Some(measure)) => {
-                format!("{} so far", measure.progress(log.amount(day, habit)))
-            }
-            (Mark::Check, None) => "done".into(),
+            (Mark::Check(_), None) => "done".into(),
             (Mark::Uncheck, _) => "not done".into(),
             (Mark::Skip, _) => "skipped".into(),
         };
