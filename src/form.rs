@@ -9,6 +9,8 @@ use crate::domain::{Habit, HabitId};
 pub enum Field {
     #[default]
     Name,
+    /// The label for narrow places (the week grid); blank: made from the name.
+    Short,
     Kind,
     Unit,
     Target,
@@ -16,8 +18,9 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 6] = [
         Field::Name,
+        Field::Short,
         Field::Kind,
         Field::Unit,
         Field::Target,
@@ -27,6 +30,7 @@ impl Field {
     pub fn label(self) -> &'static str {
         match self {
             Field::Name => "Name",
+            Field::Short => "Short label",
             Field::Kind => "Kind",
             Field::Unit => "Unit",
             Field::Target => "Daily target",
@@ -38,12 +42,16 @@ impl Field {
 /// The longest habit name the form takes: it must fit the checklist.
 pub const MAX_NAME_CHARS: usize = 40;
 const MAX_FIELD_CHARS: usize = 12;
+/// The week grid's label column.
+const MAX_SHORT_CHARS: usize = 10;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HabitForm {
     /// The habit being edited; `None` when adding one.
     pub editing: Option<HabitId>,
     pub name: String,
+    /// Blank: made from the name.
+    pub short: String,
     /// A measured habit (an amount toward a target) rather than done-or-not.
     pub measured: bool,
     pub unit: String,
@@ -70,10 +78,13 @@ impl HabitForm {
         let mut form = Self {
             editing: Some(habit.id.clone()),
             name: habit.name.clone(),
+            short: habit.short.clone(),
             ..Self::new()
         };
-        if let Some(measure) = &habit.measure {
-            form.measured = true;
+        // A done-or-not habit that was measured shows what it had, for the
+        // day it is measured again.
+        if let Some(measure) = habit.measure.as_ref().or(habit.was_measured.as_ref()) {
+            form.measured = habit.measure.is_some();
             form.unit = measure.unit.clone();
             form.target = amount(measure.target);
             form.step = amount(measure.step);
@@ -86,7 +97,7 @@ impl HabitForm {
         if self.measured {
             &Field::ALL
         } else {
-            &Field::ALL[..2]
+            &Field::ALL[..3]
         }
     }
 
@@ -112,6 +123,7 @@ impl HabitForm {
                 return;
             }
             Field::Name => (&mut self.name, MAX_NAME_CHARS),
+            Field::Short => (&mut self.short, MAX_SHORT_CHARS),
             Field::Unit => (&mut self.unit, MAX_FIELD_CHARS),
             Field::Target => (&mut self.target, MAX_FIELD_CHARS),
             Field::Step => (&mut self.step, MAX_FIELD_CHARS),
@@ -126,6 +138,7 @@ impl HabitForm {
         match self.focus {
             Field::Kind => {}
             Field::Name => _ = self.name.pop(),
+            Field::Short => _ = self.short.pop(),
             Field::Unit => _ = self.unit.pop(),
             Field::Target => _ = self.target.pop(),
             Field::Step => _ = self.step.pop(),
@@ -133,8 +146,10 @@ impl HabitForm {
     }
 
     /// The habit this form describes, built on `base` when editing (which
-    /// keeps its id, hint and short label), or a message saying what to fix.
-    pub fn to_habit(&self, base: Option<&Habit>) -> Result<Habit, String> {
+    /// keeps its id and hint), or a message saying what to fix. `others` are
+    /// the rest of the habits: a short label left blank is made from the
+    /// name so that it names this habit alone.
+    pub fn to_habit(&self, base: Option<&Habit>, others: &[Habit]) -> Result<Habit, String> {
         let name = self.name.trim();
         if name.is_empty() {
             return Err("a habit needs a name".into());
@@ -162,13 +177,58 @@ impl HabitForm {
                 Habit::check(id.as_str(), name)
             }
         };
-        if habit.name != name {
-            habit.short = short_label(name);
-            habit.name = name.to_owned();
-        }
+        // A label made from the old name follows a new one; one the person
+        // chose stays.
+        let made = base.is_some_and(|base| base.short == short_label(&base.name));
+        let short = self.short.trim();
+        habit.short = if short.is_empty() || made && short == habit.short && habit.name != name {
+            unique_short_label(name, others)
+        } else {
+            short.to_owned()
+        };
+        habit.name = name.to_owned();
+        habit.was_measured = match measure {
+            Some(_) => None,
+            None => habit.measure.take().or(habit.was_measured.take()),
+        };
         habit.measure = measure;
         Ok(habit)
     }
+
+    /// What keeping the form would do to the days already logged, when it
+    /// changes the habit's kind: said before it is kept.
+    pub fn kind_change(&self, base: &Habit) -> Option<String> {
+        match (&base.measure, self.measured) {
+            (Some(measure), false) => Some(format!(
+                "Done or not from now on. Past days keep their amounts: {} {} or more \
+                 counts as done, less stays partial.",
+                crate::domain::habit::format_amount(measure.target),
+                measure.unit
+            )),
+            (None, true) => Some(
+                "Measured from now on. Past days ticked done count as the target met; \
+                 amounts logged before are held to the new target."
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// A short label for `name` that none of `others` answers to: its first
+/// word, or failing that as much of the name as fits.
+fn unique_short_label(name: &str, others: &[Habit]) -> String {
+    let fits: String = name.chars().take(MAX_SHORT_CHARS).collect();
+    let candidates = [short_label(name), fits.trim_end().to_owned()];
+    let free = |label: &String| {
+        let label = label.to_lowercase();
+        !others.iter().any(|other| other.names().any(|n| n == label))
+    };
+    candidates
+        .iter()
+        .find(|label| free(label))
+        .unwrap_or(&candidates[0])
+        .clone()
 }
 
 /// A number above zero and at most [`MAX_AMOUNT`].
@@ -267,6 +327,8 @@ mod tests {
         let mut form = HabitForm::new();
         typed(&mut form, "Cold shower");
         form.next_field(true);
+        assert_eq!(form.focus, Field::Short);
+        form.next_field(true);
         form.type_char('m');
         assert!(!form.measured, "letters do not flip the kind");
         form.type_char(' ');
@@ -278,7 +340,7 @@ mod tests {
         form.next_field(true);
         form.target.clear();
         typed(&mut form, "2,5");
-        let habit = form.to_habit(None).unwrap();
+        let habit = form.to_habit(None, &[]).unwrap();
         assert_eq!(habit.id.as_str(), "cold-shower");
         assert_eq!(habit.short, "Cold");
         let measure = habit.measure.unwrap();
@@ -291,6 +353,7 @@ mod tests {
     #[test]
     fn tab_skips_the_fields_a_check_habit_does_not_have() {
         let mut form = HabitForm::new();
+        form.next_field(true);
         form.next_field(true);
         assert_eq!(form.focus, Field::Kind);
         form.next_field(true);
@@ -306,11 +369,61 @@ mod tests {
         assert_eq!((form.target.as_str(), form.step.as_str()), ("15", "5"));
         form.name = "Daylight outside".into();
         form.target = "20".into();
-        let habit = form.to_habit(Some(&sun)).unwrap();
+        let habit = form.to_habit(Some(&sun), &[]).unwrap();
         assert_eq!(habit.id, sun.id);
         assert_eq!(habit.name, "Daylight outside");
         assert_eq!(habit.short, "Daylight");
         assert_eq!(habit.measure.unwrap().target, 20.0);
+    }
+
+    #[test]
+    fn a_chosen_short_label_survives_a_rename_and_a_made_one_follows_it() {
+        let mut sun = Habit::measured("sunlight", "Sunlight", "min", 5.0, 15.0);
+        sun.short = "Sun".into();
+        let mut form = HabitForm::edit(&sun);
+        assert_eq!(form.short, "Sun");
+        form.name = "Daylight outside".into();
+        assert_eq!(form.to_habit(Some(&sun), &[]).unwrap().short, "Sun");
+        form.short = "Day".into();
+        assert_eq!(form.to_habit(Some(&sun), &[]).unwrap().short, "Day");
+        form.short.clear();
+        assert_eq!(form.to_habit(Some(&sun), &[]).unwrap().short, "Daylight");
+    }
+
+    #[test]
+    fn a_made_short_label_is_one_no_other_habit_answers_to() {
+        let walk = Habit::check("morning-walk", "Morning walk");
+        let mut form = HabitForm::new();
+        form.name = "Morning stretch".into();
+        let habit = form.to_habit(None, std::slice::from_ref(&walk)).unwrap();
+        assert_eq!(habit.short, "Morning st");
+        assert_eq!(form.to_habit(None, &[]).unwrap().short, "Morning");
+    }
+
+    #[test]
+    fn measured_to_done_or_not_and_back_keeps_the_unit_target_and_step() {
+        let walk = Habit::measured("walk", "Walk", "km", 0.5, 3.0);
+        let mut form = HabitForm::edit(&walk);
+        form.measured = false;
+        let message = form.kind_change(&walk).unwrap();
+        assert!(message.contains("3 km or more counts as done"), "{message}");
+        let check = form.to_habit(Some(&walk), &[]).unwrap();
+        assert_eq!(check.measure, None);
+        assert_eq!(check.was_measured, walk.measure);
+        // Edited again later: the form remembers, and measuring it again
+        // brings the same measure back.
+        let mut form = HabitForm::edit(&check);
+        assert!(!form.measured);
+        assert_eq!(form.kind_change(&check), None, "nothing changes yet");
+        form.measured = true;
+        assert!(
+            form.kind_change(&check)
+                .unwrap()
+                .starts_with("Measured from now on")
+        );
+        let again = form.to_habit(Some(&check), &[]).unwrap();
+        assert_eq!(again.measure, walk.measure);
+        assert_eq!(again.was_measured, None);
     }
 
     #[test]
@@ -320,7 +433,7 @@ mod tests {
             form.name = "Walk".into();
             form.measured = true;
             edit(&mut form);
-            let message = form.to_habit(None).unwrap_err();
+            let message = form.to_habit(None, &[]).unwrap_err();
             assert!(message.contains(expected), "{message}");
         };
         refused(|f| f.name = "   ".into(), "needs a name");

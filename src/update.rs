@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
-use crate::domain::habit::check_habits;
+use crate::domain::habit::{check_habits, check_names};
 use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::{Entry, Habit, HabitId, Log, Status, date};
 use crate::form::{HabitForm, parse_amount};
@@ -415,7 +415,12 @@ fn submit_form(app: &mut App) -> Vec<Effect> {
     let base = editing
         .as_ref()
         .and_then(|id| app.habits.iter().find(|habit| habit.id == *id));
-    let mut habit = match app.form.to_habit(base) {
+    let others: Vec<Habit> = app
+        .all_habits()
+        .into_iter()
+        .filter(|habit| Some(&habit.id) != editing.as_ref())
+        .collect();
+    let mut habit = match app.form.to_habit(base, &others) {
         Ok(habit) => habit,
         Err(message) => {
             app.form.error = Some(message);
@@ -444,7 +449,7 @@ fn submit_form(app: &mut App) -> Vec<Effect> {
             after.insert(app.habits.len(), habit.clone());
         }
     }
-    if let Err(problem) = check_habits(&after) {
+    if let Err(problem) = check_habits(&after).and_then(|()| check_names(&after)) {
         app.form.error = Some(problem.message);
         return vec![];
     }

@@ -582,3 +582,74 @@ fn check_never_lowers_a_day_and_add_adds_to_it() {
     assert!(stderr.contains("cannot be used with"), "{stderr}");
     assert_eq!(fs::read(dir.join("log/2026.ron")).unwrap(), before);
 }
+
+#[test]
+fn a_name_two_habits_answer_to_is_refused_with_the_candidates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(
+        dir.join("habits.ron"),
+        r#"(version: 1, habits: [
+            (id: "morning-walk", name: "Morning walk", short: "Morning", kind: Check),
+            (id: "morning-stretch", name: "Morning stretch", short: "Morning", kind: Check),
+        ])"#,
+    )
+    .unwrap();
+    let (code, stderr) = common::cli::fails(dir, &["check", "Morning"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("\"Morning\" could be any of: morning-walk, morning-stretch"),
+        "{stderr}"
+    );
+    assert!(!dir.join("log").exists(), "nothing was written");
+    ok(dir, &["check", "Morning walk"]);
+}
+
+#[test]
+fn a_habit_made_done_or_not_reports_its_past_amounts_by_its_old_target() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(
+        dir.join("habits.ron"),
+        r#"(version: 1, habits: [
+            (id: "walk", name: "Walk", kind: Check, unit: "min", target: 30.0),
+        ])"#,
+    )
+    .unwrap();
+    fs::create_dir(dir.join("log")).unwrap();
+    fs::write(
+        dir.join("log/2026.ron"),
+        r#"(version: 2, year: 2026, days: {
+            "2026-11-21": (amounts: {"walk": 45.0}),
+            "2026-11-22": (amounts: {"walk": 20.0}),
+        })"#,
+    )
+    .unwrap();
+    let json = |date: &str| -> serde_json::Value {
+        serde_json::from_str(&ok(dir, &["status", "--json", "--date", date])).unwrap()
+    };
+    let today = &json("today")["habits"][0];
+    assert_eq!(
+        (
+            &today["done"],
+            &today["amount"],
+            &today["target"],
+            &today["unit"]
+        ),
+        (
+            &serde_json::json!(false),
+            &serde_json::json!(0.0),
+            &serde_json::json!(1.0),
+            &serde_json::Value::Null
+        ),
+        "20 of 30 minutes is not done, and a done-or-not habit's amount is 0 or 1"
+    );
+    let yesterday = &json("yesterday")["habits"][0];
+    assert_eq!(
+        (&yesterday["done"], &yesterday["amount"]),
+        (&serde_json::json!(true), &serde_json::json!(1.0))
+    );
+    // The amounts themselves are kept in the export.
+    let export = ok(dir, &["export"]);
+    assert!(export.contains("\"walk\": 20.0"), "{export}");
+}

@@ -457,7 +457,7 @@ fn a_habit_added_in_the_real_app_is_kept_in_habits_ron_with_its_days() {
     app.wait_for("0/5 today");
     app.send("a");
     app.wait_for("New habit");
-    app.send("Cold shower\t ");
+    app.send("Cold shower\t\t ");
     app.wait_for("measured  Space");
     // Unit: replace "min" with "min" typed fresh; target 2.
     app.send("\t\x7f\x7f\x7fmin\t\x7f2\r");
@@ -466,7 +466,7 @@ fn a_habit_added_in_the_real_app_is_kept_in_habits_ron_with_its_days() {
     app.wait_for("2/2 min");
     app.send("=");
     app.wait_for("Cold shower on Sun 22 Nov");
-    app.send("9x\r");
+    app.send("9\r");
     app.wait_for("9/2 min");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);

@@ -234,7 +234,7 @@ fn add_habit(app: &mut App, name: &str, measured: Option<(&str, &str, &str)>) ->
     assert_eq!(app.overlay, Some(Overlay::HabitForm));
     type_text(app, name);
     if let Some((unit, target, step)) = measured {
-        keys(app, &[Tab, Char(' '), Tab]);
+        keys(app, &[Tab, Tab, Char(' '), Tab]);
         app.form.unit.clear();
         type_text(app, unit);
         keys(app, &[Tab]);
@@ -438,4 +438,85 @@ fn a_habit_added_today_has_no_missed_days_behind_it() {
     );
     let line = app.coach.line(&app.moment()).unwrap();
     assert!(!line.contains("missed"), "{line}");
+}
+
+#[test]
+fn the_form_keeps_names_and_short_labels_one_habit_each() {
+    let mut app = on_sunlight();
+    let before = app.all_habits();
+    keys(&mut app, &[Char('e')]);
+    app.form.name = "Prebiotic FIBRE".into();
+    assert_eq!(keys(&mut app, &[Enter]), []);
+    let error = app.form.error.clone().unwrap();
+    assert!(
+        error.contains("\"prebiotic fibre\" would name both"),
+        "{error}"
+    );
+    // A short label another habit answers to is refused too.
+    app.form.name = "Sunlight".into();
+    app.form.short = "fibre".into();
+    assert_eq!(keys(&mut app, &[Enter]), []);
+    assert!(
+        app.form
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("would name both")
+    );
+    keys(&mut app, &[Esc]);
+    assert_eq!(app.all_habits(), before, "nothing was kept");
+    // A new habit whose first word is taken gets a longer label of its own.
+    add_habit(&mut app, "Sunlight walk", None);
+    assert_eq!(app.habits[5].short, "Sunlight w");
+}
+
+#[test]
+fn a_hand_set_short_label_survives_a_rename_in_the_form() {
+    let mut app = on_sunlight();
+    let mut habits = app.all_habits();
+    habits[3].short = "Sun".into();
+    app.set_habits(habits);
+    keys(&mut app, &[Char('e')]);
+    assert_eq!(app.form.short, "Sun");
+    app.form.name = "Daylight".into();
+    assert_eq!(keys(&mut app, &[Enter]), [Effect::SaveHabits]);
+    assert_eq!(
+        (app.habits[3].name.as_str(), app.habits[3].short.as_str()),
+        ("Daylight", "Sun")
+    );
+}
+
+#[test]
+fn a_measured_habit_made_done_or_not_keeps_its_past_days_as_they_were() {
+    let mut app = on_sunlight();
+    // The 18th had 5 of 15 minutes (partial); the 20th its 15.
+    let sun = app.habits[3].clone();
+    assert_eq!(app.log.status(d("2026-11-18"), &sun), Some(Status::Partial));
+    let strength = app.stats[3].strength;
+    keys(&mut app, &[Char('e'), Tab, Tab, Char(' ')]);
+    assert!(!app.form.measured);
+    let said = app.form.kind_change(&sun).unwrap();
+    assert!(said.contains("15 min or more counts as done"), "{said}");
+    assert_eq!(keys(&mut app, &[Enter]), [Effect::SaveHabits]);
+    let sun = app.habits[3].clone();
+    assert_eq!(sun.measure, None);
+    assert_eq!(
+        app.log.status(d("2026-11-18"), &sun),
+        Some(Status::Partial),
+        "a partial day does not turn done"
+    );
+    assert_eq!(app.log.amount(d("2026-11-18"), &sun), 0.0, "done or not: 0");
+    assert_eq!(app.stats[3].strength, strength, "strength is unchanged");
+    // Measured again: the same unit, target and step come back.
+    keys(&mut app, &[Char('e')]);
+    assert_eq!(
+        (
+            app.form.unit.as_str(),
+            app.form.target.as_str(),
+            app.form.step.as_str()
+        ),
+        ("min", "15", "5")
+    );
+    keys(&mut app, &[Tab, Tab, Char(' '), Enter]);
+    assert_eq!(app.habits[3].measure, habit("sunlight").measure);
 }

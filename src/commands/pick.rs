@@ -41,21 +41,20 @@ impl std::fmt::Display for PickError {
 /// either that only one habit has.
 pub fn pick_habit<'a>(habits: &'a [Habit], given: &str) -> Result<&'a Habit, PickError> {
     let wanted = given.trim().to_lowercase();
-    let names = |h: &'a Habit| {
-        [
-            h.id.to_string(),
-            h.name.to_lowercase(),
-            h.short.to_lowercase(),
-        ]
-    };
-    let exact = habits.iter().find(|h| names(h).contains(&wanted));
-    if let Some(habit) = exact {
-        return Ok(habit);
-    }
-    let matches: Vec<&Habit> = habits
+    let exact: Vec<&Habit> = habits
         .iter()
-        .filter(|h| !wanted.is_empty() && names(h).iter().any(|name| name.starts_with(&wanted)))
+        .filter(|h| h.names().any(|name| name == wanted))
         .collect();
+    // Names are kept unique, but a list from elsewhere may not be: two
+    // habits answering to one name is a question, never a guess.
+    let matches = match exact.as_slice() {
+        [one] => return Ok(one),
+        [] => habits
+            .iter()
+            .filter(|h| !wanted.is_empty() && h.names().any(|name| name.starts_with(&wanted)))
+            .collect(),
+        _ => exact,
+    };
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(PickError::Unknown {
@@ -145,6 +144,26 @@ mod tests {
             })
         );
         assert!(id("").is_err());
+    }
+
+    #[test]
+    fn a_name_two_habits_answer_to_is_ambiguous_even_when_exact() {
+        let mut walk = Habit::check("morning-walk", "Morning walk");
+        let mut stretch = Habit::check("morning-stretch", "Morning stretch");
+        walk.short = "Morning".into();
+        stretch.short = "Morning".into();
+        let habits = [walk, stretch];
+        assert_eq!(
+            pick_habit(&habits, "morning").map(|h| h.id.to_string()),
+            Err(PickError::Ambiguous {
+                given: "morning".into(),
+                candidates: vec!["morning-walk".into(), "morning-stretch".into()]
+            })
+        );
+        assert_eq!(
+            pick_habit(&habits, "Morning walk").map(|h| h.id.to_string()),
+            Ok("morning-walk".into())
+        );
     }
 
     #[test]

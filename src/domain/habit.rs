@@ -128,6 +128,10 @@ pub struct Habit {
     pub hint: String,
     /// `None` for a habit that is simply done or not.
     pub measure: Option<Measure>,
+    /// What a done-or-not habit was measured by before it became one: the
+    /// amounts logged then are judged by this target (short of it is still
+    /// partial), and the form brings it back if the habit is measured again.
+    pub was_measured: Option<Measure>,
     /// Hidden from the checklist; its history is kept.
     pub archived: bool,
     /// The day it was added, when that was after the log began: the days
@@ -144,6 +148,7 @@ impl Habit {
             short: short_label(name),
             hint: String::new(),
             measure: None,
+            was_measured: None,
             archived: false,
             since: None,
         }
@@ -169,10 +174,11 @@ impl Habit {
 
     /// What a day's entry amounts to for this habit. An amount reaching the
     /// target is done, any less is partial; a done entry on a measured habit
-    /// (written before it was measured) counts as the target met, and an
-    /// amount on a done-or-not habit counts as done.
+    /// (written before it was measured) counts as the target met. An amount
+    /// on a done-or-not habit is judged by the target it had when it was
+    /// measured, and is done when it never had one.
     pub fn status(&self, entry: Option<Entry>) -> Option<Status> {
-        match (entry?, &self.measure) {
+        match (entry?, self.judged_by()) {
             (Entry::Done, _) => Some(Status::Done),
             (Entry::Skipped, _) => Some(Status::Skipped),
             (Entry::Amount(amount), Some(measure)) if amount < measure.target => {
@@ -182,19 +188,25 @@ impl Habit {
         }
     }
 
-    /// How much was done: the amount for a measured habit, 1 or 0 otherwise.
+    /// The measure an amount is held to: the habit's own, or the one it had.
+    fn judged_by(&self) -> Option<&Measure> {
+        self.measure.as_ref().or(self.was_measured.as_ref())
+    }
+
+    /// How much was done: the amount for a measured habit, and for a
+    /// done-or-not one 1 when done, else 0 (whatever amount it once had).
     pub fn amount(&self, entry: Option<Entry>) -> f64 {
         match (entry, &self.measure) {
-            (Some(Entry::Amount(amount)), _) => amount,
+            (Some(Entry::Amount(amount)), Some(_)) => amount,
             (Some(Entry::Done), Some(measure)) => measure.target,
-            (Some(Entry::Done), None) => 1.0,
-            _ => 0.0,
+            (entry, None) => f64::from(u8::from(self.status(entry) == Some(Status::Done))),
+            (Some(Entry::Skipped) | None, Some(_)) => 0.0,
         }
     }
 
     /// The share of the day's target reached, from 0 to 1.
     pub fn progress(&self, entry: Option<Entry>) -> f64 {
-        match (entry, &self.measure) {
+        match (entry, self.judged_by()) {
             (Some(Entry::Amount(amount)), Some(measure)) => {
                 (amount / measure.target).clamp(0.0, 1.0)
             }
@@ -213,6 +225,15 @@ impl Habit {
             }
             _ => Some(first),
         }
+    }
+
+    /// What a person may call this habit, in lower case: its id, its name
+    /// and its short label. No two habits share one (see [`check_habits`]).
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        [self.id.as_str(), self.name.trim(), self.short.trim()]
+            .into_iter()
+            .filter(|name| !name.is_empty())
+            .map(str::to_lowercase)
     }
 
     /// The target, or 1 for a done-or-not habit.
@@ -268,7 +289,7 @@ pub fn check_habits(habits: &[Habit]) -> Result<(), HabitProblem> {
         if habit.name.trim().is_empty() {
             return problem(index, format!("the habit \"{id}\" needs a name"));
         }
-        if let Some(measure) = &habit.measure {
+        for measure in habit.measure.iter().chain(&habit.was_measured) {
             if measure.unit.trim().is_empty() {
                 return problem(
                     index,
@@ -305,6 +326,28 @@ pub fn check_habits(habits: &[Habit]) -> Result<(), HabitProblem> {
                 "{active} habits are active; at most {MAX_ACTIVE_HABITS} fit the checklist, so archive some"
             ),
         );
+    }
+    Ok(())
+}
+
+/// The rule the form adds to [`check_habits`]: no two habits answer to one
+/// name, whether id, name or short label, in any case. A file from before
+/// the rule (or a hand edit) may break it and still opens; the command line
+/// then asks which habit is meant rather than guess.
+pub fn check_names(habits: &[Habit]) -> Result<(), HabitProblem> {
+    for (index, habit) in habits.iter().enumerate() {
+        for other in &habits[..index] {
+            if let Some(word) = habit.names().find(|word| other.names().any(|w| w == *word)) {
+                return Err(HabitProblem {
+                    index,
+                    message: format!(
+                        "\"{word}\" would name both \"{}\" and \"{}\"; each habit needs a name \
+                         and a short label of its own",
+                        other.name, habit.name
+                    ),
+                });
+            }
+        }
     }
     Ok(())
 }
@@ -457,6 +500,34 @@ mod tests {
     }
 
     #[test]
+    fn names_and_short_labels_name_one_habit_each_whatever_the_case() {
+        assert_eq!(check_names(&default_habits()), Ok(()));
+        let clash = |change: fn(&mut Vec<Habit>)| {
+            let mut habits = default_habits();
+            change(&mut habits);
+            assert_eq!(check_habits(&habits), Ok(()), "a file may hold it");
+            let problem = check_names(&habits).unwrap_err();
+            (problem.index, problem.message)
+        };
+        let (at, message) = clash(|h| h[3].name = "prebiotic FIBRE".into());
+        assert_eq!(at, 3);
+        assert!(
+            message.starts_with(
+                "\"prebiotic fibre\" would name both \"Prebiotic fibre\" and \"prebiotic FIBRE\""
+            ),
+            "{message}"
+        );
+        assert_eq!(clash(|h| h[4].short = "Fibre".into()).0, 4);
+        assert_eq!(clash(|h| h[4].short = "sunlight".into()).0, 4);
+        let (at, message) = clash(|h| {
+            h.push(Habit::check("morning-walk", "Morning walk"));
+            h.push(Habit::check("morning-stretch", "Morning stretch"));
+        });
+        assert_eq!(at, 6);
+        assert!(message.contains("\"morning\" would name both"), "{message}");
+    }
+
+    #[test]
     fn the_rules_a_list_of_habits_keeps() {
         assert_eq!(check_habits(&default_habits()), Ok(()));
         let broken = |change: fn(&mut Vec<Habit>), expected: &str, at: usize| {
@@ -502,7 +573,7 @@ mod tests {
         broken(
             |h| {
                 for i in 0..16 {
-                    h.push(Habit::check(&format!("h{i}"), "Another"));
+                    h.push(Habit::check(&format!("h{i}"), &format!("Another{i}")));
                 }
             },
             "at most 20",
@@ -510,7 +581,7 @@ mod tests {
         );
         let mut many_archived = default_habits();
         for i in 0..30 {
-            let mut habit = Habit::check(&format!("old{i}"), "Old");
+            let mut habit = Habit::check(&format!("old{i}"), &format!("Old{i}"));
             habit.archived = true;
             many_archived.push(habit);
         }

@@ -110,6 +110,11 @@ impl Past {
     }
 }
 
+/// The target the habit's amounts are judged by (see `Habit::status`).
 fn target(habit: &Habit) -> Option<f64> {
-    habit.measure.as_ref().map(|measure| measure.target)
+    habit
+        .measure
+        .as_ref()
+        .or(habit.was_measured.as_ref())
+        .map(|measure| measure.target)
 }

@@ -88,17 +88,19 @@ struct HabitRecord {
 
 impl From<&Habit> for HabitRecord {
     fn from(habit: &Habit) -> Self {
-        let measure = habit.measure.as_ref();
+        let kind = if habit.measure.is_some() {
+            Kind::Measured
+        } else {
+            Kind::Check
+        };
+        // A done-or-not habit keeps what it was measured by.
+        let measure = habit.measure.as_ref().or(habit.was_measured.as_ref());
         Self {
             id: habit.id.clone(),
             name: habit.name.clone(),
             short: habit.short.clone(),
             hint: habit.hint.clone(),
-            kind: if measure.is_some() {
-                Kind::Measured
-            } else {
-                Kind::Check
-            },
+            kind,
             unit: measure.map(|m| m.unit.clone()),
             step: measure.map(|m| m.step),
             target: measure.map(|m| m.target),
@@ -125,37 +127,39 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
     let mut habits = Vec::with_capacity(file.habits.len());
     for record in file.habits {
         let id = format!("\"{}\"", record.id);
-        let measure = match record.kind {
-            Kind::Check => {
-                if record.unit.is_some() || record.step.is_some() || record.target.is_some() {
-                    return Err(at(
-                        &id,
-                        format!(
-                            "\"{}\" is `kind: Check` (done or not), so unit, step and target do not \
-                             apply; remove them or write `kind: Measured`",
-                            record.id
-                        ),
-                    ));
-                }
-                None
+        // A `Check` habit may keep the unit and target it was measured by.
+        let measure = match (record.unit, record.target, record.kind) {
+            (None, None, Kind::Check) if record.step.is_none() => None,
+            (Some(unit), Some(target), _) => Some(Measure {
+                unit,
+                step: record.step.unwrap_or(1.0),
+                target,
+            }),
+            (_, _, Kind::Check) => {
+                return Err(at(
+                    &id,
+                    format!(
+                        "\"{}\" is `kind: Check` (done or not) with part of a measure; a done-or-not \
+                         habit keeps the `unit` and `target` it was measured by only together \
+                         (remove both, or write both)",
+                        record.id
+                    ),
+                ));
             }
-            Kind::Measured => {
-                let (Some(unit), Some(target)) = (record.unit, record.target) else {
-                    return Err(at(
-                        &id,
-                        format!(
-                            "\"{}\" is `kind: Measured`, so it needs a `unit` and a `target`, \
-                             e.g. unit: \"min\", target: 30",
-                            record.id
-                        ),
-                    ));
-                };
-                Some(Measure {
-                    unit,
-                    step: record.step.unwrap_or(1.0),
-                    target,
-                })
+            (_, _, Kind::Measured) => {
+                return Err(at(
+                    &id,
+                    format!(
+                        "\"{}\" is `kind: Measured`, so it needs a `unit` and a `target`, \
+                         e.g. unit: \"min\", target: 30",
+                        record.id
+                    ),
+                ));
             }
+        };
+        let (measure, was_measured) = match record.kind {
+            Kind::Measured => (measure, None),
+            Kind::Check => (None, measure),
         };
         let since = match record.since.as_str() {
             "" => None,
@@ -177,6 +181,7 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
             short,
             hint: record.hint,
             measure,
+            was_measured,
             archived: record.archived,
             since,
         });
@@ -344,6 +349,7 @@ mod tests {
                             step: f64::from(step) / 4.0,
                             target: f64::from(target) / 8.0,
                         }),
+                        was_measured: None,
                         // One stays on the checklist, as one must.
                         archived: archived && i > 0,
                         since: since.map(|days| start + chrono::Days::new(days)),
@@ -405,6 +411,20 @@ mod tests {
     }
 
     #[test]
+    fn a_done_or_not_habit_keeps_what_it_was_measured_by() {
+        let mut walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
+        walk.was_measured = walk.measure.take();
+        let habits = vec![walk];
+        let text = render_habits(&habits, path()).unwrap();
+        assert!(text.contains("kind: Check"), "{text}");
+        assert!(text.contains("target: 30.0"), "{text}");
+        assert_eq!(parse_habits(&text, path()).unwrap(), habits);
+        let half = r#"(version: 1, habits: [(id: "a", name: "A", kind: Check, unit: "min")])"#;
+        let err = parse_habits(half, path()).unwrap_err().to_string();
+        assert!(err.contains("only together"), "{err}");
+    }
+
+    #[test]
     fn a_hand_written_file_with_defaults_left_out() {
         let text = r#"(version: 1, habits: [
             (id: "walk", name: "Evening walk", kind: Measured, unit: "min", target: 20),
@@ -443,7 +463,7 @@ mod tests {
             (
                 "(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check, target: 3),\n])",
                 (2, 8),
-                "do not apply",
+                "only together",
             ),
             (
                 "(version: 1, habits: [\n  (id: \"a\", name: \"\", kind: Check),\n])",

@@ -14,7 +14,7 @@ pub struct HabitFormView<'a> {
 }
 
 /// Rows the form needs, borders included, so the popup can fit it.
-pub const HEIGHT: u16 = 12;
+pub const HEIGHT: u16 = 13;
 
 impl Widget for HabitFormView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -45,6 +45,8 @@ impl Widget for HabitFormView<'_> {
             let focused = form.focus == field;
             let value = match field {
                 Field::Name => form.name.clone(),
+                Field::Short if form.short.is_empty() && !focused => "(from the name)".into(),
+                Field::Short => form.short.clone(),
                 Field::Kind if form.measured => "measured".into(),
                 Field::Kind => "done or not".into(),
                 Field::Unit => form.unit.clone(),
@@ -79,13 +81,19 @@ impl Widget for HabitFormView<'_> {
             lines.push(Line::from(spans));
         }
         lines.push(Line::raw(""));
-        lines.push(match &form.error {
-            Some(error) => Line::styled(error.as_str(), app.theme.error),
-            None if form.editing.is_some() => Line::styled(
+        let editing = form
+            .editing
+            .as_ref()
+            .and_then(|id| app.habits.iter().find(|habit| habit.id == *id));
+        let kind_change = editing.and_then(|habit| form.kind_change(habit));
+        lines.push(match (&form.error, kind_change) {
+            (Some(error), _) => Line::styled(error.as_str(), app.theme.error),
+            (None, Some(change)) => Line::styled(change, app.theme.key),
+            (None, None) if form.editing.is_some() => Line::styled(
                 "The history stays with the habit whatever its name.",
                 app.theme.dim,
             ),
-            None => Line::styled(
+            (None, None) => Line::styled(
                 "e.g. Cold shower · measured in min, target 2, step 1",
                 app.theme.dim,
             ),
