@@ -285,7 +285,7 @@ impl Keymap {
                 .map_err(|err| KeymapError {
                     line: err.span.start.line,
                     column: err.span.start.col,
-                    message: err.code.to_string(),
+                    message: crate::position::ron_message(&err.code),
                 })?;
         let mut places = Places::new(text);
         let mut bindings = DEFAULT_KEYMAP.bindings.clone();

@@ -15,9 +15,105 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// A byte-order mark some editors put at the start of a UTF-8 file: not
+/// part of the text.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// RON's account of a mistake, worded for the person who edits the file:
+/// the field or value they wrote and what could stand there, never the name
+/// of a type inside gutbone (`YearFile`, `WeekStartName`).
+pub fn ron_message(err: &ron::Error) -> String {
+    use ron::Error;
+    let list = |names: &[&str]| {
+        names
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let closest = |found: &str, names: &[&str]| {
+        names
+            .iter()
+            .map(|name| (strsim::levenshtein(found, name), *name))
+            .filter(|(distance, _)| *distance <= 2)
+            .min()
+            .map_or(String::new(), |(_, name)| {
+                format!(" (did you mean `{name}`?)")
+            })
+    };
+    match err {
+        Error::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "there is no field `{found}` here{}; the fields are {}",
+            closest(found, expected),
+            list(expected)
+        ),
+        Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "`{found}` is not one of the values that can stand here{}: {}",
+            closest(found, expected),
+            list(expected)
+        ),
+        Error::MissingStructField { field, .. } => format!("the field `{field}` is missing"),
+        Error::DuplicateStructField { field, .. } => {
+            format!("the field `{field}` is written twice")
+        }
+        Error::ExpectedDifferentStructName { found, .. } => {
+            format!("`{found}(` is not expected here; write the `(` alone")
+        }
+        Error::ExpectedNamedStructLike(_) | Error::ExpectedStructName(_) => {
+            "Expected opening `(`".into()
+        }
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ron_mistakes_name_fields_and_values_never_our_types() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct InsideName {
+            amounts: u32,
+            when: WeekStartName,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        enum WeekStartName {
+            Monday,
+        }
+        let message = |text: &str| {
+            let err = ron::from_str::<InsideName>(text).unwrap_err();
+            ron_message(&err.code)
+        };
+        let typo = message("(amonts: 1, when: Monday)");
+        assert_eq!(
+            typo,
+            "there is no field `amonts` here (did you mean `amounts`?); the fields are `amounts`, `when`"
+        );
+        let value = message("(amounts: 1, when: Tuesday)");
+        assert_eq!(
+            value,
+            "`Tuesday` is not one of the values that can stand here: `Monday`"
+        );
+        assert_eq!(message("(amounts: 1)"), "the field `when` is missing");
+        assert_eq!(
+            message("Other(amounts: 1, when: Monday)"),
+            "`Other(` is not expected here; write the `(` alone"
+        );
+        for text in [typo, value] {
+            assert!(!text.contains("InsideName") && !text.contains("WeekStartName"));
+        }
+        assert_eq!(without_bom("\u{feff}(a)"), "(a)");
+        assert_eq!(without_bom("(a)"), "(a)");
+    }
 
     #[test]
     fn lines_and_columns_count_from_one() {

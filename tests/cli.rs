@@ -653,3 +653,48 @@ fn a_habit_made_done_or_not_reports_its_past_amounts_by_its_old_target() {
     let export = ok(dir, &["export"]);
     assert!(export.contains("\"walk\": 20.0"), "{export}");
 }
+
+#[test]
+fn every_line_of_settings_is_optional_and_a_byte_order_mark_is_no_mistake() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let config = dir.join("config");
+    fs::create_dir_all(&config).unwrap();
+    for settings in [
+        "(theme: Light)",
+        "",
+        "// nothing yet\n",
+        "\u{feff}(week_start: Sunday)",
+    ] {
+        fs::write(config.join("settings.ron"), settings).unwrap();
+        ok(dir, &["status"]);
+        let printed = ok(dir, &["config"]);
+        assert!(printed.contains("version: 1"), "{settings:?}: {printed}");
+    }
+    // Every file gutbone reads may start with a BOM, as some editors write.
+    ok(dir, &["check", "sunlight"]);
+    let bom = |path: &std::path::Path| {
+        let text = fs::read_to_string(path).unwrap();
+        fs::write(path, format!("\u{feff}{text}")).unwrap();
+    };
+    ok(dir, &["check", "stress"]);
+    bom(&dir.join("log/2026.ron"));
+    bom(&dir.join("habits.ron"));
+    let status = ok(dir, &["status", "--short"]);
+    assert_eq!(
+        status,
+        "gutbone 2/5 · fermented food, prebiotic fibre, weight-bearing exercise left\n"
+    );
+    let doctor = ok(dir, &["doctor"]);
+    assert!(!doctor.contains("BROKEN"), "{doctor}");
+    ok(dir, &["check", "ferm"]);
+    // A mistake speaks of the field and the file, not of gutbone's types.
+    fs::write(config.join("settings.ron"), "(week_start: Tuesday)").unwrap();
+    let (code, stderr) = common::cli::fails(dir, &["status"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("`Tuesday` is not one of the values"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("WeekStartName"), "{stderr}");
+}

@@ -185,7 +185,7 @@ impl Tips {
         let user: UserTips = options.from_str(text).map_err(|err| TipsError {
             line: err.span.start.line,
             column: err.span.start.col,
-            message: err.code.to_string(),
+            message: crate::position::ron_message(&err.code),
         })?;
         let at = |needle: &str, message: String| {
             let (line, column) = locate(text, needle);

@@ -100,7 +100,7 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
             file: file.to_owned(),
             line: Some(err.span.start.line as u64),
             column: Some(err.span.start.col as u64),
-            message: err.code.to_string(),
+            message: crate::position::ron_message(&err.code),
         })?
     };
     to_source(&data).map_err(|message| ImportError::at(file, None, message))

@@ -499,7 +499,7 @@ fn parse_ron<T: serde::de::DeserializeOwned>(
                 path,
                 err.span.start.line,
                 err.span.start.col,
-                err.code.to_string(),
+                crate::position::ron_message(&err.code),
             ));
         }
     };
@@ -520,11 +520,7 @@ fn parse_ron<T: serde::de::DeserializeOwned>(
 
 /// The text of an optional file: `None` when it does not exist.
 pub fn read_optional(path: &Path) -> Result<Option<String>, StoreError> {
-    match fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(StoreError::io("read", path, err)),
-    }
+    read_optional_text(path)
 }
 
 /// The year files under `dir/log`, oldest first; none when it is missing.
@@ -648,12 +644,17 @@ fn read_optional_text(path: &Path) -> Result<Option<String>, StoreError> {
         .transpose()
 }
 
-/// A mistake in the encoding is told at its line and column.
+/// A mistake in the encoding is told at its line and column; a byte-order
+/// mark some editors write first is left out.
 fn into_text(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
-    String::from_utf8(bytes).map_err(|err| {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
         let valid_up_to = err.utf8_error().valid_up_to();
         format::not_utf8(err.as_bytes(), path, valid_up_to)
-    })
+    })?;
+    if crate::position::without_bom(&text).len() != text.len() {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -14,8 +14,6 @@
 //! Every field may be left out. The file is only read, never written;
 //! `gutbone config` prints one with every setting, its value and its source.
 
-use std::fs;
-use std::io;
 use std::path::Path;
 
 use chrono::NaiveTime;
@@ -28,9 +26,15 @@ use crate::ui::theme::ThemeName;
 
 const VERSION: u32 = 1;
 
+fn version() -> u32 {
+    VERSION
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
+    // Optional like every other line: a file without it is this version.
+    #[serde(default = "version")]
     version: u32,
     // Written plainly (`theme: Light`), read as "said or not": RON itself
     // would want `Some(Light)` for an Option.
@@ -86,12 +90,10 @@ pub fn load_settings(path: &Path) -> Result<Settings, StoreError> {
 
 /// Reads `path` field by field; a missing file says nothing.
 pub fn load_stated(path: &Path) -> Result<Stated, StoreError> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Stated::default()),
-        Err(err) => return Err(StoreError::io("read", path, err)),
-    };
-    parse_stated(&text, path)
+    match super::read_optional_text(path)? {
+        Some(text) => parse_stated(&text, path),
+        None => Ok(Stated::default()),
+    }
 }
 
 pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
@@ -99,6 +101,14 @@ pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
 }
 
 pub fn parse_stated(text: &str, path: &Path) -> Result<Stated, StoreError> {
+    // A file of nothing but comments and blank lines says nothing.
+    let silent = text
+        .lines()
+        .map(str::trim)
+        .all(|line| line.is_empty() || line.starts_with("//"));
+    if silent {
+        return Ok(Stated::default());
+    }
     let file: SettingsFile = parse_ron(text, path, VERSION, |file: &SettingsFile| file.version)?;
     let week_start = file.week_start.map(|name| match name {
         WeekStartName::Monday => WeekStart::Monday,
