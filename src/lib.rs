@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod look;
 pub mod position;
 pub mod store;
+pub mod symbols;
 pub mod tui;
 pub mod ui;
 pub mod update;

@@ -12,6 +12,7 @@ use gutbone::domain::date;
 use gutbone::domain::past::Past;
 use gutbone::look;
 use gutbone::store::{Store, load_keymap, load_settings, load_stated, load_tips, paths};
+use gutbone::symbols;
 
 mod prefault;
 
@@ -58,9 +59,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     run_command(command, &dir, &config_dir, &clock, flags)
 }
 
-/// One subcommand. Settings are read only by the commands that need "today"
-/// or the week's first day, so `paths`, `man` and the like work whatever
-/// state the config is in.
+/// One subcommand, its output written in one go at the end: in ASCII, as
+/// the screen would be, when the look asks for it and the output is text
+/// for a person (not JSON, CSV, a script or a path).
 fn run_command(
     command: &Command,
     dir: &Path,
@@ -68,11 +69,47 @@ fn run_command(
     clock: &Clock,
     flags: look::Flags,
 ) -> Result<(), Failure> {
+    let mut out = Vec::new();
+    let result = dispatch(command, dir, config_dir, clock, flags, &mut out);
+    let ascii = is_text_for_a_person(command) && {
+        let stated = load_stated(&paths::settings_file(config_dir)).unwrap_or_default();
+        let env = look::Env::read(|name| std::env::var_os(name));
+        look::Look::resolve(&stated, flags, &env).ascii.value
+    };
+    let text = match ascii {
+        true => symbols::ascii_text(&String::from_utf8_lossy(&out)).into_bytes(),
+        false => out,
+    };
+    let written = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
+    result.and(written.map_err(Failure::from))
+}
+
+fn is_text_for_a_person(command: &Command) -> bool {
+    match command {
+        Command::Status { json, .. } | Command::Week { json, .. } => !json,
+        Command::Tip { .. }
+        | Command::Check { .. }
+        | Command::Uncheck { .. }
+        | Command::Skip { .. } => true,
+        _ => false,
+    }
+}
+
+/// Settings are read only by the commands that need "today" or the week's
+/// first day, so `paths`, `man` and the like work whatever state the config
+/// is in.
+fn dispatch(
+    command: &Command,
+    dir: &Path,
+    config_dir: &Path,
+    clock: &Clock,
+    flags: look::Flags,
+    out: &mut Vec<u8>,
+) -> Result<(), Failure> {
     let settings_file = paths::settings_file(config_dir);
     let settings = || load_settings(&settings_file);
     let today =
         || -> Result<_, Failure> { Ok(date::today(clock.now(), settings()?.day_starts_at)) };
-    let out = &mut std::io::stdout().lock();
     match command {
         Command::Paths => Ok(commands::paths::run(dir, config_dir, out)?),
         Command::Config => {

@@ -43,7 +43,7 @@ fn check_uncheck_and_skip_change_the_log_and_status_shows_it() {
     [x] Prebiotic fibre          3/3 servings    streak 1 (best 1), strength 5%
     [ ] Weight-bearing exercise  0/30 min        streak 0 (best 0), strength 0%
     [ ] Sunlight                 0/15 min        streak 0 (best 0), strength 0%
-    [-] Stress break             0/1 break       streak 0 (best 0), strength 0%
+    [–] Stress break             0/1 break       streak 0 (best 0), strength 0%
     ");
     assert_eq!(
         ok(dir, &["status", "--short"]),
@@ -697,4 +697,53 @@ fn every_line_of_settings_is_optional_and_a_byte_order_mark_is_no_mistake() {
         "{stderr}"
     );
     assert!(!stderr.contains("WeekStartName"), "{stderr}");
+}
+
+#[test]
+fn the_command_line_keeps_to_ascii_as_the_screen_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "sunlight", "--date", "-1"]);
+    ok(dir, &["skip", "stress", "--date", "-1"]);
+    ok(
+        dir,
+        &["check", "exercise", "--amount", "10", "--date", "-1"],
+    );
+    let unicode = ok(dir, &["week"]);
+    assert!(unicode.contains('●') && unicode.contains('–'), "{unicode}");
+    let flag = ok(dir, &["week", "--ascii"]);
+    assert!(flag.is_ascii(), "{flag}");
+    assert!(
+        flag.contains("# done  + part  - skipped  . missed  o open"),
+        "{flag}"
+    );
+    let c_locale = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_gutbone"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir)
+            .arg("--config-dir")
+            .arg(dir.join("config"))
+            .env("GUTBONE_NOW", "2026-11-22T09:00:00")
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(c_locale(&["week"]), flag);
+    for args in [
+        &["status"][..],
+        &["status", "--short"],
+        &["tip"],
+        &["status", "--date", "-1"],
+    ] {
+        let text = c_locale(args);
+        assert!(text.is_ascii(), "{args:?}: {text}");
+    }
+    assert!(c_locale(&["status", "--date", "-1"]).contains("[-] Stress break"));
+    // JSON is for programs: left as it is.
+    assert!(c_locale(&["week", "--json"]).contains("\"skipped\""));
 }

@@ -94,7 +94,7 @@ fn a_loop_zip_is_merged_by_name_and_map_and_keeps_what_you_logged() {
     [ ] Stress break             0/1 break       streak 0 (best 0), strength 0%
     ");
     let status = ok(dir, &["status", "--date", "2026-11-21"]);
-    assert!(status.contains("[-] Fermented food"), "kept: {status}");
+    assert!(status.contains("[–] Fermented food"), "kept: {status}");
     assert!(
         status.contains("[x] Weight-bearing exercise  45/30 min"),
         "{status}"

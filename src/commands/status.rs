@@ -12,6 +12,7 @@ use super::pick::parse_day;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, Status};
 use crate::store::Store;
+use crate::symbols;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -116,10 +117,10 @@ pub fn run(
                 .unwrap_or(0);
             for (habit, stats) in habits.iter().zip(&stats) {
                 let mark = match log.status(day, habit) {
-                    Some(Status::Done) => "[x]",
-                    Some(Status::Partial) => "[~]",
-                    Some(Status::Skipped) => "[-]",
-                    None => "[ ]",
+                    Some(Status::Done) => symbols::CHECKED,
+                    Some(Status::Partial) => symbols::PARTIAL,
+                    Some(Status::Skipped) => symbols::SKIPPED,
+                    None => symbols::UNCHECKED,
                 };
                 let amount = habit
                     .measure

@@ -12,6 +12,7 @@ use crate::domain::Habit;
 use crate::domain::settings::WeekStart;
 use crate::domain::week::{Mark, WeekSummary};
 use crate::store::Store;
+use crate::symbols;
 
 #[derive(Serialize)]
 struct WeekJson<'a> {
@@ -37,17 +38,6 @@ fn mark_name(mark: Mark) -> &'static str {
         Mark::Open => "open",
         Mark::Upcoming => "upcoming",
         Mark::Untracked => "untracked",
-    }
-}
-
-fn mark_symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Done => "●",
-        Mark::Partial => "◐",
-        Mark::Skipped => "–",
-        Mark::Missed => "·",
-        Mark::Open => "○",
-        Mark::Upcoming | Mark::Untracked => " ",
     }
 }
 
@@ -110,7 +100,7 @@ pub fn run(
         let marks: String = row
             .marks
             .iter()
-            .map(|m| format!("  {}", mark_symbol(*m)))
+            .map(|m| format!("  {}", symbols::week_mark(*m)))
             .collect();
         writeln!(out, "{:<width$}{}", habit.short, marks.trim_end())?;
     }
@@ -120,6 +110,14 @@ pub fn run(
         .map(|t| format!(" {:>2}", t.map(|n| n.to_string()).unwrap_or_default()))
         .collect();
     writeln!(out, "{:<width$}{}", "Done", totals.trim_end())?;
-    writeln!(out, "● done  ◐ part  – skipped  · missed  ○ open")?;
+    writeln!(
+        out,
+        "{} done  {} part  {} skipped  {} missed  {} open",
+        symbols::MARK_DONE,
+        symbols::MARK_PARTIAL,
+        symbols::MARK_SKIPPED,
+        symbols::MARK_MISSED,
+        symbols::MARK_OPEN
+    )?;
     Ok(())
 }

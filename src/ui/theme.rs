@@ -166,47 +166,10 @@ impl Theme {
                 cell.underline_color = Color::Reset;
             }
             if self.ascii && !cell.symbol().is_ascii() {
-                let ascii = to_ascii(cell.symbol());
+                let ascii = crate::symbols::to_ascii(cell.symbol());
                 cell.set_symbol(ascii);
             }
         }
-    }
-}
-
-pub const CHECKED: &str = "[x]";
-pub const UNCHECKED: &str = "[ ]";
-pub const SKIPPED: &str = "[–]";
-/// Some of a measured habit's target.
-pub const PARTIAL: &str = "[~]";
-pub const MARK_PARTIAL: &str = "◐";
-pub const MARK_DONE: &str = "●";
-pub const MARK_MISSED: &str = "·";
-pub const MARK_SKIPPED: &str = "–";
-pub const MARK_OPEN: &str = "○";
-
-/// One cell's symbol in ASCII, keeping its meaning: marks stay distinct,
-/// lines stay lines, shades grow from `.` to `#`.
-fn to_ascii(symbol: &str) -> &'static str {
-    match symbol {
-        "●" | "█" | "▇" | "▆" | "▓" => "#",
-        "◐" | "▅" | "▄" | "▒" => "+",
-        "○" => "o",
-        "·" | "░" | "▁" | "▂" | "▃" | "…" => ".",
-        "–" | "—" | "─" | "═" => "-",
-        "━" => "=",
-        "│" | "┃" | "║" => "|",
-        "┏" | "┓" | "┗" | "┛" => "#",
-        "┌" | "┐" | "└" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
-        "▶" | "▸" | "→" | "»" => ">",
-        "←" => "<",
-        "▲" | "↑" => "^",
-        "▼" | "↓" => "v",
-        "×" => "x",
-        "‘" | "’" => "'",
-        "“" | "”" => "\"",
-        // A wide character's second cell is empty, and stays so.
-        "" => "",
-        _ => "?",
     }
 }
 
@@ -214,19 +177,6 @@ fn to_ascii(symbol: &str) -> &'static str {
 mod tests {
     use super::*;
     use ratatui::layout::Rect;
-
-    #[test]
-    fn ascii_keeps_the_marks_apart() {
-        let marks = [
-            MARK_DONE,
-            MARK_PARTIAL,
-            MARK_OPEN,
-            MARK_MISSED,
-            MARK_SKIPPED,
-        ];
-        let ascii: Vec<_> = marks.iter().map(|m| to_ascii(m)).collect();
-        assert_eq!(ascii, ["#", "+", "o", ".", "-"]);
-    }
 
     #[test]
     fn finishing_without_colour_or_unicode_leaves_neither() {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Widget};
 use super::border::Border;
 use super::cells;
 use super::layout::Hit;
-use super::theme;
 use crate::app::App;
 use crate::domain::Status;
+use crate::symbols;
 
 pub struct TodayPanel<'a> {
     pub app: &'a App,
@@ -78,10 +78,10 @@ impl Widget for TodayPanel<'_> {
             let is_selected = index == app.selected;
             let marker = if is_selected { "▶ " } else { "  " };
             let (check, name_style) = match habit.status(entry) {
-                Some(Status::Done) => (theme::CHECKED, app.theme.done),
-                Some(Status::Partial) => (theme::PARTIAL, app.theme.partial),
-                Some(Status::Skipped) => (theme::SKIPPED, app.theme.dim),
-                None => (theme::UNCHECKED, Style::new()),
+                Some(Status::Done) => (symbols::CHECKED, app.theme.done),
+                Some(Status::Partial) => (symbols::PARTIAL, app.theme.partial),
+                Some(Status::Skipped) => (symbols::SKIPPED, app.theme.dim),
+                None => (symbols::UNCHECKED, Style::new()),
             };
             let name = if short { &habit.short } else { &habit.name };
             let number = format!("{} ", index + 1);

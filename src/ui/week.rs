@@ -10,12 +10,12 @@ use ratatui::widgets::{Block, Padding, Widget};
 
 use super::border::Border;
 use super::layout::Tier;
-use super::theme;
 use crate::action::Action;
 use crate::app::App;
 use crate::domain::date;
 use crate::domain::stats::HabitStats;
 use crate::domain::week::{EARLIER_WEEKS, Mark, WeekSummary};
+use crate::symbols;
 
 pub struct WeekPanel<'a> {
     pub app: &'a App,
@@ -168,11 +168,11 @@ impl Widget for WeekPanel<'_> {
             );
             let marks = std::array::from_fn(|i| {
                 let (symbol, style) = match row.marks[i] {
-                    Mark::Done => (theme::MARK_DONE, app.theme.done),
-                    Mark::Partial => (theme::MARK_PARTIAL, app.theme.partial),
-                    Mark::Skipped => (theme::MARK_SKIPPED, app.theme.dim),
-                    Mark::Missed => (theme::MARK_MISSED, app.theme.dim),
-                    Mark::Open => (theme::MARK_OPEN, Style::new()),
+                    Mark::Done => (symbols::MARK_DONE, app.theme.done),
+                    Mark::Partial => (symbols::MARK_PARTIAL, app.theme.partial),
+                    Mark::Skipped => (symbols::MARK_SKIPPED, app.theme.dim),
+                    Mark::Missed => (symbols::MARK_MISSED, app.theme.dim),
+                    Mark::Open => (symbols::MARK_OPEN, Style::new()),
                     Mark::Upcoming | Mark::Untracked => ("", Style::new()),
                 };
                 (symbol, column_style(i).patch(style))
@@ -198,15 +198,15 @@ impl Widget for WeekPanel<'_> {
 
         let mut lines = Vec::with_capacity(4);
         lines.push(Line::from(vec![
-            Span::styled(theme::MARK_DONE, app.theme.done),
+            Span::styled(symbols::MARK_DONE, app.theme.done),
             Span::raw(" done "),
-            Span::styled(theme::MARK_PARTIAL, app.theme.partial),
+            Span::styled(symbols::MARK_PARTIAL, app.theme.partial),
             Span::raw(" part "),
-            Span::styled(theme::MARK_SKIPPED, app.theme.dim),
+            Span::styled(symbols::MARK_SKIPPED, app.theme.dim),
             Span::raw(" skipped "),
-            Span::styled(theme::MARK_MISSED, app.theme.dim),
+            Span::styled(symbols::MARK_MISSED, app.theme.dim),
             Span::raw(" missed "),
-            Span::raw(theme::MARK_OPEN),
+            Span::raw(symbols::MARK_OPEN),
             Span::raw(" open"),
         ]));
         lines.push(Line::styled(
