@@ -462,3 +462,48 @@ fn the_earlier_weeks_show_at_120_columns_once_there_are_rows_for_them() {
             .contains("Weeks of")
     );
 }
+
+/// Every mark in today's column and in the viewed one, with each habit
+/// selected in turn, in every theme: no cell's text is the colour of its
+/// background (a skipped mark in the dark theme's today column once was).
+#[test]
+fn no_mark_is_drawn_in_the_colour_of_its_background() {
+    use gutbone::domain::Entry;
+    use gutbone::ui::theme::{Theme, ThemeName};
+    let mut app = sample_app("2026-11-22T09:00:00");
+    // Today: fibre skipped, exercise partial (20/30), kefir and stress done,
+    // sunlight open; the days before hold done, partial, skipped and missed.
+    app.log.set_entry(
+        d("2026-11-22"),
+        common::id("prebiotic-fiber"),
+        Some(Entry::Skipped),
+    );
+    app.refresh_stats();
+    for name in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
+        app.theme = Theme::new(name, true, false);
+        for viewing in ["2026-11-22", "2026-11-19", "2026-11-18"] {
+            app.viewing = d(viewing);
+            for selected in 0..app.habits.len() {
+                app.selected = selected;
+                for (width, height) in [(80, 24), (120, 40)] {
+                    let terminal = render(&app, width, height);
+                    let buffer = terminal.backend().buffer();
+                    for (i, cell) in buffer.content.iter().enumerate() {
+                        let (x, y) = (i as u16 % width, i as u16 / width);
+                        let unseen = cell.fg == cell.bg
+                            && cell.fg != Color::Reset
+                            && !cell.symbol().trim().is_empty();
+                        assert!(
+                            !unseen,
+                            "{name:?}, viewing {viewing}, habit {selected} selected, {width}x{height}: \
+                             {:?} at ({x}, {y}) is {:?} on {:?}",
+                            cell.symbol(),
+                            cell.fg,
+                            cell.bg
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

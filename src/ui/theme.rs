@@ -136,6 +136,19 @@ impl Theme {
         }
     }
 
+    /// `style` in today's shaded column. A colour that would vanish into the
+    /// shade (the dark theme's dim grey is its grey) gives way to the
+    /// column's own, dimmed, so a skipped mark stays a quiet one.
+    pub fn in_today_column(&self, style: Style) -> Style {
+        let style = self.today_column.patch(style);
+        match (style.fg, style.bg) {
+            (Some(fg), Some(bg)) if fg == bg => style
+                .fg(self.today_column.fg.unwrap_or(Color::Reset))
+                .add_modifier(Modifier::DIM),
+            _ => style,
+        }
+    }
+
     /// The frame of a small editor: its title, and how to keep or cancel.
     pub fn editor_block(&self, title: String) -> Block<'static> {
         Block::bordered()

@@ -120,18 +120,19 @@ impl Widget for WeekPanel<'_> {
         border.render(area, buf, &app.theme);
 
         let cell = cell_width(inner);
-        let column_style = |i: usize| {
+        // What is drawn in a column, over today's shading where it is today.
+        let column_style = |i: usize, style: Style| {
             if week.days[i] == app.today {
-                app.theme.today_column
+                app.theme.in_today_column(style)
             } else {
-                Style::new()
+                style
             }
         };
         // The grid is written cell by cell: it is most of the screen's
         // characters, and padded spans cost a grapheme walk per space.
         let mut rows = inner.rows();
         let header_style = |i: usize| {
-            let style = column_style(i).add_modifier(Modifier::BOLD);
+            let style = column_style(i, Style::new()).add_modifier(Modifier::BOLD);
             if week.days[i] == app.viewing {
                 style.add_modifier(Modifier::UNDERLINED)
             } else {
@@ -175,7 +176,7 @@ impl Widget for WeekPanel<'_> {
                     Mark::Open => (symbols::MARK_OPEN, Style::new()),
                     Mark::Upcoming | Mark::Untracked => ("", Style::new()),
                 };
-                (symbol, column_style(i).patch(style))
+                (symbol, column_style(i, style))
             });
             grid.row(
                 buf,
@@ -192,7 +193,7 @@ impl Widget for WeekPanel<'_> {
             buf,
             rows.next(),
             ("Done", app.theme.dim),
-            std::array::from_fn(|i| (totals[i].as_str(), column_style(i).patch(app.theme.dim))),
+            std::array::from_fn(|i| (totals[i].as_str(), column_style(i, app.theme.dim))),
             ("", Style::new()),
         );
 
