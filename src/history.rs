@@ -44,17 +44,34 @@ impl History {
         self.redo.clear();
     }
 
-    /// The change to reverse, moved to the redo list.
-    pub fn undo(&mut self) -> Option<&Change> {
-        let change = self.undo.pop()?;
-        self.redo.push(change);
-        self.redo.last()
+    /// The change an undo (or a redo) would take back (or make again).
+    pub fn next(&self, undoing: bool) -> Option<&Change> {
+        if undoing {
+            self.undo.last()
+        } else {
+            self.redo.last()
+        }
     }
 
-    /// The change to make again, moved back to the undo list.
-    pub fn redo(&mut self) -> Option<&Change> {
-        let change = self.redo.pop()?;
-        self.undo.push(change);
-        self.undo.last()
+    /// Moves the next change across: undone, it can be redone, and back.
+    pub fn step(&mut self, undoing: bool) {
+        let (from, to) = if undoing {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        if let Some(change) = from.pop() {
+            to.push(change);
+        }
+    }
+
+    /// Forgets the next change: what it would restore was changed since by
+    /// someone else, so it can be neither undone nor redone.
+    pub fn forget(&mut self, undoing: bool) {
+        if undoing {
+            self.undo.pop();
+        } else {
+            self.redo.pop();
+        }
     }
 }

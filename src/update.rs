@@ -294,14 +294,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::GoToday => app.viewing = app.today,
         Action::NextTip => app.tip_turn = app.tip_turn.wrapping_add(1),
         Action::PrevTip => app.tip_turn = app.tip_turn.wrapping_sub(1),
-        Action::Undo => {
-            let change = app.history.undo().cloned();
-            return restore(app, change, true);
-        }
-        Action::Redo => {
-            let change = app.history.redo().cloned();
-            return restore(app, change, false);
-        }
+        Action::Undo => return restore(app, true),
+        Action::Redo => return restore(app, false),
         Action::EditNote => {
             app.note_draft = app.log.note(app.viewing).unwrap_or_default().to_owned();
             app.overlay = Some(Overlay::Note);
@@ -529,10 +523,35 @@ fn apply(app: &mut App, change: Change) -> Vec<Effect> {
 }
 
 /// Undo or redo: puts a change back (or makes it again), and shows where.
-fn restore(app: &mut App, change: Option<Change>, undoing: bool) -> Vec<Effect> {
-    let Some(change) = change else {
+/// Only the app's own change is taken back, and only while what it made
+/// still stands: a change made since from elsewhere (the command line,
+/// a hand edit) is never written over.
+fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
+    let Some(change) = app.history.next(undoing).cloned() else {
         return vec![];
     };
+    if !stands(app, &change, undoing) {
+        app.history.forget(undoing);
+        let what = match &change {
+            Change::Entry { date, habit, .. } => format!(
+                "{} on {} was",
+                app.habits
+                    .iter()
+                    .chain(&app.archived)
+                    .find(|h| h.id == *habit)
+                    .map_or(habit.as_str(), |h| h.name.as_str()),
+                date.format("%a %-d %b")
+            ),
+            Change::Note { date, .. } => format!("The note on {} was", date.format("%a %-d %b")),
+            Change::Habits { .. } => "The habits were".into(),
+        };
+        app.notice = Some(format!(
+            "{what} changed elsewhere since; {} leaves it as it is",
+            if undoing { "undo" } else { "redo" }
+        ));
+        return vec![];
+    }
+    app.history.step(undoing);
     let effects = make(app, &change, undoing);
     match &change {
         Change::Entry { date, habit, .. } => {
@@ -543,6 +562,32 @@ fn restore(app: &mut App, change: Option<Change>, undoing: bool) -> Vec<Effect> 
         Change::Habits { about, .. } => select_id(app, about),
     }
     effects
+}
+
+/// Whether what `change` left (or, for a redo, what it found) is still
+/// what the app holds.
+fn stands(app: &App, change: &Change, undoing: bool) -> bool {
+    match change {
+        Change::Entry {
+            date,
+            habit,
+            before,
+            after,
+        } => app.log.entry(*date, habit) == if undoing { *after } else { *before },
+        Change::Note {
+            date,
+            before,
+            after,
+        } => app.log.note(*date) == if undoing { after } else { before }.as_deref(),
+        Change::Habits { before, after, .. } => {
+            // As the app holds them: the checklist, then the archived ones.
+            let (archived, active): (Vec<&Habit>, Vec<&Habit>) =
+                if undoing { after } else { before }
+                    .iter()
+                    .partition(|habit| habit.archived);
+            app.habits.iter().eq(active) && app.archived.iter().eq(archived)
+        }
+    }
 }
 
 /// Writes one side of a change into the log: `before` when undoing.

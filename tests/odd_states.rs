@@ -85,3 +85,20 @@ fn the_amount_prompt_reads_what_was_typed_whole() {
     assert_eq!(app.wait_exit(), 0);
     assert!(!year_file(&dir).exists(), "nothing was saved");
 }
+
+#[test]
+fn undo_leaves_a_change_made_from_the_command_line_meanwhile() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn_sized(gutbone(&dir, NOW), 100, 30);
+    app.wait_for("0/5 today");
+    app.send("2");
+    app.wait_for("3/3 servings");
+    command(&dir, &["check", "fibre", "--amount", "2"]);
+    app.send("u");
+    let screen = app.wait_for("changed elsewhere since");
+    assert!(screen.contains("2/3 servings"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = fs::read_to_string(year_file(&dir)).unwrap();
+    assert!(saved.contains(r#""prebiotic-fiber": 2.0"#), "{saved}");
+}

@@ -769,3 +769,65 @@ fn clicking_a_day_in_the_week_views_it_and_the_wheel_steps_days() {
     click(&mut app, 28, 12);
     assert_eq!(app.viewing, d("2026-11-17"));
 }
+
+#[test]
+fn undo_takes_back_only_the_apps_own_change_as_it_stands() {
+    use gutbone::domain::Entry;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let today = d("2026-11-22");
+    let sun = habit("sunlight");
+    press(&mut app, &[Char('4')]); // sunlight 15/15
+    press(&mut app, &[Char('3')]); // exercise 30/30, then changed elsewhere:
+    let mut theirs = app.log.clone();
+    theirs.set_entry(today, &sun, Some(Entry::Amount(25.0)));
+    let habits = app.all_habits();
+    update(&mut app, Msg::Reloaded(habits, theirs.clone()));
+    // Exercise was not touched elsewhere: its undo goes through.
+    assert_eq!(press(&mut app, &[Char('u')]), [Effect::Save(today)]);
+    // Sunlight was: undo says so, and leaves the 25 minutes alone.
+    assert_eq!(press(&mut app, &[Char('u')]), []);
+    assert_eq!(app.log.entry(today, &sun), Some(Entry::Amount(25.0)));
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.contains("Sunlight on Sun 22 Nov was changed elsewhere since"),
+        "{notice}"
+    );
+    // It is forgotten: neither undo nor redo brings it back.
+    assert_eq!(press(&mut app, &[Char('u')]), []);
+    let redo = action_for(ctrl('r')).unwrap();
+    assert_eq!(update(&mut app, Msg::Action(redo)), [Effect::Save(today)]);
+    assert_eq!(update(&mut app, Msg::Action(redo)), []);
+    assert_eq!(app.log.entry(today, &sun), Some(Entry::Amount(25.0)));
+
+    // A redo is held to the same rule: the entry must be as the undo left it.
+    press(&mut app, &[Char('u')]);
+    let mut theirs = app.log.clone();
+    theirs.set_done(today, habit("weight-bearing-exercise"), true);
+    let habits = app.all_habits();
+    update(&mut app, Msg::Reloaded(habits, theirs.clone()));
+    assert_eq!(update(&mut app, Msg::Action(redo)), []);
+    assert_eq!(app.log, theirs);
+    assert!(app.notice.as_deref().unwrap().contains("redo leaves it"));
+}
+
+#[test]
+fn an_archive_and_a_note_are_undone_while_they_stand() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let before = app.all_habits();
+    press(&mut app, &[Char('D')]);
+    update(&mut app, Msg::Action(Action::Type('y')));
+    assert_eq!(app.habits.len(), 4);
+    assert_eq!(press(&mut app, &[Char('u')]), [Effect::SaveHabits]);
+    assert_eq!(app.all_habits(), before, "the archived habit is back");
+    press(&mut app, &[Char('o')]);
+    for action in [Action::Type('x'), Action::Confirm] {
+        update(&mut app, Msg::Action(action));
+    }
+    assert_eq!(app.log.note(d("2026-11-22")), Some("x"));
+    let mut theirs = app.log.clone();
+    theirs.set_note(d("2026-11-22"), Some("from the phone"));
+    let habits = app.all_habits();
+    update(&mut app, Msg::Reloaded(habits, theirs));
+    assert_eq!(press(&mut app, &[Char('u')]), []);
+    assert_eq!(app.log.note(d("2026-11-22")), Some("from the phone"));
+}
