@@ -117,7 +117,7 @@ fn mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
                 }
                 Some(Hit::Day(day)) => {
                     app.focus = Panel::Week;
-                    if day <= app.today {
+                    if day <= app.today && day >= date::first_kept_day() {
                         app.viewing = day;
                     }
                     vec![]
@@ -278,9 +278,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::MoveHabitUp => return move_habit(app, false),
         Action::MoveHabitDown => return move_habit(app, true),
+        // Back no further than the first day gutbone keeps.
         Action::PrevDay => {
             if let Some(day) = app.viewing.pred_opt() {
-                app.viewing = day;
+                app.viewing = day.max(date::first_kept_day());
             }
         }
         Action::NextDay => {
@@ -288,7 +289,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 app.viewing = day;
             }
         }
-        Action::PrevWeek => app.viewing = date::add_weeks(app.viewing, -1),
+        Action::PrevWeek => {
+            app.viewing = date::add_weeks(app.viewing, -1).max(date::first_kept_day());
+        }
         // The same weekday of the next week, or today if that is still to come.
         Action::NextWeek => app.viewing = date::add_weeks(app.viewing, 1).min(app.today),
         Action::GoToday => app.viewing = app.today,

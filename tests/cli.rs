@@ -747,3 +747,53 @@ fn the_command_line_keeps_to_ascii_as_the_screen_does() {
     // JSON is for programs: left as it is.
     assert!(c_locale(&["week", "--json"]).contains("\"skipped\""));
 }
+
+#[test]
+fn years_outside_1900_to_9999_are_refused_everywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    for args in [
+        &["check", "fibre", "--date", "0226-12-01"][..],
+        &["skip", "fibre", "--date", "1899-12-31"],
+        &["status", "--date", "-50000"],
+        &["export", "--from", "0001-01-01"],
+    ] {
+        let (code, stderr) = common::cli::fails(dir, args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(
+            stderr.contains("outside the years gutbone keeps (1900 to 9999)"),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert!(!dir.join("log").exists(), "nothing was written");
+    // An import holding such a day is a file problem: exit 1, nothing written.
+    let export = dir.join("old.json");
+    fs::write(
+        &export,
+        r#"{"version": 1, "habits": [{"id": "sunlight", "name": "Sunlight", "unit": "min", "target": 15.0, "archived": false}],
+            "days": [{"date": "0226-11-21", "done": ["sunlight"]}]}"#,
+    )
+    .unwrap();
+    let (code, stderr) = common::cli::fails(dir, &["import", export.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("0226-11-21 is outside the years"),
+        "{stderr}"
+    );
+    assert!(!dir.join("log").exists(), "nothing was written");
+    // A year file by hand, named for such a year, is reported, never read past.
+    fs::create_dir(dir.join("log")).unwrap();
+    fs::write(
+        dir.join("log/1850.ron"),
+        "(version: 2, year: 1850, days: {})",
+    )
+    .unwrap();
+    let (code, stderr) = common::cli::fails(dir, &["status"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("1850.ron") && stderr.contains("the year 1850"),
+        "{stderr}"
+    );
+    let (code, doctor) = common::cli::fails(dir, &["doctor"]);
+    assert_eq!(code, Some(1), "{doctor}");
+}

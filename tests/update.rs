@@ -831,3 +831,14 @@ fn an_archive_and_a_note_are_undone_while_they_stand() {
     assert_eq!(press(&mut app, &[Char('u')]), []);
     assert_eq!(app.log.note(d("2026-11-22")), Some("from the phone"));
 }
+
+#[test]
+fn the_app_goes_back_no_further_than_1900() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.viewing = d("1900-01-02");
+    press(&mut app, &[Left, Left, Left]);
+    assert_eq!(app.viewing, d("1900-01-01"));
+    app.viewing = d("1900-01-03");
+    press(&mut app, &[Char('[')]);
+    assert_eq!(app.viewing, d("1900-01-01"));
+}

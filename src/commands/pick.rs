@@ -94,6 +94,7 @@ pub fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
              today, yesterday, or -N for N days ago"
         )
     })?;
+    let day = crate::domain::date::kept(day)?;
     if day > today {
         return Err(format!(
             "{day} is in the future (today is {today}); only days up to today can be logged"
@@ -178,5 +179,13 @@ mod tests {
         assert!(day("2026-2-3").unwrap_err().contains("not a day"));
         assert!(day("-x").unwrap_err().contains("not a day"));
         assert!(day("2026-11-23").unwrap_err().contains("future"));
+        for far in ["0226-12-01", "1899-12-31", "-100000"] {
+            let err = day(far).unwrap_err();
+            assert!(
+                err.contains("outside the years gutbone keeps (1900 to 9999)"),
+                "{err}"
+            );
+        }
+        assert_eq!(day("1900-01-01"), Ok("1900-01-01".parse().unwrap()));
     }
 }

@@ -9,6 +9,28 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::settings::WeekStart;
 
+/// The years gutbone keeps: every year file's name is these four digits.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+/// `date`, if it falls in [`YEARS`]; else what to tell the person.
+pub fn kept(date: NaiveDate) -> Result<NaiveDate, String> {
+    if YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{} is outside the years gutbone keeps ({} to {})",
+            date.format("%Y-%m-%d"),
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
+/// The first day gutbone keeps: the app goes back no further.
+pub fn first_kept_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(*YEARS.start(), 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
 /// The habit day that `now` (local wall-clock time) belongs to, for days
 /// that begin at `day_start`.
 pub fn today(now: NaiveDateTime, day_start: NaiveTime) -> NaiveDate {

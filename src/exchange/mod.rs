@@ -95,8 +95,9 @@ impl ImportError {
 
 /// Reads a day written `YYYY-MM-DD`.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date (YYYY-MM-DD)"))
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date (YYYY-MM-DD)"))?;
+    crate::domain::date::kept(date)
 }
 
 /// Which of the person's habits each source habit goes to: `mapped` first

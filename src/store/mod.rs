@@ -536,6 +536,19 @@ fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
         let entry = entry.map_err(|err| StoreError::io("read the folder", &log_dir, err))?;
         let name = entry.file_name();
         if let Some(year) = name.to_str().and_then(paths::year_of_file_name) {
+            if !crate::domain::date::YEARS.contains(&year) {
+                return Err(StoreError::parse(
+                    &entry.path(),
+                    1,
+                    1,
+                    format!(
+                        "the name says the year {year}, outside the years gutbone keeps \
+                         ({} to {}); move the file out of the log folder",
+                        crate::domain::date::YEARS.start(),
+                        crate::domain::date::YEARS.end()
+                    ),
+                ));
+            }
             years.push((year, entry.path()));
         }
     }

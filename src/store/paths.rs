@@ -60,7 +60,7 @@ pub fn keys_file(config_dir: &Path) -> PathBuf {
 
 /// The file holding one year of the log.
 pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
-    log_dir(data_dir).join(format!("{year}.ron"))
+    log_dir(data_dir).join(format!("{year:04}.ron"))
 }
 
 /// The habits and their targets; beside the log, which is keyed by their ids.
