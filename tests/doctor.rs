@@ -75,6 +75,10 @@ fn doctor_reports_then_repairs_from_the_newest_backup_that_reads() {
         "{report}"
     );
     assert!(report.contains("All 2 files read."), "{report}");
+    assert!(
+        report.contains("it holds every day log/2026.ron.broken-20261122-093000 still shows"),
+        "{report}"
+    );
     assert_eq!(fs::read_to_string(dir.join("log/2026.ron")).unwrap(), GOOD);
     assert_eq!(
         fs::read_to_string(dir.join("log/2026.ron.broken-20261122-093000")).unwrap(),
@@ -111,6 +115,77 @@ fn doctor_on_a_fresh_directory_and_on_a_broken_settings_file() {
     let report = text(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{report}");
     assert!(report.contains("settings.ron: line 1"), "{report}");
+
+    // The repair moves it aside, so the defaults apply, and says so.
+    let output = doctor(&dir, &["--repair"]);
+    let report = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(report.contains("the default settings apply"), "{report}");
+    let kept = dir.join("config/settings.ron.broken-20261122-093000");
+    assert_eq!(
+        fs::read_to_string(kept).unwrap(),
+        "(version: 1, week_start: Friday)"
+    );
+    assert!(!dir.join("config/settings.ron").exists());
+}
+
+#[test]
+fn a_file_from_a_newer_gutbone_is_left_alone_and_the_advice_is_to_update() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    fs::create_dir_all(dir.join("log")).unwrap();
+    fs::create_dir_all(dir.join("backups/2026-11-21/log")).unwrap();
+    let newer = "(version: 9, year: 2026, days: {}, moods: {})\n";
+    fs::write(dir.join("log/2026.ron"), newer).unwrap();
+    fs::write(dir.join("backups/2026-11-21/log/2026.ron"), GOOD).unwrap();
+    let output = doctor(&dir, &[]);
+    let report = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(report.contains("update gutbone"), "{report}");
+    assert!(
+        !report.contains("run `gutbone doctor --repair`"),
+        "{report}"
+    );
+    let output = doctor(&dir, &["--repair"]);
+    let report = text(&output.stdout);
+    assert!(!report.contains("moved"), "{report}");
+    assert_eq!(fs::read_to_string(dir.join("log/2026.ron")).unwrap(), newer);
+    // Nor does the app's refusal point to the repair.
+    let status = Command::new(env!("CARGO_BIN_EXE_gutbone"))
+        .args(["status", "--data-dir"])
+        .arg(&dir)
+        .arg("--config-dir")
+        .arg(dir.join("config"))
+        .env("GUTBONE_NOW", "2026-11-22T09:30:00")
+        .output()
+        .unwrap();
+    let stderr = text(&status.stderr);
+    assert!(stderr.contains("Update gutbone to open it"), "{stderr}");
+    assert!(!stderr.contains("--repair"), "{stderr}");
+}
+
+#[test]
+fn a_repair_says_which_days_the_backup_lacks_and_where_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    fs::create_dir_all(dir.join("log")).unwrap();
+    fs::create_dir_all(dir.join("backups/2026-11-21/log")).unwrap();
+    fs::write(dir.join("backups/2026-11-21/log/2026.ron"), GOOD).unwrap();
+    // The 21st as the backup has it, the 22nd only here; a bad line between.
+    let broken = "(\n    version: 2,\n    year: 2026,\n    days: {\n        \"2026-11-21\": (done: [\"sunlight\"]),\n        \"2026-11-22\": (done: [\"sunlight\"], skipped: [\"stress-break\"]),\n        \"2026-11-23\": (done: [\"sunlight\"\n    },\n)\n";
+    fs::write(dir.join("log/2026.ron"), broken).unwrap();
+    let output = doctor(&dir, &["--repair"]);
+    let report = text(&output.stdout);
+    assert!(
+        report.contains(
+            "log/2026.ron.broken-20261122-093000 still shows 1 day it lacks: 2026-11-22; copy it back by hand"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("The one file reads.") || report.contains("All"),
+        "{report}"
+    );
 }
 
 #[test]

@@ -25,21 +25,29 @@ pub fn run(
     };
     writeln!(out, "gutbone doctor: {}", data_dir.display())?;
     if repair {
-        for done in doctor::repair(data_dir, now)? {
-            writeln!(
-                out,
-                "  moved    {} → {}",
-                shown(&done.path),
-                shown(&done.moved_to)
-            )?;
+        for done in doctor::repair(data_dir, settings, now)? {
+            let (path, moved) = (shown(&done.path), shown(&done.moved_to));
+            writeln!(out, "  moved    {path} → {moved}")?;
             match &done.restored_from {
-                Some(copy) => {
-                    writeln!(out, "  restored {} from {}", shown(&done.path), shown(copy))?
-                }
-                None => writeln!(
+                Some(copy) => writeln!(out, "  restored {path} from {}", shown(copy))?,
+                None if done.path == settings => writeln!(
                     out,
-                    "  no backup of {} reads; it starts afresh (the broken file is kept)",
-                    shown(&done.path)
+                    "           the default settings apply until a corrected {path} is put back"
+                )?,
+                None => writeln!(out, "  no backup of {path} reads; it starts afresh")?,
+            }
+            let days: Vec<String> = done.lacking.iter().map(|d| d.to_string()).collect();
+            match days.len() {
+                0 if done.restored_from.is_some() => {
+                    writeln!(out, "           it holds every day {moved} still shows")?
+                }
+                0 => {}
+                n => writeln!(
+                    out,
+                    "           {moved} still shows {n} {} it lacks: {}; copy {} back by hand",
+                    if n == 1 { "day" } else { "days" },
+                    days.join(", "),
+                    if n == 1 { "it" } else { "them" },
                 )?,
             }
         }
@@ -54,19 +62,40 @@ pub fn run(
             Some(problem) => writeln!(out, "  BROKEN   {}: {}", shown(path), brief(problem))?,
         }
     }
-    let broken = findings.iter().filter(|f| f.problem.is_some()).count();
-    match broken {
-        0 => writeln!(out, "All {} files read.", findings.len())?,
-        n => writeln!(
-            out,
-            "{n} {} cannot be read. Fix {} by hand, or run `gutbone doctor --repair` to move \
-             {} aside and restore the newest backup that reads (nothing is deleted).",
-            if n == 1 { "file" } else { "files" },
-            if n == 1 { "it" } else { "them" },
-            if n == 1 { "it" } else { "each" },
-        )?,
+    let newer = findings
+        .iter()
+        .filter(|f| matches!(f.problem, Some(StoreError::NewerVersion { .. })))
+        .count();
+    let broken = findings.iter().filter(|f| f.problem.is_some()).count() - newer;
+    match (broken, newer, findings.len()) {
+        (0, 0, 0) => {}
+        (0, 0, 1) => writeln!(out, "The one file reads.")?,
+        (0, 0, n) => writeln!(out, "All {n} files read.")?,
+        _ => {}
     }
-    Ok(broken == 0)
+    if broken > 0 {
+        writeln!(
+            out,
+            "{broken} {} cannot be read. Fix {} by hand, or run `gutbone doctor --repair` to move \
+             {} aside and restore the newest backup that reads (nothing is deleted).",
+            if broken == 1 { "file" } else { "files" },
+            if broken == 1 { "it" } else { "them" },
+            if broken == 1 { "it" } else { "each" },
+        )?;
+    }
+    if newer > 0 {
+        writeln!(
+            out,
+            "{newer} {} written by a newer gutbone: update gutbone to read {}. \
+             `--repair` leaves {} as {} (nothing in {} is broken).",
+            if newer == 1 { "file was" } else { "files were" },
+            if newer == 1 { "it" } else { "them" },
+            if newer == 1 { "it" } else { "them" },
+            if newer == 1 { "it is" } else { "they are" },
+            if newer == 1 { "it" } else { "them" },
+        )?;
+    }
+    Ok(broken + newer == 0)
 }
 
 /// The mistake in one line: where it is and what it is.

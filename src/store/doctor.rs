@@ -5,11 +5,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    DataLock, StoreError, WriteLock, atomic, backup, load_settings, paths, read_habits, year_files,
+    DataLock, StoreError, WriteLock, atomic, backup, format, load_settings, paths, read_habits,
+    year_files,
 };
+use crate::domain::log::DayLog;
 use crate::domain::{Habit, HabitId, default_habits};
 
 /// One file and what is wrong with it, if anything.
@@ -27,6 +29,16 @@ pub struct Repair {
     pub moved_to: PathBuf,
     /// The backup put in its place; `None` when no backup reads.
     pub restored_from: Option<PathBuf>,
+    /// Days the broken file still shows, read a line at a time, that the
+    /// file now in its place lacks or holds otherwise: they are in
+    /// `moved_to`, for the person to copy back.
+    pub lacking: Vec<NaiveDate>,
+}
+
+/// Whether `--repair` may touch a file with this problem. A file from a newer
+/// gutbone is not broken: this build cannot read it, and must not replace it.
+fn repairable(problem: &StoreError) -> bool {
+    !matches!(problem, StoreError::NewerVersion { .. })
 }
 
 /// Checks `habits.ron`, every year file and `settings.ron`, in that order.
@@ -66,15 +78,21 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreErro
 }
 
 /// Moves each broken data file aside as `NAME.broken-<timestamp>` and
-/// restores the newest backup of it that reads. Nothing is deleted.
-pub fn repair(data_dir: &Path, now: NaiveDateTime) -> Result<Vec<Repair>, StoreError> {
+/// restores the newest backup of it that reads; a broken `settings` file is
+/// moved aside, so the defaults apply. Nothing is deleted, and a file from a
+/// newer gutbone is left as it is.
+pub fn repair(
+    data_dir: &Path,
+    settings: &Path,
+    now: NaiveDateTime,
+) -> Result<Vec<Repair>, StoreError> {
     let _lock = DataLock::acquire(data_dir)?;
     let _writing = WriteLock::acquire(data_dir)?;
     let stamp = now.format("%Y%m%d-%H%M%S").to_string();
     let mut repairs = Vec::new();
 
     let habits_file = paths::habits_file(data_dir);
-    if read_habits(&habits_file).is_err() {
+    if read_habits(&habits_file).is_err_and(|err| repairable(&err)) {
         let restored = restore(data_dir, &habits_file, &stamp, |path| {
             read_habits(path).is_ok()
         })?;
@@ -83,13 +101,52 @@ pub fn repair(data_dir: &Path, now: NaiveDateTime) -> Result<Vec<Repair>, StoreE
     // The years are judged against the habits as repaired.
     let ids = ids_of(read_habits(&habits_file).ok().flatten());
     for (year, path) in year_files(data_dir)? {
-        if read_year(&path, year, &ids).is_err() {
-            repairs.push(restore(data_dir, &path, &stamp, |copy| {
+        if read_year(&path, year, &ids).is_err_and(|err| repairable(&err)) {
+            let broken = super::read_text(&path).unwrap_or_default();
+            let mut repaired = restore(data_dir, &path, &stamp, |copy| {
                 read_year(copy, year, &ids).is_ok()
-            })?);
+            })?;
+            let restored = match repaired.restored_from {
+                Some(_) => super::load_year(&path, year, &ids)?,
+                None => Vec::new(),
+            };
+            repaired.lacking = salvage(&broken, year, &ids)
+                .into_iter()
+                .filter(|day| !restored.contains(day))
+                .map(|(date, _)| date)
+                .collect();
+            repairs.push(repaired);
         }
     }
+    if load_settings(settings).is_err_and(|err| repairable(&err)) {
+        // Never written by gutbone, so there is no backup: the defaults
+        // apply until the person puts a corrected file back.
+        let moved_to = move_aside(settings, &stamp)?;
+        repairs.push(Repair {
+            path: settings.to_owned(),
+            moved_to,
+            restored_from: None,
+            lacking: Vec::new(),
+        });
+    }
     Ok(repairs)
+}
+
+/// The days of a broken year file that still read, each line on its own, as
+/// gutbone writes them (one day a line).
+fn salvage(text: &str, year: i32, ids: &[HabitId]) -> Vec<(NaiveDate, DayLog)> {
+    text.lines()
+        .filter(|line| line.trim_start().starts_with('"'))
+        .filter_map(|line| {
+            let day = line.trim().trim_end_matches(',');
+            let alone = format!(
+                "(version: {}, year: {year}, days: {{{day}}})",
+                format::VERSION
+            );
+            let days = format::parse_year_fully(&alone, Path::new(""), year, ids).ok()?;
+            days.into_iter().next()
+        })
+        .collect()
 }
 
 fn restore(
@@ -98,10 +155,7 @@ fn restore(
     stamp: &str,
     reads: impl Fn(&Path) -> bool,
 ) -> Result<Repair, StoreError> {
-    let mut name = path.file_name().unwrap_or_default().to_owned();
-    name.push(format!(".broken-{stamp}"));
-    let moved_to = path.with_file_name(name);
-    fs::rename(path, &moved_to).map_err(|err| StoreError::io("move aside", path, err))?;
+    let moved_to = move_aside(path, stamp)?;
     let relative = path.strip_prefix(data_dir).unwrap_or(path);
     let copies =
         backup::copies_of(data_dir, relative).map_err(|err| StoreError::io("read", path, err))?;
@@ -114,7 +168,17 @@ fn restore(
         path: path.to_owned(),
         moved_to,
         restored_from,
+        lacking: Vec::new(),
     })
+}
+
+/// Renames `path` to `NAME.broken-<stamp>` beside it.
+fn move_aside(path: &Path, stamp: &str) -> Result<PathBuf, StoreError> {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".broken-{stamp}"));
+    let moved_to = path.with_file_name(name);
+    fs::rename(path, &moved_to).map_err(|err| StoreError::io("move aside", path, err))?;
+    Ok(moved_to)
 }
 
 fn read_year(path: &Path, year: i32, ids: &[HabitId]) -> Result<(), StoreError> {
@@ -169,7 +233,9 @@ mod tests {
         );
         assert!(findings.iter().all(|f| f.problem.is_none()));
         assert!(
-            repair(tmp.path(), now()).unwrap().is_empty(),
+            repair(tmp.path(), Path::new("none"), now())
+                .unwrap()
+                .is_empty(),
             "nothing to repair"
         );
     }
@@ -185,7 +251,7 @@ mod tests {
             Some(StoreError::Parse { .. })
         ));
 
-        let repairs = repair(tmp.path(), now()).unwrap();
+        let repairs = repair(tmp.path(), Path::new("none"), now()).unwrap();
         assert_eq!(repairs.len(), 1);
         let moved = &repairs[0].moved_to;
         assert_eq!(
@@ -217,7 +283,7 @@ mod tests {
     fn with_no_backup_that_reads_the_broken_file_is_still_only_moved() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(paths::habits_file(tmp.path()), "(version: 1, habits: [").unwrap();
-        let repairs = repair(tmp.path(), now()).unwrap();
+        let repairs = repair(tmp.path(), Path::new("none"), now()).unwrap();
         assert_eq!(repairs.len(), 1);
         assert!(repairs[0].restored_from.is_none());
         assert!(repairs[0].moved_to.exists());
@@ -236,7 +302,7 @@ mod tests {
             Err(StoreError::Locked { .. })
         ));
         assert!(matches!(
-            repair(tmp.path(), now()),
+            repair(tmp.path(), Path::new("none"), now()),
             Err(StoreError::Locked { .. })
         ));
     }

@@ -9,6 +9,11 @@ const UNTOUCHED: &str = "gutbone has not changed this file and will not write to
 Correct it in a text editor, or run `gutbone doctor --repair` to move it aside and\n\
 restore its newest backup that reads; then start gutbone again.";
 
+/// What to tell someone whose file is newer than this gutbone: nothing in it
+/// is broken, so no repair is offered.
+const NEWER: &str = "gutbone has not changed this file and will not write to it.\n\
+Update gutbone to open it; nothing in it needs repair.";
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot read {}\n  line {line}, column {column}: {message}\n{UNTOUCHED}", .path.display())]
@@ -21,7 +26,7 @@ pub enum StoreError {
 
     #[error(
         "{} was written by a newer gutbone (file version {found}; this build reads up to {supported}).\n\
-         Update gutbone to open it. {UNTOUCHED}",
+         {NEWER}",
         .path.display()
     )]
     NewerVersion {
