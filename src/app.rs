@@ -68,6 +68,9 @@ pub struct App {
     pub history: History,
     /// The last save failed: cleared by the next save that succeeds.
     pub error: Option<String>,
+    /// Why no change can be made now (a file on disk that does not read);
+    /// set and cleared by the run loop at each key (`Msg::Blocked`).
+    pub blocked: Option<String>,
     /// Why the last key did nothing (such as archiving the only habit);
     /// cleared by the next key.
     pub notice: Option<String>,
@@ -134,6 +137,7 @@ impl App {
             amount_error: None,
             form: HabitForm::default(),
             error: None,
+            blocked: None,
             notice: None,
             warning: None,
             data_dir,
@@ -232,8 +236,9 @@ impl App {
 
     /// What the footer must say instead of the key hints, most urgent first.
     pub fn problem(&self) -> Option<&str> {
-        self.error
+        self.blocked
             .as_deref()
+            .or(self.error.as_deref())
             .or(self.notice.as_deref())
             .or(self.warning.as_deref())
     }

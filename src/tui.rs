@@ -15,7 +15,7 @@ use crate::app::App;
 use crate::clock::Clock;
 use crate::domain::date;
 use crate::keymap;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::ui;
 use crate::update::{Effect, Msg, update};
 
@@ -173,12 +173,11 @@ fn event_loop(
         // Someone else's change to the files is read in before this key can
         // change anything, so it is never written over; the write lock keeps
         // a command from writing between that look and this key's save.
-        if let Err(err) = store.lock_for_writing() {
-            update(app, Msg::SaveFailed(err.to_string()));
-        }
-        if let Some(reloaded) = reload_if_changed(store) {
-            update(app, reloaded);
-        }
+        let blocked = match store.lock_for_writing() {
+            Err(err) => Some(format!("{err}. No change is made until it can be.")),
+            Ok(()) => reload_if_changed(store, app),
+        };
+        update(app, Msg::Blocked(blocked));
         store.set_today(app.today);
         for effect in update(app, msg) {
             let saving = SAVING
@@ -192,8 +191,14 @@ fn event_loop(
             drop(saving);
             let outcome = match saved {
                 Ok(()) => Msg::Saved,
+                // Read again at the next key, the file takes the place of
+                // what the app holds: say so, rather than promise a save.
+                Err(err @ StoreError::ChangedOnDisk { .. }) => Msg::SaveFailed(format!(
+                    "{err}. This change was not saved: make it again after that."
+                )),
                 Err(err) => Msg::SaveFailed(format!(
-                    "{err}. Your change is kept and will be saved with the next one."
+                    "{err}. Your change is kept in memory and tried again with the next \
+                     save and when gutbone closes."
                 )),
             };
             update(app, outcome);
@@ -229,17 +234,31 @@ fn read_in_history(app: &mut App, store: &mut Store) {
     }
 }
 
-/// The files read again when they changed on disk, or why they could not be.
-fn reload_if_changed(store: &mut Store) -> Option<Msg> {
-    match store.changed_on_disk() {
-        Ok(false) => None,
-        Ok(true) => Some(match store.load() {
-            Ok((habits, log)) => Msg::Reloaded(habits, log),
-            Err(err) => Msg::SaveFailed(format!(
-                "{err}\nYour changes stay in memory; the files will not be written over until this is fixed."
-            )),
-        }),
-        Err(err) => Some(Msg::SaveFailed(err.to_string())),
+/// Reads the files again when they changed on disk, so that the key about
+/// to act lands on top of what someone else wrote; `Some` says why they
+/// could not be read, where the mistake is first.
+fn reload_if_changed(store: &mut Store, app: &mut App) -> Option<String> {
+    let loaded = match store.changed_on_disk() {
+        Ok(false) => return None,
+        Ok(true) => store.load(),
+        Err(err) => Err(err),
+    };
+    match loaded {
+        Ok((habits, log)) => {
+            update(app, Msg::Reloaded(habits, log));
+            None
+        }
+        Err(StoreError::Parse {
+            path,
+            line,
+            column,
+            message,
+        }) => Some(format!(
+            "{} line {line}, column {column}: {message}. It was changed outside gutbone and \
+             does not read; no change is made until it is fixed.",
+            path.display()
+        )),
+        Err(err) => Some(format!("{err}. No change is made until it reads again.")),
     }
 }
 

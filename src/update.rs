@@ -34,6 +34,11 @@ pub enum Msg {
     Saved,
     /// The last save failed, with a message for the person.
     SaveFailed(String),
+    /// Whether the files can be changed at this key: `Some` says why not
+    /// (one was edited by hand into a mistake, the write lock could not be
+    /// had), and until it clears every change is refused, so nothing is
+    /// applied that could not be saved.
+    Blocked(Option<String>),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A click or a turn of the wheel.
@@ -84,6 +89,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::SaveFailed(message) => {
             app.error = Some(message);
+            vec![]
+        }
+        Msg::Blocked(why) => {
+            app.blocked = why;
             vec![]
         }
         Msg::Resize(width, height) => {
@@ -518,8 +527,12 @@ fn change_note(app: &mut App, draft: &str) -> Vec<Effect> {
     )
 }
 
-/// Makes a change and records it for undo.
+/// Makes a change and records it for undo; nothing, while changes are
+/// blocked.
 fn apply(app: &mut App, change: Change) -> Vec<Effect> {
+    if refused_while_blocked(app) {
+        return vec![];
+    }
     let effects = make(app, &change, false);
     app.history.record(change);
     effects
@@ -533,6 +546,9 @@ fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
     let Some(change) = app.history.next(undoing).cloned() else {
         return vec![];
     };
+    if refused_while_blocked(app) {
+        return vec![];
+    }
     if !stands(app, &change, undoing) {
         app.history.forget(undoing);
         let what = match &change {
@@ -565,6 +581,15 @@ fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
         Change::Habits { about, .. } => select_id(app, about),
     }
     effects
+}
+
+/// Whether changes are blocked now (see `Msg::Blocked`); the footer says why.
+fn refused_while_blocked(app: &mut App) -> bool {
+    if app.blocked.is_some() {
+        app.notice = None;
+        return true;
+    }
+    false
 }
 
 /// Whether what `change` left (or, for a redo, what it found) is still

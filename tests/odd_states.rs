@@ -102,3 +102,39 @@ fn undo_leaves_a_change_made_from_the_command_line_meanwhile() {
     let saved = fs::read_to_string(year_file(&dir)).unwrap();
     assert!(saved.contains(r#""prebiotic-fiber": 2.0"#), "{saved}");
 }
+
+#[test]
+fn a_hand_edit_that_breaks_the_file_while_the_app_is_open_stops_every_change() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn_sized(gutbone(&dir, NOW), 100, 30);
+    app.wait_for("0/5 today");
+    app.send("1");
+    app.wait_for("1/5 today");
+    let good = fs::read_to_string(year_file(&dir)).unwrap();
+    let broken = good.replace("amounts:", "amonts:");
+    assert_ne!(good, broken);
+    fs::write(year_file(&dir), &broken).unwrap();
+    app.send(" ");
+    let screen = app.wait_for("does not read; no change is made");
+    assert!(screen.contains("2026.ron line "), "{screen}");
+    assert!(
+        screen.contains("1/5 today"),
+        "nothing was applied:\n{screen}"
+    );
+    assert!(!screen.contains("saved with the next"), "{screen}");
+    // Keys are taken in order: once the help is up, these were refused.
+    app.send("2u?");
+    app.wait_for("┌ Help");
+    app.send("?");
+    let screen = app.wait_for("no change is made");
+    assert!(screen.contains("1/5 today"), "{screen}");
+    assert_eq!(fs::read_to_string(year_file(&dir)).unwrap(), broken);
+    // Fixed by hand again: the next key reads it in and acts.
+    fs::write(year_file(&dir), &good).unwrap();
+    app.send("2");
+    app.wait_for("2/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = fs::read_to_string(year_file(&dir)).unwrap();
+    assert!(saved.contains(r#""prebiotic-fiber": 3.0"#), "{saved}");
+}

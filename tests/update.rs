@@ -842,3 +842,28 @@ fn the_app_goes_back_no_further_than_1900() {
     press(&mut app, &[Char('[')]);
     assert_eq!(app.viewing, d("1900-01-01"));
 }
+
+#[test]
+fn while_blocked_no_change_is_applied_or_promised() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    press(&mut app, &[Char('4')]);
+    let before = app.log.clone();
+    let why = "2026.ron line 3, column 9: a mistake".to_owned();
+    update(&mut app, Msg::Blocked(Some(why.clone())));
+    for key in [Char(' '), Char('s'), Char('+'), Char('u'), Char('K')] {
+        assert_eq!(press(&mut app, &[key]), [], "{key:?}");
+    }
+    press(&mut app, &[Char('o')]);
+    update(&mut app, Msg::Action(Action::Type('x')));
+    assert_eq!(update(&mut app, Msg::Action(Action::Confirm)), []);
+    assert_eq!(app.log, before);
+    assert_eq!(app.problem(), Some(why.as_str()));
+    // Looking around still works.
+    press(&mut app, &[Left, Down]);
+    assert_eq!(app.viewing, d("2026-11-21"));
+    update(&mut app, Msg::Blocked(None));
+    assert_eq!(
+        press(&mut app, &[Char('u')]),
+        [Effect::Save(d("2026-11-22"))]
+    );
+}
