@@ -308,3 +308,59 @@ fn bad_input_is_explained_and_changes_nothing() {
         assert_eq!(snapshot(dir), before, "{args:?} changed something");
     }
 }
+
+#[test]
+fn a_value_no_day_can_hold_is_listed_and_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let file = dir.join("habit_record.json");
+    fs::write(
+        &file,
+        r#"[{"type": "Count", "name": "walk", "stats": {"2026-11-20": 99999999, "2026-11-21": 20}, "goal": 30, "auto": false}]"#,
+    )
+    .unwrap();
+    let report = ok(
+        dir,
+        &["import", file.to_str().unwrap(), "--map", "walk=exercise"],
+    );
+    assert!(
+        report.contains("Left out, above the most a day holds (10,000)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("2026-11-20  Weight-bearing exercise: 99999999"),
+        "{report}"
+    );
+    let json = ok(dir, &["export", "--format", "json"]);
+    assert!(!json.contains("2026-11-20"), "nothing for that day: {json}");
+    assert!(json.contains("2026-11-21"), "{json}");
+}
+
+#[test]
+fn a_loop_csv_with_a_quote_never_closed_is_refused_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let export = dir.join("export");
+    fs::create_dir_all(export.join("001 Kefir")).unwrap();
+    fs::write(
+        export.join("Habits.csv"),
+        "Position,Name,Type\n001,Kefir,YES_NO\n",
+    )
+    .unwrap();
+    fs::write(
+        export.join("001 Kefir/Checkmarks.csv"),
+        "Date,Value,Notes\n2026-11-21,YES_MANUAL,\"with oats\n2026-11-20,YES_MANUAL,\n",
+    )
+    .unwrap();
+    let before = snapshot(dir);
+    let (code, stderr) = fails(
+        dir,
+        &["import", export.to_str().unwrap(), "--map", "Kefir=ferm"],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("001 Kefir/Checkmarks.csv, line 2: a quote opens here and is never closed"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(dir), before, "nothing written");
+}

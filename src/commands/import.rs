@@ -346,6 +346,19 @@ fn report(plan: &Plan, out: &mut impl Write) -> std::io::Result<()> {
             )?;
         }
     }
+    if !plan.refused.is_empty() {
+        writeln!(
+            out,
+            "Left out, above the most a day holds (10,000), so nothing changes for them:"
+        )?;
+        for refused in &plan.refused {
+            writeln!(
+                out,
+                "  {}  {}: {}",
+                refused.date, refused.about, refused.value
+            )?;
+        }
+    }
     if plan.later > 0 {
         writeln!(
             out,

@@ -50,8 +50,36 @@ pub fn read(files: &LoopFiles) -> Result<Source, ImportError> {
     Ok(source)
 }
 
+/// The line on which a quote opens that is never closed. The csv reader
+/// takes the rest of the file into that field without a word, so the rows
+/// after it would land inside a note.
+pub fn unclosed_quote(text: &str) -> Option<u64> {
+    let mut open_since = None;
+    for (number, line) in (1..).zip(text.lines()) {
+        for _ in line.matches('"') {
+            open_since = match open_since {
+                None => Some(number),
+                Some(_) => None,
+            };
+        }
+    }
+    open_since
+}
+
+fn refuse_unclosed_quote(text: &str, file: &str) -> Result<(), ImportError> {
+    match unclosed_quote(text) {
+        Some(line) => Err(ImportError::at(
+            file,
+            Some(line),
+            "a quote opens here and is never closed",
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The habits, and each one's position (which names its folder).
 fn read_habits(text: &str) -> Result<(Source, Vec<u32>), ImportError> {
+    refuse_unclosed_quote(text, HABITS_FILE)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -110,6 +138,7 @@ fn read_checkmarks(
     habit: usize,
     source: &mut Source,
 ) -> Result<(), ImportError> {
+    refuse_unclosed_quote(text, file)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::habit::format_amount;
+use crate::domain::habit::{MAX_AMOUNT, format_amount};
 use crate::domain::{Entry, Habit, HabitId, Log};
 
 /// History read from another file, before it meets the log.
@@ -141,6 +141,18 @@ pub struct Plan {
     pub conflicts: Vec<Conflict>,
     /// Marks dated after today, left out.
     pub later: usize,
+    /// Amounts no day can hold (above [`MAX_AMOUNT`]), left out rather than
+    /// changed into one that could.
+    pub refused: Vec<Refused>,
+}
+
+/// A value in the file that gutbone will not take as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub date: NaiveDate,
+    /// The habit's name.
+    pub about: String,
+    pub value: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -213,6 +225,16 @@ pub fn plan(source: &Source, targets: &[Option<&Habit>], log: &Log, today: Naive
         };
         if mark.date > today {
             plan.later += 1;
+            continue;
+        }
+        if let Value::Amount(amount) = mark.value
+            && !(amount <= MAX_AMOUNT)
+        {
+            plan.refused.push(Refused {
+                date: mark.date,
+                about: habit.name.clone(),
+                value: format_amount(amount),
+            });
             continue;
         }
         let Some(theirs) = entry_for(mark.value, &source.habits[mark.habit], habit) else {
