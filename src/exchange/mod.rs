@@ -228,7 +228,7 @@ pub fn plan(source: &Source, targets: &[Option<&Habit>], log: &Log, today: Naive
             continue;
         }
         if let Value::Amount(amount) = mark.value
-            && !(amount <= MAX_AMOUNT)
+            && amount > MAX_AMOUNT
         {
             plan.refused.push(Refused {
                 date: mark.date,
