@@ -42,7 +42,7 @@ static SAVING: Mutex<()> = Mutex::new(());
 
 /// Runs the TUI until the person quits. The terminal is restored on every
 /// way out: a normal return, an error, a panic (ratatui's hook), and
-/// SIGTERM, SIGHUP or SIGQUIT.
+/// SIGTERM, SIGHUP, SIGQUIT or SIGINT.
 pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::Result<()> {
     let mut signals = Some(catch_signals()?);
     let mut terminal = match init(mouse) {
@@ -267,11 +267,13 @@ type Signals = signal_hook::iterator::Signals;
 #[cfg(not(unix))]
 type Signals = ();
 
-/// Catches SIGTERM, SIGHUP and SIGQUIT from now on; `restore_on` acts on them.
+/// Catches SIGTERM, SIGHUP, SIGQUIT and SIGINT from now on; `restore_on`
+/// acts on them. (In raw mode Ctrl-C is a key, so a SIGINT comes from
+/// outside: `kill -INT`.)
 #[cfg(unix)]
 fn catch_signals() -> io::Result<Signals> {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    Signals::new([SIGTERM, SIGHUP, SIGQUIT])
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT])
 }
 
 #[cfg(not(unix))]

@@ -157,7 +157,7 @@ fn a_panic_hands_the_terminal_back_and_says_what_happened() {
 
 #[test]
 fn a_terminating_signal_hands_the_terminal_back_too() {
-    for (signal, number) in [("TERM", 15), ("HUP", 1), ("QUIT", 3)] {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("QUIT", 3), ("INT", 2)] {
         let (_tmp, dir) = data_dir();
         let mut app = gutbone_then_stty(&dir);
         app.send("1");
