@@ -138,3 +138,41 @@ fn a_hand_edit_that_breaks_the_file_while_the_app_is_open_stops_every_change() {
     let saved = fs::read_to_string(year_file(&dir)).unwrap();
     assert!(saved.contains(r#""prebiotic-fiber": 3.0"#), "{saved}");
 }
+
+/// `n` done-or-not habits, "Habit 1" to "Habit n", in habits.ron.
+fn many_habits(dir: &Path, n: usize) {
+    fs::create_dir_all(dir).unwrap();
+    let habits: Vec<String> = (1..=n)
+        .map(|i| format!(r#"(id: "habit-{i}", name: "Habit {i}", short: "H{i}", kind: Check),"#))
+        .collect();
+    fs::write(
+        dir.join("habits.ron"),
+        format!("(version: 1, habits: [{}])", habits.join("\n")),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_week_scrolls_with_the_selection_and_says_how_many_are_hidden() {
+    for (habits, width, height) in [(7, 60, 18), (20, 120, 40)] {
+        let (_tmp, dir) = data_dir();
+        many_habits(&dir, habits);
+        let mut app = Session::spawn_sized(gutbone(&dir, NOW), width, height);
+        let screen = app.wait_for(&format!("0/{habits} today"));
+        assert!(screen.contains(&format!(" of {habits} ")), "{screen}");
+        assert!(screen.contains("more"), "{screen}");
+        let last = format!("H{habits} ");
+        assert!(!screen.contains(&last), "{screen}");
+        // Up from the first habit wraps to the last: the week shows it.
+        app.send("k");
+        let screen = app.wait_until("the last habit's row", |s| {
+            s.contains(&last) && s.contains("↑")
+        });
+        assert!(
+            screen.contains(&format!("{habits} of {habits} ")),
+            "{screen}"
+        );
+        app.send("q");
+        assert_eq!(app.wait_exit(), 0);
+    }
+}

@@ -98,7 +98,23 @@ impl Widget for WeekPanel<'_> {
             app.today,
             app.settings.week_start,
         );
-        let title = format!(
+        let hints = &[
+            (&[Action::PrevWeek, Action::NextWeek][..], "weeks"),
+            (&[Action::OpenReview], "review"),
+        ];
+        let mut border = Border {
+            top: Line::default(),
+            bottom: Line::from(super::key_hints(app, hints)).right_aligned(),
+            focused: self.focused,
+            padding: 1,
+        };
+        let inner = border.inner(area);
+        let shows_dates = shows_dates(app, inner);
+        // The rows left for habits once the day names (and dates) and the
+        // Done row have theirs.
+        let habit_rows = usize::from(inner.height).saturating_sub(2 + usize::from(shows_dates));
+        let shown = Shown::new(app.habits.len(), habit_rows, app.selected);
+        let mut title = format!(
             " Week of {} ",
             week.days[0].format(if week.days[0].year() == app.today.year() {
                 "%-d %b"
@@ -106,17 +122,13 @@ impl Widget for WeekPanel<'_> {
                 "%-d %b %Y"
             })
         );
-        let hints = &[
-            (&[Action::PrevWeek, Action::NextWeek][..], "weeks"),
-            (&[Action::OpenReview], "review"),
-        ];
-        let border = Border {
-            top: Line::styled(title, app.theme.title),
-            bottom: Line::from(super::key_hints(app, hints)).right_aligned(),
-            focused: self.focused,
-            padding: 1,
-        };
-        let inner = border.inner(area);
+        let (first, last) = (shown.range.start + 1, shown.range.end);
+        match shown.range.len() {
+            len if len == app.habits.len() => {}
+            1 => title += &format!("· {last} of {} ", app.habits.len()),
+            _ => title += &format!("· {first}–{last} of {} ", app.habits.len()),
+        }
+        border.top = Line::styled(title, app.theme.title);
         border.render(area, buf, &app.theme);
 
         let cell = cell_width(inner);
@@ -149,7 +161,7 @@ impl Widget for WeekPanel<'_> {
             std::array::from_fn(|i| (&names[i][..2], header_style(i))),
             (&stats_header, app.theme.dim),
         );
-        if shows_dates(app, inner) {
+        if shows_dates {
             let dates = week.days.map(|day| day.day().to_string());
             grid.row(
                 buf,
@@ -159,7 +171,17 @@ impl Widget for WeekPanel<'_> {
                 ("", Style::new()),
             );
         }
-        for ((habit, row), stats) in app.habits.iter().zip(&week.rows).zip(&app.stats) {
+        let more = |n: usize, arrow: &str| format!("{arrow} {n} more");
+        if shown.above > 0 {
+            let text = more(shown.above, "↑");
+            super::cells::put_line(
+                buf,
+                rows.next().unwrap_or_default(),
+                &Line::styled(text, app.theme.dim),
+            );
+        }
+        let habits = app.habits.iter().zip(&week.rows).zip(&app.stats);
+        for ((habit, row), stats) in habits.skip(shown.range.start).take(shown.range.len()) {
             let best = stats.best_streak.map_or(0, |streak| streak.days);
             let figures = format!(
                 "{:>4}{:>5}{:>6}",
@@ -184,6 +206,14 @@ impl Widget for WeekPanel<'_> {
                 (&habit.short, Style::new()),
                 marks,
                 (&figures, Style::new()),
+            );
+        }
+        if shown.below > 0 {
+            let text = more(shown.below, "↓");
+            super::cells::put_line(
+                buf,
+                rows.next().unwrap_or_default(),
+                &Line::styled(text, app.theme.dim),
             );
         }
         let totals = week
@@ -291,6 +321,45 @@ fn week_columns(buf: &mut Buffer, row: Rect, label: (&str, Style), cells: &[(Str
     }
 }
 
+/// The habits the grid has rows for: every one, or a window that keeps the
+/// selection in view, with a row each for how many are above and below it.
+#[derive(Debug, PartialEq, Eq)]
+struct Shown {
+    range: std::ops::Range<usize>,
+    /// Habits before the window, told on a row of their own (0: no row).
+    above: usize,
+    below: usize,
+}
+
+impl Shown {
+    fn new(len: usize, rows: usize, selected: usize) -> Self {
+        let selected = selected.min(len.saturating_sub(1));
+        let window = |start: usize, end: usize, told: bool| Shown {
+            range: start..end,
+            above: if told { start } else { 0 },
+            below: if told { len - end } else { 0 },
+        };
+        if len <= rows {
+            return window(0, len, true);
+        }
+        // Too few rows to say what is hidden: the selection alone, at least.
+        if rows < 3 {
+            let shown = rows.max(1);
+            let start = (selected + 1).saturating_sub(shown);
+            return window(start, start + shown, false);
+        }
+        if selected < rows - 1 {
+            return window(0, rows - 1, true);
+        }
+        if selected >= len - (rows - 1) {
+            return window(len - (rows - 1), len, true);
+        }
+        // The selection at the foot of the window, as the checklist scrolls.
+        let start = selected + 1 - (rows - 2);
+        window(start, start + rows - 2, true)
+    }
+}
+
 /// One earlier week's column: "26 Oct" or "7/7", right-aligned.
 const WEEK_WIDTH: usize = 8;
 
@@ -386,5 +455,35 @@ fn put(
     };
     if pad < width {
         super::cells::put(buf, x + pad, row.y, text, width - pad, style);
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::Shown;
+
+    #[test]
+    fn the_window_keeps_the_selection_in_view_and_tells_what_is_hidden() {
+        let shown = |len: usize, rows: usize, selected: usize| {
+            let s = Shown::new(len, rows, selected);
+            assert!(s.range.contains(&selected.min(len - 1)), "{s:?}");
+            let told = usize::from(s.above > 0) + usize::from(s.below > 0);
+            assert!(s.range.len() + told <= rows.max(1), "{s:?} in {rows} rows");
+            (s.range.start, s.range.end, s.above, s.below)
+        };
+        assert_eq!(shown(5, 9, 4), (0, 5, 0, 0), "all fit");
+        assert_eq!(shown(7, 4, 0), (0, 3, 0, 4));
+        assert_eq!(shown(7, 4, 2), (0, 3, 0, 4));
+        assert_eq!(shown(7, 4, 3), (2, 4, 2, 3));
+        assert_eq!(shown(7, 4, 6), (4, 7, 4, 0));
+        assert_eq!(shown(20, 9, 10), (4, 11, 4, 9));
+        assert_eq!(shown(7, 2, 5), (4, 6, 0, 0), "no room to tell");
+        for len in 1..25 {
+            for rows in 0..25 {
+                for selected in 0..len {
+                    shown(len, rows, selected);
+                }
+            }
+        }
     }
 }
