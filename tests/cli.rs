@@ -168,6 +168,16 @@ fn a_broken_file_is_a_data_problem_exit_code_1_and_untouched() {
             broken
         );
     }
+    // On a shell prompt a problem takes one line, on stderr.
+    let output = run(dir, &["status", "--short"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("2026.ron, line 1, column 32: Expected string"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -796,4 +806,24 @@ fn years_outside_1900_to_9999_are_refused_everywhere() {
     );
     let (code, doctor) = common::cli::fails(dir, &["doctor"]);
     assert_eq!(code, Some(1), "{doctor}");
+}
+
+#[test]
+fn an_archived_habit_is_refused_with_a_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(
+        dir.join("habits.ron"),
+        r#"(version: 1, habits: [
+            (id: "walk", name: "Walk", kind: Check),
+            (id: "floss", name: "Floss", kind: Check, archived: true),
+        ])"#,
+    )
+    .unwrap();
+    for mark in ["check", "uncheck", "skip"] {
+        let (code, stderr) = common::cli::fails(dir, &[mark, "floss"]);
+        assert_eq!(code, Some(2), "{mark}");
+        assert!(stderr.contains("Floss is archived"), "{mark}: {stderr}");
+    }
+    assert!(!dir.join("log").exists());
 }

@@ -73,6 +73,13 @@ pub fn run(
     let mut chosen: Vec<&Habit> = Vec::new();
     for name in names {
         let habit = pick_habit(&habits, name).map_err(|err| Failure::usage(err.to_string()))?;
+        if habit.archived {
+            return Err(Failure::usage(format!(
+                "{} is archived, so it takes no entries; to log it again, bring it back with \
+                 `archived: false` in habits.ron (`gutbone paths` shows where)",
+                habit.name
+            )));
+        }
         if let Some((amount, _)) = amount
             && habit.measure.is_none()
         {

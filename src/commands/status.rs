@@ -11,7 +11,7 @@ use super::Failure;
 use super::pick::parse_day;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, Status};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::symbols;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +58,11 @@ pub fn run(
     let mut store = Store::open_for_command(dir);
     // The short line answers only "how is the day going": its line is enough.
     let (habits, log) = if format == Format::Short {
-        store.load_day(day)?
+        // On a prompt, a problem takes one line.
+        store.load_day(day).map_err(|err| Failure {
+            code: 1,
+            message: one_line(&err),
+        })?
     } else {
         store.load()?
     };
@@ -138,6 +142,27 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// `err` in a line: where the mistake is and what it is.
+fn one_line(err: &StoreError) -> String {
+    match err {
+        StoreError::Parse {
+            path,
+            line,
+            column,
+            message,
+        } => format!(
+            "cannot read {}, line {line}, column {column}: {message} (see `gutbone doctor`)",
+            path.display()
+        ),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
 }
 
 fn habit_json<'a>(
