@@ -266,12 +266,17 @@ impl Keymap {
     }
 
     /// The keys that do `action`, as the help shows them.
+    /// The keys for `action`, the fixed ones (Ctrl-C, Esc) last: the first
+    /// is the one hints show, so a key a person chose comes first.
     pub fn keys_for(&self, action: Action) -> Vec<String> {
-        self.bindings
+        let mut keys: Vec<Key> = self
+            .bindings
             .iter()
             .filter(|(_, a)| *a == action)
-            .map(|(key, _)| key.to_string())
-            .collect()
+            .map(|(key, _)| *key)
+            .collect();
+        keys.sort_by_key(|key| fixed(*key).is_some());
+        keys.iter().map(Key::to_string).collect()
     }
 
     /// Reads `keys.ron`: a map from action names to lists of keys. Any
@@ -435,6 +440,13 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_rebound_key_is_named_before_the_fixed_ones() {
+        let keymap = Keymap::parse(r#"{"quit": ["Q"]}"#).unwrap();
+        assert_eq!(keymap.keys_for(Action::Quit), ["Q", "Ctrl-C"]);
+        assert_eq!(Keymap::default().keys_for(Action::Quit)[0], "q");
     }
 
     #[test]

@@ -117,7 +117,12 @@ fn dispatch(
             commands::config::run(config_dir, flags, &env, out)
         }
         Command::Completions { shell } => {
-            let mut cli = <Cli as clap::CommandFactory>::command();
+            // clap_complete offers hidden commands too: the script is made
+            // from the root's options and its visible commands alone.
+            let full = <Cli as clap::CommandFactory>::command();
+            let mut cli = clap::Command::new("gutbone")
+                .args(full.get_arguments().cloned())
+                .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
             // Into a buffer first: clap_complete panics on a write error.
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut cli, "gutbone", &mut script);

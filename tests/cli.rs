@@ -293,6 +293,11 @@ fn completions_and_the_manual_page_are_generated() {
             script.contains("check") && script.contains("status"),
             "{shell}: {script}"
         );
+        assert!(script.contains("data-dir"), "{shell}: the global options");
+        assert!(
+            !script.contains("generate-history"),
+            "{shell}: hidden stays hidden"
+        );
     }
     let output = run(tmp.path(), &["completions", "tcsh"]);
     assert_eq!(
