@@ -701,11 +701,12 @@ fn your_own_keys_work_in_the_real_app_and_a_mistake_keeps_the_defaults() {
     app.wait_for("0/5 today");
     app.send(" q");
     app.send("x");
-    app.wait_for("1/5 today");
+    let screen = app.wait_for("1/5 today");
+    assert!(screen.contains("Q quit"), "the footer names the chosen key:\n{screen}");
     app.send("?");
     let help = app.wait_for("Help");
     assert!(
-        help.contains("Ctrl-C Q"),
+        help.contains("Q Ctrl-C"),
         "the help shows the keys bound:\n{help}"
     );
     app.send("?Q");
