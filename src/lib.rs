@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod coach;
+pub mod columns;
 pub mod commands;
 pub mod domain;
 pub mod exchange;

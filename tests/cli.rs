@@ -832,3 +832,39 @@ fn an_archived_habit_is_refused_with_a_reason() {
     }
     assert!(!dir.join("log").exists());
 }
+
+#[test]
+fn wide_names_line_up_in_status_and_week() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(
+        dir.join("habits.ron"),
+        r#"(version: 1, habits: [
+            (id: "tea", name: "日本茶", short: "茶", kind: Check),
+            (id: "run", name: "🏃 run", short: "🏃", kind: Check),
+            (id: "walk", name: "Walk", kind: Measured, unit: "serving", target: 3.0),
+        ])"#,
+    )
+    .unwrap();
+    ok(dir, &["check", "walk", "--amount", "2.5"]);
+    let status = ok(dir, &["status"]);
+    let at = |line: &str, what: &str| {
+        let byte = line.find(what).unwrap();
+        gutbone::columns::width(&line[..byte])
+    };
+    let rows: Vec<&str> = status.lines().skip(1).collect();
+    let streaks: Vec<usize> = rows.iter().map(|row| at(row, "streak")).collect();
+    assert!(streaks.windows(2).all(|w| w[0] == w[1]), "{status}");
+    let week = ok(dir, &["week"]);
+    let rows: Vec<&str> = week.lines().skip(3).take(3).collect();
+    // Today's mark (open, open, part) ends each row, in one column.
+    let marks: Vec<usize> = rows
+        .iter()
+        .map(|row| gutbone::columns::width(row.trim_end()))
+        .collect();
+    assert!(marks.windows(2).all(|w| w[0] == w[1]), "{week}");
+    assert!(
+        ok(dir, &["check", "walk", "--add", "2"]).contains("2 servings added"),
+        "plural"
+    );
+}

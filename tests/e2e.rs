@@ -702,7 +702,10 @@ fn your_own_keys_work_in_the_real_app_and_a_mistake_keeps_the_defaults() {
     app.send(" q");
     app.send("x");
     let screen = app.wait_for("1/5 today");
-    assert!(screen.contains("Q quit"), "the footer names the chosen key:\n{screen}");
+    assert!(
+        screen.contains("Q quit"),
+        "the footer names the chosen key:\n{screen}"
+    );
     app.send("?");
     let help = app.wait_for("Help");
     assert!(

@@ -507,3 +507,53 @@ fn no_mark_is_drawn_in_the_colour_of_its_background() {
         }
     }
 }
+
+/// Wide names (CJK, emoji), habits 10 to 12 and a fractional amount: the
+/// boxes, names and amounts each stay in one column.
+#[test]
+fn wide_names_two_digit_numbers_and_fractions_keep_their_columns() {
+    use gutbone::domain::{Entry, Habit};
+    let mut habits: Vec<Habit> = (1..=12)
+        .map(|i| Habit::measured(&format!("h{i}"), &format!("Habit {i}"), "serving", 1.0, 3.0))
+        .collect();
+    habits[1].name = "日本茶".into();
+    habits[2].name = "🏃 run".into();
+    habits[3].name = "Cafe\u{301}".into();
+    let mut app = gutbone::app::App::new(
+        habits.clone(),
+        gutbone::domain::Log::new(),
+        gutbone::coach::Tips::builtin(),
+        Default::default(),
+        common::at("2026-11-22T09:00:00"),
+        String::new(),
+    );
+    app.log
+        .set_entry(d("2026-11-22"), &habits[4], Some(Entry::Amount(2.5)));
+    let terminal = render(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<u16> = (0..40)
+        .filter(|&y| {
+            let line: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains("/3 servings")
+        })
+        .collect();
+    assert_eq!(rows.len(), 12, "every habit on screen");
+    let column_of = |y: u16, what: &str| {
+        (0..120u16).find(|&x| buffer[(x, y)].symbol() == what && buffer[(x + 1, y)].symbol() != "")
+    };
+    let boxes: Vec<_> = rows.iter().map(|&y| column_of(y, "[")).collect();
+    assert!(boxes.windows(2).all(|w| w[0] == w[1]), "boxes: {boxes:?}");
+    // The amounts end in one column: the "s" of "servings".
+    let ends: Vec<_> = rows
+        .iter()
+        .map(|&y| {
+            (0..120u16)
+                .rev()
+                .find(|&x| buffer[(x, y)].symbol() == "s" && buffer[(x - 1, y)].symbol() == "g")
+        })
+        .collect();
+    assert!(
+        ends.windows(2).all(|w| w[0] == w[1]),
+        "amounts end at {ends:?}"
+    );
+}

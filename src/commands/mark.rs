@@ -136,7 +136,7 @@ pub fn run(
                     Some((AmountArg::Add(_), value)) => format!(
                         "{done}{} {} added, now {progress}",
                         format_amount(value),
-                        measure.unit
+                        measure.unit_for(value)
                     ),
                     None => format!("{done}{progress}"),
                 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Failure;
 use super::pick::parse_day;
+use crate::columns;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, Log, Status};
 use crate::store::{Store, StoreError};
@@ -116,25 +117,32 @@ pub fn run(
             writeln!(out, "{} · {summary}", day.format("%a %-d %b %Y"))?;
             let width = habits
                 .iter()
-                .map(|h| h.name.chars().count())
+                .map(|h| columns::width(&h.name))
                 .max()
                 .unwrap_or(0);
-            for (habit, stats) in habits.iter().zip(&stats) {
+            let amounts: Vec<String> = habits
+                .iter()
+                .map(|habit| {
+                    habit
+                        .measure
+                        .as_ref()
+                        .map_or(String::new(), |m| m.progress(log.amount(day, habit)))
+                })
+                .collect();
+            let amount_width = amounts.iter().map(|a| columns::width(a)).max().unwrap_or(0);
+            for ((habit, stats), amount) in habits.iter().zip(&stats).zip(&amounts) {
                 let mark = match log.status(day, habit) {
                     Some(Status::Done) => symbols::CHECKED,
                     Some(Status::Partial) => symbols::PARTIAL,
                     Some(Status::Skipped) => symbols::SKIPPED,
                     None => symbols::UNCHECKED,
                 };
-                let amount = habit
-                    .measure
-                    .as_ref()
-                    .map_or(String::new(), |m| m.progress(log.amount(day, habit)));
                 let best = stats.best_streak.map_or(0, |s| s.days);
                 writeln!(
                     out,
-                    "{mark} {:<width$}  {amount:<14}  streak {} (best {best}), strength {:.0}%",
-                    habit.name,
+                    "{mark} {}  {}  streak {} (best {best}), strength {:.0}%",
+                    columns::left(&habit.name, width),
+                    columns::left(amount, amount_width.max(14)),
                     stats.current_streak,
                     stats.strength * 100.0
                 )?;

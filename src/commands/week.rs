@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Failure;
 use super::pick::parse_day;
+use crate::columns;
 use crate::domain::Habit;
 use crate::domain::settings::WeekStart;
 use crate::domain::week::{Mark, WeekSummary};
@@ -79,7 +80,7 @@ pub fn run(
     }
     let width = habits
         .iter()
-        .map(|h| h.short.chars().count())
+        .map(|h| columns::width(&h.short))
         .max()
         .unwrap_or(0)
         .max(4);
@@ -102,7 +103,12 @@ pub fn run(
             .iter()
             .map(|m| format!("  {}", symbols::week_mark(*m)))
             .collect();
-        writeln!(out, "{:<width$}{}", habit.short, marks.trim_end())?;
+        writeln!(
+            out,
+            "{}{}",
+            columns::left(&habit.short, width),
+            marks.trim_end()
+        )?;
     }
     let totals: String = week
         .totals

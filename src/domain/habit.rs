@@ -102,7 +102,7 @@ impl Measure {
 
     /// The unit as a count of `n` reads: "servings", "breaks", but "min":
     /// short units are abbreviations and stay as they are.
-    fn unit_for(&self, n: f64) -> String {
+    pub fn unit_for(&self, n: f64) -> String {
         let unit = &self.unit;
         let plural = n != 1.0
             && unit.chars().count() > 3

@@ -30,7 +30,7 @@ impl Widget for AmountPrompt<'_> {
                     "now {} of {} {} · 0 clears the day",
                     format_amount(app.log.amount(app.viewing, habit)),
                     format_amount(measure.target),
-                    measure.unit
+                    measure.unit_for(measure.target)
                 ),
                 app.theme.dim,
             ),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::action::Action;
 use crate::app::App;
+use crate::columns;
 use crate::domain::review::{Share, WEEKS, WeeklyReview};
 use crate::domain::streak::{best_perfect_streak, current_perfect_streak};
 
@@ -136,7 +137,7 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     lines.push(Line::from(months));
     lines.push(Line::from(days));
     for (h, habit) in app.habits.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!("{:<LABEL_WIDTH$}", habit.short))];
+        let mut spans = vec![Span::raw(columns::fit(&habit.short, LABEL_WIDTH))];
         for (i, week) in review.weeks.iter().enumerate() {
             let share = week.shares.get(h).copied().unwrap_or_default();
             let mark = shade(share).repeat(cell.saturating_sub(2).max(1));

@@ -10,6 +10,7 @@ use super::border::Border;
 use super::cells;
 use super::layout::Hit;
 use crate::app::App;
+use crate::columns;
 use crate::domain::Status;
 use crate::symbols;
 
@@ -54,23 +55,28 @@ impl Widget for TodayPanel<'_> {
         let widest = |name: fn(&crate::domain::Habit) -> &str| {
             app.habits
                 .iter()
-                .map(|h| name(h).chars().count())
+                .map(|h| columns::width(name(h)))
                 .max()
                 .unwrap_or(0)
         };
         let full = widest(|h| &h.name);
+        // The amounts as they stand and at their targets, so that a day of
+        // 2.5 servings lines up with the others.
         let progress_width = app
             .habits
             .iter()
             .filter_map(|h| {
-                h.measure
-                    .as_ref()
-                    .map(|m| m.progress(m.target).chars().count())
+                let entry = app.log.entry(app.viewing, h);
+                h.measure.as_ref().map(|m| {
+                    columns::width(&m.progress(m.target))
+                        .max(columns::width(&m.progress(h.amount(entry))))
+                })
             })
             .max()
             .unwrap_or(0);
+        let digits = number_width(app);
         // "▶ 1 [x] " and two spaces after the name and after the amount.
-        let short = 8 + full + 2 + progress_width + 2 > usize::from(inner.width);
+        let short = 7 + digits + full + 2 + progress_width + 2 > usize::from(inner.width);
         let name_width = if short { widest(|h| &h.short) } else { full };
         let shown = app.habits.iter().enumerate().skip(first_shown(app, inner));
         for ((index, habit), row) in shown.zip(inner.rows()) {
@@ -84,8 +90,8 @@ impl Widget for TodayPanel<'_> {
                 None => (symbols::UNCHECKED, Style::new()),
             };
             let name = if short { &habit.short } else { &habit.name };
-            let number = format!("{} ", index + 1);
-            let name = format!(" {name:<name_width$}  ");
+            let number = format!("{:>digits$} ", index + 1);
+            let name = format!(" {}  ", columns::left(name, name_width));
             let progress = match &habit.measure {
                 Some(measure) => format!(
                     "{:>progress_width$}  ",
@@ -107,6 +113,11 @@ impl Widget for TodayPanel<'_> {
     }
 }
 
+/// The columns of the habits' numbers: 2 from the tenth habit on.
+fn number_width(app: &App) -> usize {
+    app.habits.len().to_string().len()
+}
+
 /// The first habit on screen: scrolled just enough to keep the selection in
 /// view.
 fn first_shown(app: &App, inner: Rect) -> usize {
@@ -126,7 +137,7 @@ pub fn hit(app: &App, area: Rect, point: Position) -> Option<Hit> {
         return None;
     }
     // "▶ 12 [x] ": the marker, the number, a space and the box.
-    let digits = (index + 1).to_string().len() as u16;
+    let digits = number_width(app) as u16;
     let checkbox_end = inner.x + 2 + digits + 1 + 3;
     Some(if point.x < checkbox_end {
         Hit::Checkbox(index)
