@@ -1,5 +1,6 @@
 use std::error::Error;
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -24,8 +25,9 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            // A closed stderr is no reason to panic: the exit code still tells.
             if !failure.message.is_empty() {
-                eprintln!("gutbone: {}", failure.message);
+                let _ = writeln!(std::io::stderr(), "gutbone: {}", failure.message);
             }
             ExitCode::from(failure.code)
         }

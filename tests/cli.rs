@@ -868,3 +868,37 @@ fn wide_names_line_up_in_status_and_week() {
         "plural"
     );
 }
+
+#[test]
+fn a_closed_pipe_on_stdout_or_stderr_ends_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["generate-history", "--years", "1"]);
+    let closed = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        writer
+    };
+    let gutbone = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gutbone"));
+        cmd.args(args)
+            .arg("--data-dir")
+            .arg(dir)
+            .arg("--config-dir")
+            .arg(dir.join("config"))
+            .env("GUTBONE_NOW", "2026-11-22T09:00:00");
+        cmd
+    };
+    // Like `gutbone export | head -1`, with the reader already gone.
+    for args in [&["export"][..], &["status"], &["week"], &["man"]] {
+        let output = gutbone(args).stdout(closed()).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(output.stderr.is_empty(), "{args:?}: {:?}", output.stderr);
+    }
+    // A message with nowhere to go: the exit code still says what happened.
+    let output = gutbone(&["check", "nonsense"])
+        .stderr(closed())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -29,7 +29,7 @@ pub fn run(
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, problem) = load_tips(tips_file, &ids);
     if let Some(problem) = problem {
-        eprintln!("gutbone: {problem}");
+        let _ = writeln!(std::io::stderr(), "gutbone: {problem}");
     }
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
     let habit = match name {
