@@ -232,7 +232,13 @@ fn run_app(
         flags,
         &look::Env::read(|name| std::env::var_os(name)),
     );
-    let mut store = Store::open(dir)?;
+    // A data directory that cannot be written to is still shown, changed
+    // by no key (the run loop cannot take the write lock either).
+    let (mut store, read_only) = match Store::open(dir) {
+        Ok(store) => (store, false),
+        Err(err) if err.is_read_only() => (Store::open_for_command(dir), true),
+        Err(err) => return Err(err.into()),
+    };
     // The years before the earliest week on screen are summed up, not read
     // (see `Past::checkpoint`).
     let today = date::today(clock.now(), settings.day_starts_at);
@@ -258,6 +264,9 @@ fn run_app(
         (tips, keys) => tips.or(keys),
     };
     app.keymap = keymap;
+    if read_only {
+        app.blocked = Some(gutbone::store::StoreError::read_only_note(dir));
+    }
     app.theme = look.theme();
     gutbone::tui::run(&mut app, &mut store, clock, look.mouse.value)
         .map_err(|err| format!("terminal error: {err}"))?;

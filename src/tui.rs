@@ -174,6 +174,7 @@ fn event_loop(
         // change anything, so it is never written over; the write lock keeps
         // a command from writing between that look and this key's save.
         let blocked = match store.lock_for_writing() {
+            Err(err) if err.is_read_only() => Some(StoreError::read_only_note(store.dir())),
             Err(err) => Some(format!("{err}. No change is made until it can be.")),
             Ok(()) => reload_if_changed(store, app),
         };

@@ -176,3 +176,30 @@ fn the_week_scrolls_with_the_selection_and_says_how_many_are_hidden() {
         assert_eq!(app.wait_exit(), 0);
     }
 }
+
+/// A data directory the disk will not write to (on Linux, under /sys even
+/// root cannot create one) is shown, and no key changes anything.
+#[test]
+fn a_read_only_data_directory_opens_for_viewing_and_says_why() {
+    let dir = Path::new("/sys/kernel/gutbone-read-only-test");
+    if !Path::new("/sys/kernel").is_dir() || fs::create_dir(dir).is_ok() {
+        let _ = fs::remove_dir(dir);
+        eprintln!("no read-only directory to try here");
+        return;
+    }
+    let mut cmd = gutbone(dir, NOW);
+    cmd.arg("--config-dir");
+    cmd.arg(std::env::temp_dir().join("gutbone-no-config"));
+    let mut app = Session::spawn_sized(cmd, 100, 30);
+    let screen = app.wait_for("0/5 today");
+    assert!(
+        screen.contains("is read-only: gutbone shows it"),
+        "{screen}"
+    );
+    app.send(" 3j");
+    let screen = app.wait_until("the selection moved", |s| s.contains("▶ 4"));
+    assert!(screen.contains("0/5 today"), "nothing changed:\n{screen}");
+    assert!(screen.contains("changes nothing"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

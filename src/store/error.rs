@@ -88,6 +88,26 @@ impl StoreError {
         }
     }
 
+    /// Whether this is the disk refusing writes (a read-only directory or
+    /// file system): the data can still be shown.
+    pub fn is_read_only(&self) -> bool {
+        matches!(
+            self,
+            Self::Io { source, .. } if matches!(
+                source.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+            )
+        )
+    }
+
+    /// What the app says while it can only show a read-only data directory.
+    pub fn read_only_note(dir: &std::path::Path) -> String {
+        format!(
+            "{} is read-only: gutbone shows it and changes nothing",
+            dir.display()
+        )
+    }
+
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
         Self::Io {
             action,

@@ -133,6 +133,11 @@ impl Store {
         }
     }
 
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The day today's backups are filed under.
     pub fn set_today(&mut self, today: NaiveDate) {
         self.today = Some(today);
