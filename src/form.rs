@@ -1,7 +1,7 @@
 //! The small form that adds or edits a habit: the text typed into each
 //! field, and turning it into a habit or a message saying what is wrong.
 
-use crate::domain::habit::{MAX_AMOUNT, Measure, short_label};
+use crate::domain::habit::{MAX_AMOUNT, MAX_SHORT_CHARS, Measure, short_label, unique_short_label};
 use crate::domain::{Habit, HabitId};
 
 /// The fields, in the order Tab visits them.
@@ -42,8 +42,6 @@ impl Field {
 /// The longest habit name the form takes: it must fit the checklist.
 pub const MAX_NAME_CHARS: usize = 40;
 const MAX_FIELD_CHARS: usize = 12;
-/// The week grid's label column.
-const MAX_SHORT_CHARS: usize = 10;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HabitForm {
@@ -213,22 +211,6 @@ impl HabitForm {
             _ => None,
         }
     }
-}
-
-/// A short label for `name` that none of `others` answers to: its first
-/// word, or failing that as much of the name as fits.
-fn unique_short_label(name: &str, others: &[Habit]) -> String {
-    let fits: String = name.chars().take(MAX_SHORT_CHARS).collect();
-    let candidates = [short_label(name), fits.trim_end().to_owned()];
-    let free = |label: &String| {
-        let label = label.to_lowercase();
-        !others.iter().any(|other| other.names().any(|n| n == label))
-    };
-    candidates
-        .iter()
-        .find(|label| free(label))
-        .unwrap_or(&candidates[0])
-        .clone()
 }
 
 /// A number above zero and at most [`MAX_AMOUNT`].

@@ -364,3 +364,78 @@ fn a_loop_csv_with_a_quote_never_closed_is_refused_whole() {
     );
     assert_eq!(snapshot(dir), before, "nothing written");
 }
+
+#[test]
+fn an_export_brings_back_habits_you_lack_and_csv_reads_back_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let from = dir.join("from");
+    fs::create_dir_all(&from).unwrap();
+    fs::write(
+        from.join("habits.ron"),
+        r#"(version: 1, habits: [
+            (id: "sunlight", name: "Sunlight", kind: Measured, unit: "min", target: 15.0, step: 5.0),
+            (id: "cold-shower", name: "Cold shower", short: "Brr", hint: "two minutes", kind: Measured, unit: "min", step: 0.5, target: 2.0, since: "2026-11-20"),
+            (id: "walk", name: "Walk", kind: Check, unit: "min", target: 30.0),
+            (id: "floss", name: "Floss", kind: Check, archived: true),
+        ])"#,
+    )
+    .unwrap();
+    ok(&from, &["check", "cold", "--amount", "1.5", "--date", "-1"]);
+    ok(&from, &["check", "sun", "walk"]);
+    let habits_before = fs::read_to_string(from.join("habits.ron")).unwrap();
+    let exported = ok(&from, &["export"]);
+    let file = dir.join("history.json");
+    ok(&from, &["export", "-o", file.to_str().unwrap()]);
+
+    // A fresh directory: the habits it lacks are made, settings and all.
+    let to = dir.join("to");
+    let report = ok(&to, &["import", file.to_str().unwrap()]);
+    assert!(
+        report.contains("Cold shower: a habit you did not have, added (2 min a day)"),
+        "{report}"
+    );
+    // Every day as it was (the fresh directory has the five defaults too).
+    let days = |export: &str| export[export.find("\"days\"").unwrap()..].to_owned();
+    assert_eq!(days(&ok(&to, &["export"])), days(&exported));
+    let made = fs::read_to_string(to.join("habits.ron")).unwrap();
+    for field in [
+        r#"short: "Brr""#,
+        r#"hint: "two minutes""#,
+        "step: 0.5",
+        r#"since: "2026-11-20""#,
+        "archived: true",
+        "target: 30.0",
+    ] {
+        assert!(
+            made.contains(field),
+            "{field} in {made}\n(was {habits_before})"
+        );
+    }
+    // A dry run says it would make them, and makes nothing.
+    let dry = dir.join("dry");
+    let report = ok(&dry, &["import", "--dry-run", file.to_str().unwrap()]);
+    assert!(report.contains("would be added"), "{report}");
+    assert!(!dry.join("habits.ron").exists());
+
+    // gutbone's own CSV reads back into the same habits, told apart by itself.
+    let csv = dir.join("history.csv");
+    ok(
+        &from,
+        &["export", "--format", "csv", "-o", csv.to_str().unwrap()],
+    );
+    let again = dir.join("again");
+    fs::create_dir_all(&again).unwrap();
+    fs::copy(from.join("habits.ron"), again.join("habits.ron")).unwrap();
+    let report = ok(&again, &["import", csv.to_str().unwrap()]);
+    assert!(
+        report.starts_with("Importing gutbone CSV export"),
+        "{report}"
+    );
+    assert_eq!(ok(&again, &["export"]), exported);
+    let report = ok(
+        &again,
+        &["import", "--format", "csv", csv.to_str().unwrap()],
+    );
+    assert!(report.ends_with("Nothing new to add.\n"), "{report}");
+}

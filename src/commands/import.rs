@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 
 use super::Failure;
 use super::pick::pick_habit;
+use crate::domain::Habit;
+use crate::domain::habit::{check_habits, check_names, format_amount, unique_short_label};
 use crate::exchange::loop_csv::{CHECKMARKS_FILE, HABITS_FILE, LoopFiles};
 use crate::exchange::{self, ImportError, Plan, Source, dijo, gutbone, loop_csv};
 use crate::store::Store;
@@ -22,6 +24,8 @@ pub enum ImportFormat {
     Loop,
     /// dijo's habit_record.json.
     Dijo,
+    /// gutbone's own CSV export (`gutbone export --format csv`).
+    Csv,
 }
 
 impl ImportFormat {
@@ -30,6 +34,7 @@ impl ImportFormat {
             Self::Gutbone => "gutbone export",
             Self::Loop => "Loop Habit Tracker export",
             Self::Dijo => "dijo habits",
+            Self::Csv => "gutbone CSV export",
         }
     }
 }
@@ -61,7 +66,7 @@ pub fn run(
         store.lock_for_writing()?;
     }
     store.set_today(today);
-    let (habits, mut log) = store.load()?;
+    let (mut habits, mut log) = store.load()?;
 
     let mut mapped = Vec::new();
     for (theirs, ours) in &mapping {
@@ -78,6 +83,39 @@ pub fn run(
         let habit = pick_habit(&habits, ours)
             .map_err(|err| Failure::usage(format!("--map {theirs}={ours}: {err}")))?;
         mapped.push((theirs.clone(), habit.id.clone()));
+    }
+    // Our own export carries its habits whole: one the person lacks is
+    // made, settings and all, so an export brings a history back entire.
+    let matched = exchange::match_habits(&source, &habits, &mapped);
+    let created: Vec<Habit> = source
+        .habits
+        .iter()
+        .zip(&matched)
+        .filter(|(_, ours)| ours.is_none())
+        .filter_map(|(theirs, _)| theirs.habit.clone())
+        .collect();
+    if !created.is_empty() {
+        let mut all = habits.clone();
+        for mut habit in created.iter().cloned() {
+            let taken = |label: &str| {
+                all.iter()
+                    .any(|h| h.names().any(|n| n == label.to_lowercase()))
+            };
+            if taken(&habit.short) {
+                habit.short = unique_short_label(&habit.name, &all);
+            }
+            all.push(habit);
+        }
+        check_habits(&all)
+            .and_then(|()| check_names(&all))
+            .map_err(|problem| {
+                Failure::usage(format!(
+                    "the file's habit \"{}\" cannot be added: {}; send it to one of yours \
+                     with --map instead",
+                    all[problem.index].name, problem.message
+                ))
+            })?;
+        habits = all;
     }
     let targets = exchange::match_habits(&source, &habits, &mapped);
     if !source.habits.is_empty() && targets.iter().all(Option::is_none) {
@@ -97,10 +135,34 @@ pub fn run(
         format.label(),
         request.file.display()
     )?;
+    for habit in &created {
+        let kind = match &habit.measure {
+            Some(measure) => format!(
+                "{} {} a day",
+                format_amount(measure.target),
+                measure.unit_for(measure.target)
+            ),
+            None => "done or not".into(),
+        };
+        let verb = if request.dry_run {
+            "would be added"
+        } else {
+            "added"
+        };
+        writeln!(
+            out,
+            "  {}: a habit you did not have, {verb} ({kind})",
+            habit.name
+        )?;
+    }
     report(&plan, out)?;
     if request.dry_run {
         writeln!(out, "Dry run: {}; nothing was written.", would_add(&plan))?;
         return Ok(());
+    }
+    if !created.is_empty() {
+        // The habits first: the days about to be written name them.
+        store.save_habits(habits, &log)?;
     }
     if !plan.is_empty() {
         plan.apply(&mut log);
@@ -151,12 +213,11 @@ fn detect(file: &Path) -> Result<ImportFormat, Failure> {
         return Ok(ImportFormat::Loop);
     }
     let text = String::from_utf8_lossy(start);
-    if text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('[')
-    {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with('[') {
         Ok(ImportFormat::Dijo)
+    } else if text.starts_with(gutbone::CSV_HEADER) {
+        Ok(ImportFormat::Csv)
     } else {
         Ok(ImportFormat::Gutbone)
     }
@@ -181,6 +242,7 @@ fn read_source(file: &Path, format: ImportFormat) -> Result<Source, Failure> {
     match format {
         ImportFormat::Gutbone => gutbone::read(&read_text(file)?, &name),
         ImportFormat::Dijo => dijo::read(&read_text(file)?, &name),
+        ImportFormat::Csv => gutbone::read_csv(&read_text(file)?, &name),
         ImportFormat::Loop => {
             let files = if file.is_dir() {
                 loop_folder(file)?

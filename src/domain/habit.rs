@@ -352,13 +352,32 @@ pub fn check_names(habits: &[Habit]) -> Result<(), HabitProblem> {
     Ok(())
 }
 
+/// A short label for `name` that none of `others` answers to: its first
+/// word, or failing that as much of the name as fits.
+pub fn unique_short_label(name: &str, others: &[Habit]) -> String {
+    let fits: String = name.chars().take(MAX_SHORT_CHARS).collect();
+    let candidates = [short_label(name), fits.trim_end().to_owned()];
+    let free = |label: &String| {
+        let label = label.to_lowercase();
+        !others.iter().any(|other| other.names().any(|n| n == label))
+    };
+    candidates
+        .iter()
+        .find(|label| free(label))
+        .unwrap_or(&candidates[0])
+        .clone()
+}
+
+/// The longest short label: the week grid's label column.
+pub const MAX_SHORT_CHARS: usize = 10;
+
 /// The first word of a name, cut to ten characters.
 pub fn short_label(name: &str) -> String {
     name.split_whitespace()
         .next()
         .unwrap_or_default()
         .chars()
-        .take(10)
+        .take(MAX_SHORT_CHARS)
         .collect()
 }
 

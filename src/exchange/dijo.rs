@@ -95,6 +95,7 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
             name,
             id: None,
             target: target.filter(|t| *t > 0.0),
+            habit: None,
         });
     }
     Ok(source)

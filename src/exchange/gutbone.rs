@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{ImportError, Source, SourceHabit, SourceMark, Value, parse_date};
+use crate::domain::habit::Measure;
 use crate::domain::{Entry, Habit, Log};
 
 /// The JSON and RON export: what `gutbone import --format gutbone` reads.
@@ -30,6 +31,105 @@ pub struct HabitRow {
     pub unit: Option<String>,
     pub target: f64,
     pub archived: bool,
+    // The rest of the habit's settings, so that an import creates a habit
+    // the person does not have as it was. Left out when empty; an export
+    // from before them reads as it did.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hint: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::store::bare"
+    )]
+    pub step: Option<f64>,
+    /// `"YYYY-MM-DD"`: the day it was added, when after the log began.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::store::bare"
+    )]
+    pub since: Option<String>,
+    /// A done-or-not habit's unit, target and step from when it was measured.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::store::bare"
+    )]
+    pub measured_before: Option<MeasureRow>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeasureRow {
+    pub unit: String,
+    pub target: f64,
+    pub step: f64,
+}
+
+impl MeasureRow {
+    fn of(measure: &Measure) -> Self {
+        Self {
+            unit: measure.unit.clone(),
+            target: measure.target,
+            step: measure.step,
+        }
+    }
+
+    fn measure(&self) -> Measure {
+        Measure {
+            unit: self.unit.clone(),
+            target: self.target,
+            step: self.step,
+        }
+    }
+}
+
+impl HabitRow {
+    fn of(habit: &Habit) -> Self {
+        Self {
+            id: habit.id.to_string(),
+            name: habit.name.clone(),
+            unit: habit.measure.as_ref().map(|m| m.unit.clone()),
+            target: habit.target(),
+            archived: habit.archived,
+            short: habit.short.clone(),
+            hint: habit.hint.clone(),
+            step: habit.measure.as_ref().map(|m| m.step),
+            since: habit
+                .since
+                .map(|since| since.format("%Y-%m-%d").to_string()),
+            measured_before: habit.was_measured.as_ref().map(MeasureRow::of),
+        }
+    }
+
+    /// The habit this row describes, or what is wrong with it.
+    fn habit(&self) -> Result<Habit, String> {
+        let since = self
+            .since
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .map_err(|err| format!("habit \"{}\": since {err}", self.id))?;
+        let mut habit = match &self.unit {
+            Some(unit) => Habit::measured(
+                &self.id,
+                &self.name,
+                unit,
+                self.step.unwrap_or(1.0),
+                self.target,
+            ),
+            None => Habit::check(&self.id, &self.name),
+        };
+        if !self.short.trim().is_empty() {
+            habit.short = self.short.clone();
+        }
+        habit.hint = self.hint.clone();
+        habit.archived = self.archived;
+        habit.since = since;
+        habit.was_measured = self.measured_before.as_ref().map(MeasureRow::measure);
+        Ok(habit)
+    }
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -55,16 +155,7 @@ pub const EXPORT_VERSION: u32 = 1;
 pub fn export(habits: &[Habit], log: &Log, from: NaiveDate, to: NaiveDate) -> Export {
     Export {
         version: EXPORT_VERSION,
-        habits: habits
-            .iter()
-            .map(|h| HabitRow {
-                id: h.id.to_string(),
-                name: h.name.clone(),
-                unit: h.measure.as_ref().map(|m| m.unit.clone()),
-                target: h.target(),
-                archived: h.archived,
-            })
-            .collect(),
+        habits: habits.iter().map(HabitRow::of).collect(),
         days: log
             .days_in(from..=to)
             .map(|(date, day)| {
@@ -106,6 +197,86 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
     to_source(&data).map_err(|message| ImportError::at(file, None, message))
 }
 
+/// The first row of `gutbone export --format csv`.
+pub const CSV_HEADER: &str = "date,habit,status,amount,note";
+
+/// Reads what `gutbone export --format csv` wrote: a row per day and habit
+/// (`done`, `skipped`, or `amount` with the amount), the day's note on each
+/// of its rows. Habits are known by id only: they go to the person's habits
+/// with those ids (or where `--map` sends them).
+pub fn read_csv(text: &str, file: &str) -> Result<Source, ImportError> {
+    super::loop_csv::refuse_unclosed_quote(text, file)?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|err| ImportError::at(file, Some(1), err.to_string()))?;
+    if header.iter().collect::<Vec<_>>().join(",") != CSV_HEADER {
+        return Err(ImportError::at(
+            file,
+            Some(1),
+            format!("the first row is not gutbone's CSV header, {CSV_HEADER}"),
+        ));
+    }
+    let mut source = Source::default();
+    let mut noted = std::collections::BTreeSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|err| {
+            ImportError::at(
+                file,
+                err.position().map(csv::Position::line),
+                err.to_string(),
+            )
+        })?;
+        let line = record.position().map(csv::Position::line);
+        let error = |message: String| ImportError::at(file, line, message);
+        let field = |i: usize| record.get(i).unwrap_or_default().trim();
+        let date = parse_date(field(0)).map_err(error)?;
+        let note = field(4);
+        if !note.is_empty() && noted.insert(date) {
+            source.notes.push((date, note.to_owned()));
+        }
+        let id = field(1);
+        if id.is_empty() {
+            continue;
+        }
+        let value = match (field(2), field(3)) {
+            ("done", _) => Value::Done,
+            ("skipped", _) => Value::Skipped,
+            ("amount", amount) => {
+                let amount = amount
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|a| a.is_finite() && *a > 0.0)
+                    .ok_or_else(|| error(format!("\"{amount}\" is not an amount above zero")))?;
+                Value::Amount(amount)
+            }
+            (status, _) => {
+                return Err(error(format!(
+                    "\"{status}\" is not a status gutbone writes (done, skipped, amount)"
+                )));
+            }
+        };
+        let habit = match source
+            .habits
+            .iter()
+            .position(|h| h.id.as_deref() == Some(id))
+        {
+            Some(at) => at,
+            None => {
+                source.habits.push(SourceHabit {
+                    name: id.to_owned(),
+                    id: Some(id.to_owned()),
+                    target: None,
+                    habit: None,
+                });
+                source.habits.len() - 1
+            }
+        };
+        source.marks.push(SourceMark { date, habit, value });
+    }
+    Ok(source)
+}
+
 fn to_source(data: &Export) -> Result<Source, String> {
     if data.version > EXPORT_VERSION {
         return Err(format!(
@@ -113,15 +284,18 @@ fn to_source(data: &Export) -> Result<Source, String> {
             data.version
         ));
     }
-    let habits: Vec<SourceHabit> = data
+    let habits = data
         .habits
         .iter()
-        .map(|h| SourceHabit {
-            name: h.name.clone(),
-            id: Some(h.id.clone()),
-            target: h.unit.as_ref().map(|_| h.target),
+        .map(|h| {
+            Ok(SourceHabit {
+                name: h.name.clone(),
+                id: Some(h.id.clone()),
+                target: h.unit.as_ref().map(|_| h.target),
+                habit: Some(h.habit()?),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, String>>()?;
     let index = |date: &str, id: &str| {
         data.habits.iter().position(|h| h.id == id).ok_or_else(|| {
             format!("day {date} names habit \"{id}\", which is not in the file's habits")

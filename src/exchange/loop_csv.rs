@@ -66,7 +66,7 @@ pub fn unclosed_quote(text: &str) -> Option<u64> {
     open_since
 }
 
-fn refuse_unclosed_quote(text: &str, file: &str) -> Result<(), ImportError> {
+pub fn refuse_unclosed_quote(text: &str, file: &str) -> Result<(), ImportError> {
     match unclosed_quote(text) {
         Some(line) => Err(ImportError::at(
             file,
@@ -126,6 +126,7 @@ fn read_habits(text: &str) -> Result<(Source, Vec<u32>), ImportError> {
             name: name.to_owned(),
             id: None,
             target,
+            habit: None,
         });
         positions.push(position);
     }

@@ -32,6 +32,9 @@ pub struct SourceHabit {
     pub id: Option<String>,
     /// A measured habit's daily target; `None` for done-or-not.
     pub target: Option<f64>,
+    /// The whole habit, settings and all, when the file is gutbone's own
+    /// export: an import creates it where the person has no such habit.
+    pub habit: Option<Habit>,
 }
 
 /// One habit on one day, as the file has it.
@@ -350,6 +353,7 @@ mod tests {
                     name: (*name).into(),
                     id: None,
                     target: None,
+                    habit: None,
                 })
                 .collect(),
             marks: marks
