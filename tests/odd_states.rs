@@ -203,3 +203,51 @@ fn a_read_only_data_directory_opens_for_viewing_and_says_why() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn the_form_keeps_a_hand_set_short_label_and_a_measure_through_a_kind_change() {
+    let (_tmp, dir) = data_dir();
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("habits.ron"),
+        r#"(version: 1, habits: [
+            (id: "walk", name: "Walk", short: "Legs", kind: Measured, unit: "km", step: 0.5, target: 3.0),
+            (id: "tea", name: "Tea", kind: Check),
+        ])"#,
+    )
+    .unwrap();
+    let mut app = Session::spawn_sized(gutbone(&dir, NOW), 100, 30);
+    app.wait_for("0/2 today");
+    // Rename: the short label stays.
+    app.send("e");
+    app.wait_for("Edit habit");
+    app.send("\x7f\x7f\x7f\x7fStroll\r");
+    app.wait_for("Stroll");
+    // Done or not, then measured again: unit, target and step come back.
+    app.send("e\t\t ");
+    app.wait_for("Done or not from now on");
+    app.send("\r");
+    app.wait_until("the form closed", |s| !s.contains("Edit habit"));
+    let habits = fs::read_to_string(dir.join("habits.ron")).unwrap();
+    assert!(
+        habits.contains("kind: Check") && habits.contains("target: 3.0"),
+        "{habits}"
+    );
+    app.send("e\t\t ");
+    let screen = app.wait_for("Measured from now on");
+    assert!(screen.contains("km") && screen.contains("0.5"), "{screen}");
+    app.send("\r");
+    app.wait_until("the form closed", |s| !s.contains("Edit habit"));
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let habits = fs::read_to_string(dir.join("habits.ron")).unwrap();
+    for field in [
+        r#"name: "Stroll""#,
+        r#"short: "Legs""#,
+        "kind: Measured",
+        "step: 0.5",
+        "target: 3.0",
+    ] {
+        assert!(habits.contains(field), "{field}: {habits}");
+    }
+}
