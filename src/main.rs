@@ -15,11 +15,6 @@ use gutbone::look;
 use gutbone::store::{Store, load_keymap, load_settings, load_stated, load_tips, paths};
 use gutbone::symbols;
 
-mod prefault;
-
-#[global_allocator]
-static ALLOCATOR: prefault::Prefault = prefault::Prefault;
-
 fn main() -> ExitCode {
     let cli = Cli::from_env();
     match run(&cli) {
