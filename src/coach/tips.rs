@@ -1,7 +1,6 @@
 //! Tips: which one fits the moment. The tips themselves are content, in
 //! `assets/tips.ron`, embedded in the binary; this module only chooses.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -23,9 +22,7 @@ pub struct Source {
     pub file: Text,
 }
 
-/// The built-in tips' text is borrowed from the binary, a person's own is
-/// owned: no copy of 14 kB of text at every start.
-pub type Text = Cow<'static, str>;
+pub type Text = String;
 
 /// A time of day written `"15:00"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -170,10 +167,19 @@ pub struct Choice<'a> {
 }
 
 impl Tips {
-    /// The tips shipped with gutbone: `assets/tips.ron`, turned into code by
-    /// `build.rs` so that no start-up parses it.
+    /// The tips shipped with gutbone: `assets/tips.ron`, embedded in the
+    /// binary and read the first time they are wanted.
     pub fn builtin() -> Self {
-        include!(concat!(env!("OUT_DIR"), "/builtin_tips.rs"))
+        static BUILTIN: std::sync::OnceLock<Tips> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                ron::Options::default()
+                    .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                    .from_str(include_str!("../../assets/tips.ron"))
+                    // A test reads the asset, so a build that ships never fails here.
+                    .expect("assets/tips.ron reads")
+            })
+            .clone()
     }
 
     /// Adds a person's own tips from `text` (the format of `assets/tips.ron`),
@@ -352,15 +358,10 @@ mod tests {
     }
 
     #[test]
-    fn the_built_in_tips_are_the_asset_as_read_at_run_time() {
-        let parsed: Tips = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .from_str(include_str!("../../assets/tips.ron"))
-            .unwrap();
-        assert_eq!(Tips::builtin(), parsed);
+    fn the_built_in_tips_read_with_times_of_day() {
         assert!(
-            parsed.all().iter().any(|tip| tip.when.before.is_some()),
-            "times of day are compared too"
+            Tips::builtin().all().iter().any(|tip| tip.when.before.is_some()),
+            "times of day are read too"
         );
     }
 
