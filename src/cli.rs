@@ -2,9 +2,7 @@
 
 use std::path::PathBuf;
 
-use std::ffi::OsString;
-
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::ui::theme::ThemeName;
 
@@ -25,7 +23,7 @@ pub struct Cli {
 }
 
 /// The options every command takes.
-#[derive(Debug, Default, Args)]
+#[derive(Debug, Args)]
 pub struct Globals {
     /// Keep data in PATH instead of the default data directory.
     /// Overrides the GUTBONE_DATA_DIR environment variable.
@@ -45,63 +43,6 @@ pub struct Globals {
     /// Draw with ASCII only ([x], #, .), for terminals without Unicode.
     #[arg(long, global = true)]
     pub ascii: bool,
-}
-
-impl Cli {
-    /// The command line of this process; exits with clap's message (or the
-    /// help) when it asks to. Anything a bare launch does not accept, help
-    /// and mistakes included, is parsed (and reported) as the whole.
-    pub fn from_env() -> Self {
-        Self::from_args(std::env::args_os().collect())
-    }
-
-    fn from_args(args: Vec<OsString>) -> Self {
-        match launch(&args) {
-            Some(globals) => Self {
-                globals,
-                command: None,
-            },
-            None => Self::parse_from(args),
-        }
-    }
-}
-
-/// A bare `gutbone`, with global options at most: how the app is opened,
-/// several times a day. Read here, as clap reads it: clap builds every
-/// subcommand before it looks, and even for these four options runs enough
-/// of its code to be a twentieth of the first frame. Anything not plainly
-/// one of them, a repeat or a doubtful value included, is `None`: the whole
-/// parse then accepts or reports it.
-fn launch(args: &[OsString]) -> Option<Globals> {
-    let mut globals = Globals::default();
-    let mut args = args.iter().skip(1);
-    while let Some(arg) = args.next() {
-        let (name, value) = match arg.to_str()?.split_once('=') {
-            Some((name, value)) => (name, Some(OsString::from(value))),
-            None => (arg.to_str()?, None),
-        };
-        if name == "--ascii" {
-            if value.is_some() || globals.ascii {
-                return None;
-            }
-            globals.ascii = true;
-            continue;
-        }
-        let value = value.or_else(|| args.next().cloned())?;
-        if value.is_empty() || value.as_encoded_bytes().starts_with(b"-") {
-            return None;
-        }
-        let theme = |value: &OsString| ThemeName::from_str(value.to_str()?, false).ok();
-        match name {
-            "--data-dir" if globals.data_dir.is_none() => globals.data_dir = Some(value.into()),
-            "--config-dir" if globals.config_dir.is_none() => {
-                globals.config_dir = Some(value.into());
-            }
-            "--theme" if globals.theme.is_none() => globals.theme = Some(theme(&value)?),
-            _ => return None,
-        }
-    }
-    Some(globals)
 }
 
 #[derive(Debug, Subcommand)]
@@ -299,80 +240,3 @@ Examples:
   gutbone doctor                   check every data file
 
 Data lives in ~/.local/share/gutbone on Linux (see `?` inside the app).";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    use proptest::prelude::*;
-
-    fn args(line: &str) -> Vec<OsString> {
-        line.split_whitespace().map(Into::into).collect()
-    }
-
-    #[test]
-    fn a_bare_launch_reads_as_the_whole_command_line_does() {
-        for line in [
-            "gutbone",
-            "gutbone --data-dir /d",
-            "gutbone --config-dir /c --theme light --ascii",
-            "gutbone --data-dir=/d --theme high-contrast",
-            "gutbone status --short --data-dir /d",
-            "gutbone --ascii check kefir",
-        ] {
-            let whole = Cli::try_parse_from(args(line)).expect(line);
-            assert_eq!(
-                format!("{:?}", Cli::from_args(args(line))),
-                format!("{whole:?}"),
-                "{line}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_bare_launch_leaves_commands_help_and_mistakes_to_the_whole() {
-        for line in [
-            "gutbone status",
-            "gutbone --help",
-            "gutbone -h",
-            "gutbone --version",
-            "gutbone --theme bogus",
-            "gutbone --data-dir",
-            "gutbone stray",
-            "gutbone --ascii --ascii",
-            "gutbone --ascii=yes",
-            "gutbone --data-dir /a --data-dir /b",
-            "gutbone --data-dir --ascii",
-            "gutbone --data-dir=",
-            "gutbone -- /d",
-        ] {
-            assert!(launch(&args(line)).is_none(), "{line}");
-        }
-        assert!(launch(&args("gutbone --ascii")).is_some());
-    }
-
-    proptest! {
-        /// Whatever the launch reader accepts, clap accepts and reads the
-        /// same: any mix of the options, their values, and strays.
-        #[test]
-        fn the_launch_reader_never_disagrees_with_clap(
-            words in proptest::collection::vec(proptest::sample::select(vec![
-                "--data-dir", "--data-dir=/d", "/d", "--config-dir", "--config-dir=/c",
-                "--theme", "light", "high-contrast", "bogus", "--theme=dark", "--ascii",
-                "--ascii=1", "-x", "--", "status", "--data-dir=", "--theme=",
-            ]), 0..6),
-        ) {
-            let line: Vec<OsString> = std::iter::once("gutbone")
-                .chain(words.iter().copied())
-                .map(Into::into)
-                .collect();
-            if let Some(globals) = launch(&line) {
-                let whole = Cli::try_parse_from(&line);
-                prop_assert!(whole.is_ok(), "{line:?}");
-                let whole = whole.unwrap();
-                prop_assert!(whole.command.is_none());
-                prop_assert_eq!(format!("{globals:?}"), format!("{:?}", whole.globals));
-            }
-        }
-    }
-}

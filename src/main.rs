@@ -4,6 +4,8 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use clap::Parser as _;
+
 use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
@@ -16,7 +18,7 @@ use gutbone::store::{Store, load_keymap, load_settings, load_stated, load_tips, 
 use gutbone::symbols;
 
 fn main() -> ExitCode {
-    let cli = Cli::from_env();
+    let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -52,7 +52,8 @@ impl CoachLines {
         BUILTIN
             .get_or_init(|| {
                 // A test reads the asset, so a build that ships never fails here.
-                ron::from_str(include_str!("../../assets/coach.ron")).expect("assets/coach.ron reads")
+                ron::from_str(include_str!("../../assets/coach.ron"))
+                    .expect("assets/coach.ron reads")
             })
             .clone()
     }

@@ -360,7 +360,10 @@ mod tests {
     #[test]
     fn the_built_in_tips_read_with_times_of_day() {
         assert!(
-            Tips::builtin().all().iter().any(|tip| tip.when.before.is_some()),
+            Tips::builtin()
+                .all()
+                .iter()
+                .any(|tip| tip.when.before.is_some()),
             "times of day are read too"
         );
     }
