@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use crossterm::event;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::Terminal;
 
 use crate::action::Action;
 use crate::app::App;
@@ -19,22 +18,8 @@ use crate::store::{Store, StoreError};
 use crate::ui;
 use crate::update::{Effect, Msg, update};
 
-/// Even with nothing to do, wake this often to re-read the clock (it may have
-/// jumped: a suspended laptop, a time-zone change).
-const MAX_SLEEP: Duration = Duration::from_secs(60);
-
-/// How long the first frame has on screen before the thread that acts on
-/// terminating signals is started: a thread started while the frame is on
-/// its way to the terminal delays it (measured: 0.1–0.3 ms on 2 cores).
-const SIGNALS_AFTER: Duration = Duration::from_millis(50);
-
 /// Set (to anything) to make the app panic on its first key press.
 pub const TEST_PANIC_ENV: &str = "GUTBONE_TEST_PANIC";
-
-/// Set to a number of milliseconds to make the app wait that long before its
-/// first frame, after it has read the terminal's size, so a test can resize
-/// it just then.
-pub const TEST_PAUSE_ENV: &str = "GUTBONE_TEST_PAUSE_AFTER_SIZE";
 
 /// Held while a save is under way, so that a signal never ends the process
 /// in the middle of one.
@@ -44,7 +29,7 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// way out: a normal return, an error, a panic (ratatui's hook), and
 /// SIGTERM, SIGHUP, SIGQUIT or SIGINT.
 pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::Result<()> {
-    let mut signals = Some(catch_signals()?);
+    restore_on(catch_signals()?);
     let mut terminal = match init(mouse) {
         Ok(terminal) => terminal,
         Err(err) => {
@@ -53,7 +38,7 @@ pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::
             return Err(err);
         }
     };
-    let result = event_loop(&mut terminal, &mut signals, app, store, clock, mouse);
+    let result = event_loop(&mut terminal, app, store, clock, mouse);
     restore();
     result
 }
@@ -66,7 +51,7 @@ fn restore() {
 }
 
 /// Stdout behind a buffer that holds a whole frame, so each frame leaves in
-/// one write (stdout alone writes every kilobyte).
+/// one write (stdout alone writes every line).
 type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// `ratatui::try_init`, with the buffered backend: the panic hook that
@@ -78,23 +63,11 @@ fn init(mouse: bool) -> io::Result<Screen> {
         hook(info);
     }));
     crossterm::terminal::enable_raw_mode()?;
-    // One write for both: each write is a round through the pty.
-    let mut out = io::stdout().lock();
-    crossterm::queue!(out, crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     if mouse {
-        crossterm::queue!(out, ClicksOnly)?;
+        crossterm::execute!(io::stdout(), ClicksOnly)?;
     }
-    io::Write::flush(&mut out)?;
-    drop(out);
-    // The size is asked once and then taken from resize events: a full-screen
-    // viewport would ask before every frame, opening `/dev/tty` each time.
-    let (width, height) = crossterm::terminal::size()?;
-    Terminal::with_options(
-        CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout())),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
-        },
-    )
+    Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))
 }
 
 /// Mouse reports for presses, releases and the wheel, in SGR encoding.
@@ -115,7 +88,6 @@ impl crossterm::Command for ClicksOnly {
 
 fn event_loop(
     terminal: &mut Screen,
-    signals: &mut Option<Signals>,
     app: &mut App,
     store: &mut Store,
     clock: &Clock,
@@ -124,33 +96,18 @@ fn event_loop(
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
-    if let Some(pause) = std::env::var_os(TEST_PAUSE_ENV) {
-        let millis = pause.to_str().and_then(|ms| ms.parse().ok()).unwrap_or(0);
-        std::thread::sleep(Duration::from_millis(millis));
-    }
-    let size = terminal.get_frame().area();
+    let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
     loop {
-        terminal.draw(|frame| ui::render(app, frame))?;
-        let wait = if signals.is_some() {
-            SIGNALS_AFTER
-        } else {
-            MAX_SLEEP
-        };
-        let input = next_input(clock, app, mouse, wait)?;
-        // A signal caught before then waits for this; a quit needs no thread.
-        if input != Some(Msg::Action(Action::Quit))
-            && let Some(signals) = signals.take()
-        {
-            restore_on(signals);
-            // Resize events are reported from the first wait for input on
-            // (crossterm makes its event source then): a resize before it, a
-            // tiling window manager fitting a new window, is caught here.
-            let (width, height) = crossterm::terminal::size()?;
-            if Rect::new(0, 0, width, height) != terminal.get_frame().area() {
-                resized(terminal, app, store, width, height)?;
-            }
+        // The terminal's own autoresize fits each frame to the screen; a
+        // size the app has not heard of yet (a resize before the first
+        // event could be read) reaches it from the frame.
+        let area = terminal.draw(|frame| ui::render(app, frame))?.area;
+        if area != app.area {
+            resized(app, store, area.width, area.height);
+            continue;
         }
+        let input = next_input(clock, app, mouse)?;
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!("{TEST_PANIC_ENV} is set: panicking as asked");
         }
@@ -160,7 +117,7 @@ fn event_loop(
         let msg = match input {
             None => continue,
             Some(Msg::Resize(width, height)) => {
-                resized(terminal, app, store, width, height)?;
+                resized(app, store, width, height);
                 continue;
             }
             Some(msg) => msg,
@@ -210,18 +167,10 @@ fn event_loop(
 }
 
 /// The screen is now `width` × `height`.
-fn resized(
-    terminal: &mut Screen,
-    app: &mut App,
-    store: &mut Store,
-    width: u16,
-    height: u16,
-) -> io::Result<()> {
-    terminal.resize(Rect::new(0, 0, width, height))?;
+fn resized(app: &mut App, store: &mut Store, width: u16, height: u16) {
     update(app, Msg::Resize(width, height));
     // A wider screen may show weeks not read in yet.
     read_in_history(app, store);
-    Ok(())
 }
 
 /// Reads in the years only summed up, once the screen reaches back to them.
@@ -305,14 +254,14 @@ fn restore_on(mut signals: Signals) {
 fn restore_on(_: Signals) {}
 
 /// Blocks until a key press (its action, if bound), a click, a resize, or the
-/// time to look at the clock again (`None`). No busy polling: idle, it sleeps
-/// until the next day begins or `wait` has passed.
-fn next_input(clock: &Clock, app: &App, mouse: bool, wait: Duration) -> io::Result<Option<Msg>> {
+/// start of the next day (`None`). No polling: idle, it sleeps until then.
+/// (A key after a suspend reads the clock before it acts.)
+fn next_input(clock: &Clock, app: &App, mouse: bool) -> io::Result<Option<Msg>> {
     let now = clock.now();
     let until_tomorrow = (date::next_day_start(now, app.settings.day_starts_at) - now)
         .to_std()
         .unwrap_or(Duration::ZERO);
-    if !event::poll(until_tomorrow.min(wait))? {
+    if !event::poll(until_tomorrow)? {
         return Ok(None);
     }
     Ok(match event::read()? {

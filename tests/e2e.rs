@@ -759,26 +759,6 @@ fn a_resize_redraws_at_once_and_a_click_ticks_a_habit_on_disk() {
     );
 }
 
-/// The size is read once at start and then taken from resize events: a
-/// resize just after that read (a tiling window manager fitting a new
-/// window) must still reach the app.
-#[test]
-fn a_resize_just_after_start_reaches_the_app() {
-    let (_tmp, dir) = data_dir();
-    let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
-    cmd.env("GUTBONE_TEST_PAUSE_AFTER_SIZE", "1500");
-    let mut app = Session::spawn_sized(cmd, 100, 30);
-    // Well inside the pause: the app has read 100×30 and draws nothing yet.
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    app.resize(40, 12);
-    // Narrower than 50 columns, the header drops the year.
-    app.wait_until("the 40×12 screen", |screen| {
-        screen.contains("Tab panel") && !screen.contains("Nov 2026")
-    });
-    app.send("q");
-    assert_eq!(app.wait_exit(), 0);
-}
-
 #[test]
 fn with_the_mouse_turned_off_clicks_do_nothing() {
     let (_tmp, dir) = data_dir();
