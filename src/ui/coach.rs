@@ -23,6 +23,6 @@ impl Widget for CoachLine<'_> {
             Span::styled(" » ", app.theme.key),
             Span::styled(text, app.theme.title.remove_modifier(Modifier::BOLD)),
         ]);
-        super::cells::put_line(buf, area, &line);
+        line.render(area, buf);
     }
 }

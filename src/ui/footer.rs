@@ -70,6 +70,6 @@ impl Widget for Footer<'_> {
             spans.push(Span::styled(key, app.theme.key));
             spans.push(Span::raw(format!(" {what}  ")));
         }
-        super::cells::put_line(buf, area, &Line::from(spans));
+        Line::from(spans).render(area, buf);
     }
 }

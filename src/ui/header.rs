@@ -52,8 +52,8 @@ impl Widget for Header<'_> {
         } else {
             format!("{}/{}{day} ", count.done, count.counted())
         };
-        super::cells::put_line(buf, area, &left);
+        left.render(area, buf);
         let right = Line::from(Span::styled(progress, app.theme.title)).right_aligned();
-        super::cells::put_line(buf, area, &right);
+        right.render(area, buf);
     }
 }

@@ -2,7 +2,8 @@
 //! both ask here, so a click lands on what was drawn.
 
 use chrono::NaiveDate;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Constraint::{Length, Min};
+use ratatui::layout::{Layout, Position, Rect};
 
 use crate::app::App;
 
@@ -91,7 +92,11 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         None => 1,
     };
     if tier == Tier::Single {
-        let [header, body, footer] = strips(area, Axis::Rows, [1, 0, footer_height], 1);
+        let [header, body, footer] = area.layout(&Layout::vertical([
+            Length(1),
+            Min(0),
+            Length(footer_height),
+        ]));
         let mut areas = Areas {
             header,
             footer,
@@ -108,17 +113,18 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     let checklist_height = (app.habits.len() as u16 + 2).min((area.height / 2).max(7));
     // The compact layout gives the coaching line's row to the week.
     let coach_height = u16::from(tier != Tier::Compact);
-    let [header, coach, checklist, middle, footer] = strips(
-        area,
-        Axis::Rows,
-        [1, coach_height, checklist_height, 0, footer_height],
-        3,
-    );
+    let [header, coach, checklist, middle, footer] = area.layout(&Layout::vertical([
+        Length(1),
+        Length(coach_height),
+        Length(checklist_height),
+        Min(0),
+        Length(footer_height),
+    ]));
     let (week, tips) = if tier == Tier::Compact {
         (middle, None)
     } else {
         let week_width = super::week::WeekPanel::preferred_width(middle.width);
-        let [week, tips] = strips(middle, Axis::Columns, [week_width, 0], 1);
+        let [week, tips] = middle.layout(&Layout::horizontal([Length(week_width), Min(0)]));
         (week, Some(tips))
     };
     Areas {
@@ -129,46 +135,6 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         tips,
         footer,
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Axis {
-    Rows,
-    Columns,
-}
-
-/// Cuts `area` into strips of the given sizes, top to bottom or left to
-/// right; the strip at `rest` takes what the others leave (its own size is
-/// ignored), and a strip that no longer fits is cut short. For fixed sizes
-/// and one strip taking the rest this is what ratatui's `Layout` gives
-/// (a test holds them to it), without its constraint solver, which costs a
-/// tenth of a millisecond on the first frame.
-fn strips<const N: usize>(area: Rect, axis: Axis, sizes: [u16; N], rest: usize) -> [Rect; N] {
-    let total = match axis {
-        Axis::Rows => area.height,
-        Axis::Columns => area.width,
-    };
-    let fixed: u16 = sizes
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != rest)
-        .fold(0u16, |sum, (_, &size)| sum.saturating_add(size));
-    let mut cut = [Rect::default(); N];
-    let mut at = 0u16;
-    for (i, strip) in cut.iter_mut().enumerate() {
-        let wanted = if i == rest {
-            total.saturating_sub(fixed)
-        } else {
-            sizes[i]
-        };
-        let size = wanted.min(total - at);
-        *strip = match axis {
-            Axis::Rows => Rect::new(area.x, area.y + at, area.width, size),
-            Axis::Columns => Rect::new(area.x + at, area.y, size, area.height),
-        };
-        at += size;
-    }
-    cut
 }
 
 /// What a click at a point of the main screen lands on.
@@ -205,56 +171,6 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-    use ratatui::layout::{Constraint, Layout};
-
-    proptest! {
-        /// Where the fixed strips fit, the cut is the one ratatui's solver makes.
-        #[test]
-        fn strips_match_ratatuis_layout(
-            (x, y, width, height) in (0u16..50, 0u16..50, 1u16..300, 1u16..100),
-            sizes in proptest::collection::vec(0u16..40, 1..6),
-            rest_at in any::<proptest::sample::Index>(),
-            rows in any::<bool>(),
-        ) {
-            let area = Rect::new(x, y, width, height);
-            let total = if rows { height } else { width };
-            let rest = rest_at.index(sizes.len());
-            let fixed: u16 = sizes.iter().enumerate().filter(|&(i, _)| i != rest).map(|(_, s)| s).sum();
-            prop_assume!(fixed <= total);
-            let constraints = sizes.iter().enumerate().map(|(i, &s)| {
-                if i == rest { Constraint::Min(0) } else { Constraint::Length(s) }
-            });
-            let layout = if rows { Layout::vertical(constraints) } else { Layout::horizontal(constraints) };
-            let axis = if rows { Axis::Rows } else { Axis::Columns };
-            let theirs = layout.split(area).to_vec();
-            let ours: Vec<Rect> = match sizes.len() {
-                1 => strips(area, axis, [sizes[0]], rest).to_vec(),
-                2 => strips(area, axis, [sizes[0], sizes[1]], rest).to_vec(),
-                3 => strips(area, axis, [sizes[0], sizes[1], sizes[2]], rest).to_vec(),
-                4 => strips(area, axis, [sizes[0], sizes[1], sizes[2], sizes[3]], rest).to_vec(),
-                _ => strips(area, axis, [sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]], rest).to_vec(),
-            };
-            prop_assert_eq!(ours, theirs);
-        }
-    }
-
-    #[test]
-    fn strips_that_do_not_fit_are_cut_short() {
-        let area = Rect::new(2, 3, 20, 10);
-        assert_eq!(
-            strips(area, Axis::Rows, [4, 5, 8], 1),
-            [
-                Rect::new(2, 3, 20, 4),
-                Rect::new(2, 7, 20, 0),
-                Rect::new(2, 7, 20, 6),
-            ]
-        );
-        assert_eq!(
-            strips(area, Axis::Columns, [15, 0], 1),
-            [Rect::new(2, 3, 15, 10), Rect::new(17, 3, 5, 10)]
-        );
-    }
 
     #[test]
     fn tiers_follow_the_size() {

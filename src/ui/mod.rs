@@ -2,8 +2,6 @@
 //! reads the clock or touches the disk.
 
 mod amount;
-mod border;
-mod cells;
 mod coach;
 mod confirm;
 mod footer;

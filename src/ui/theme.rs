@@ -128,11 +128,12 @@ impl Theme {
 
     /// A panel's frame: the focused one has a heavy border in `focus`
     /// (`=` and `#` in ASCII), so it stands out without colour too.
-    pub fn border(&self, focused: bool) -> (border::Set<'static>, Style) {
+    pub fn panel(&self, focused: bool) -> Block<'static> {
+        let block = Block::bordered();
         if focused {
-            (border::THICK, self.focus)
+            block.border_set(border::THICK).border_style(self.focus)
         } else {
-            (border::PLAIN, Style::new())
+            block
         }
     }
 

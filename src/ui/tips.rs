@@ -4,10 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
-
-use super::border::Border;
-use super::cells;
+use ratatui::widgets::{Padding, Paragraph, Widget, Wrap};
 
 use crate::action::Action;
 use crate::app::App;
@@ -42,12 +39,12 @@ impl Widget for TipsPanel<'_> {
         let bottom = [Span::styled(counter, app.theme.dim)]
             .into_iter()
             .chain(super::key_hints(app, hints));
-        let border = Border {
-            top: Line::styled(title, app.theme.title),
-            bottom: Line::from(bottom.collect::<Vec<_>>()).right_aligned(),
-            focused: self.focused,
-            padding: 1,
-        };
+        let block = app
+            .theme
+            .panel(self.focused)
+            .padding(Padding::horizontal(1))
+            .title(Line::styled(title, app.theme.title))
+            .title_bottom(Line::from(bottom.collect::<Vec<_>>()).right_aligned());
         let (text, source) = match choice {
             Some(choice) => (
                 (&*choice.tip.text, Style::new()),
@@ -69,21 +66,15 @@ impl Widget for TipsPanel<'_> {
                 ),
             ),
         };
-        let inner = border.inner(area);
-        border.render(area, buf, &app.theme);
         // The tip, a blank line, its source: as many lines as fit.
-        let mut lines = vec![];
-        for (text, style) in [text, ("", Style::new()), (&source.0, source.1)] {
-            match text {
-                "" => lines.push(("", style)),
-                text => {
-                    let wrapped = cells::wrap(text, usize::from(inner.width));
-                    lines.extend(wrapped.into_iter().map(|line| (line, style)));
-                }
-            }
-        }
-        for ((line, style), row) in lines.into_iter().zip(inner.rows()) {
-            cells::put(buf, row.x, row.y, line, row.width, style);
-        }
+        let lines = vec![
+            Line::styled(text.0, text.1),
+            Line::default(),
+            Line::styled(source.0, source.1),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
     }
 }

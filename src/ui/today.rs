@@ -6,8 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::border::Border;
-use super::cells;
 use super::layout::Hit;
 use crate::app::App;
 use crate::columns;
@@ -42,14 +40,13 @@ impl Widget for TodayPanel<'_> {
                 Span::styled(" add a note ", app.theme.dim),
             ]),
         };
-        let border = Border {
-            top: Line::styled(title, app.theme.title),
-            bottom: note,
-            focused: self.focused,
-            padding: 0,
-        };
-        let inner = border.inner(area);
-        border.render(area, buf, &app.theme);
+        let block = app
+            .theme
+            .panel(self.focused)
+            .title(Line::styled(title, app.theme.title))
+            .title_bottom(note);
+        let inner = block.inner(area);
+        block.render(area, buf);
 
         // Short names when the full ones would crowd out the amounts.
         let widest = |name: fn(&crate::domain::Habit) -> &str| {
@@ -104,11 +101,13 @@ impl Widget for TodayPanel<'_> {
             }
             let mut x = row.x;
             for text in [marker, &number, check, &name, &progress] {
-                x = cells::put(buf, x, row.y, text, row.right() - x, name_style);
+                x = buf
+                    .set_stringn(x, row.y, text, usize::from(row.right() - x), name_style)
+                    .0;
             }
             let room = usize::from(row.right() - x);
             let hint = truncate(&habit.hint, room);
-            cells::put(buf, x, row.y, &hint, row.right() - x, app.theme.dim);
+            buf.set_stringn(x, row.y, &hint, usize::from(row.right() - x), app.theme.dim);
         }
     }
 }

@@ -8,7 +8,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
-use super::border::Border;
 use super::layout::Tier;
 use crate::action::Action;
 use crate::app::App;
@@ -102,13 +101,12 @@ impl Widget for WeekPanel<'_> {
             (&[Action::PrevWeek, Action::NextWeek][..], "weeks"),
             (&[Action::OpenReview], "review"),
         ];
-        let mut border = Border {
-            top: Line::default(),
-            bottom: Line::from(super::key_hints(app, hints)).right_aligned(),
-            focused: self.focused,
-            padding: 1,
-        };
-        let inner = border.inner(area);
+        let block = app
+            .theme
+            .panel(self.focused)
+            .padding(Padding::horizontal(1))
+            .title_bottom(Line::from(super::key_hints(app, hints)).right_aligned());
+        let inner = block.inner(area);
         let shows_dates = shows_dates(app, inner);
         // The rows left for habits once the day names (and dates) and the
         // Done row have theirs.
@@ -128,8 +126,9 @@ impl Widget for WeekPanel<'_> {
             1 => title += &format!("· {last} of {} ", app.habits.len()),
             _ => title += &format!("· {first}–{last} of {} ", app.habits.len()),
         }
-        border.top = Line::styled(title, app.theme.title);
-        border.render(area, buf, &app.theme);
+        block
+            .title(Line::styled(title, app.theme.title))
+            .render(area, buf);
 
         let cell = cell_width(inner);
         // What is drawn in a column, over today's shading where it is today.
@@ -174,11 +173,7 @@ impl Widget for WeekPanel<'_> {
         let more = |n: usize, arrow: &str| format!("{arrow} {n} more");
         if shown.above > 0 {
             let text = more(shown.above, "↑");
-            super::cells::put_line(
-                buf,
-                rows.next().unwrap_or_default(),
-                &Line::styled(text, app.theme.dim),
-            );
+            Line::styled(text, app.theme.dim).render(rows.next().unwrap_or_default(), buf);
         }
         let habits = app.habits.iter().zip(&week.rows).zip(&app.stats);
         for ((habit, row), stats) in habits.skip(shown.range.start).take(shown.range.len()) {
@@ -210,11 +205,7 @@ impl Widget for WeekPanel<'_> {
         }
         if shown.below > 0 {
             let text = more(shown.below, "↓");
-            super::cells::put_line(
-                buf,
-                rows.next().unwrap_or_default(),
-                &Line::styled(text, app.theme.dim),
-            );
+            Line::styled(text, app.theme.dim).render(rows.next().unwrap_or_default(), buf);
         }
         let totals = week
             .totals
@@ -259,7 +250,7 @@ impl Widget for WeekPanel<'_> {
         // Line by line: nothing here wraps, and a paragraph's line composer
         // costs more than the lines themselves.
         for (line, row) in lines.iter().zip(&mut rows) {
-            super::cells::put_line(buf, row, line);
+            line.render(row, buf);
         }
         if earlier {
             rows.next();
@@ -454,7 +445,7 @@ fn put(
         Align::Right => width.saturating_sub(len),
     };
     if pad < width {
-        super::cells::put(buf, x + pad, row.y, text, width - pad, style);
+        buf.set_stringn(x + pad, row.y, text, usize::from(width - pad), style);
     }
 }
 
