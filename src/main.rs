@@ -229,16 +229,17 @@ fn run_app(
         flags,
         &look::Env::read(|name| std::env::var_os(name)),
     );
+    let today = date::today(clock.now(), settings.day_starts_at);
     // A data directory that cannot be written to is still shown, changed
     // by no key (the run loop cannot take the write lock either).
     let (mut store, read_only) = match Store::open(dir) {
         Ok(store) => (store, false),
-        Err(err) if err.is_read_only() => (Store::open_for_command(dir), true),
+        Err(err) if err.is_read_only() => (Store::open_for_command(dir, today), true),
         Err(err) => return Err(err.into()),
     };
-    // The years before the earliest week on screen are summed up, not read
+    store.set_today(today);
+    // The months before the earliest week on screen are summed up, not read
     // (see `Past::checkpoint`).
-    let today = date::today(clock.now(), settings.day_starts_at);
     let from = Past::checkpoint(today, settings.week_start);
     let (habits, log) = store.load_recent(from)?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();

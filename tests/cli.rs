@@ -49,7 +49,7 @@ fn check_uncheck_and_skip_change_the_log_and_status_shows_it() {
         ok(dir, &["status", "--short"]),
         "gutbone 1/5 · fermented food, prebiotic fibre, weight-bearing exercise, stress break left\n"
     );
-    let saved = fs::read_to_string(dir.join("log/2026.ron")).unwrap();
+    let saved = fs::read_to_string(dir.join("log/2026/11.ron")).unwrap();
     assert!(
         saved.contains(r#""2026-11-21": (amounts: {"fermented-food": 1.0, "prebiotic-fiber": 3.0}, skipped: ["stress-break"]),"#),
         "{saved}"
@@ -107,7 +107,7 @@ fn bad_input_is_explained_with_exit_code_2_and_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     ok(dir, &["check", "sunlight"]);
-    let before = fs::read(dir.join("log/2026.ron")).unwrap();
+    let before = fs::read(dir.join("log/2026/11.ron")).unwrap();
     let cases: [(&[&str], &str); 9] = [
         (
             &["check", "sun", "--date", "2026-02-30"],
@@ -144,7 +144,7 @@ fn bad_input_is_explained_with_exit_code_2_and_changes_nothing() {
         );
         assert!(output.stdout.is_empty(), "{args:?}: messages go to stderr");
         assert_eq!(
-            fs::read(dir.join("log/2026.ron")).unwrap(),
+            fs::read(dir.join("log/2026/11.ron")).unwrap(),
             before,
             "{args:?} changed the log"
         );
@@ -456,14 +456,14 @@ fn generate_history_fills_an_empty_directory_and_refuses_one_with_a_log() {
     let dir = tmp.path();
     assert_eq!(ok(dir, &["generate-history", "--years", "2"]), "");
     for year in ["2024", "2025", "2026"] {
-        assert!(dir.join(format!("log/{year}.ron")).exists(), "{year}");
+        assert!(dir.join(format!("log/{year}/11.ron")).exists(), "{year}");
     }
     assert!(ok(dir, &["status"]).starts_with("Sun 22 Nov 2026 · "));
-    let before = fs::read(dir.join("log/2026.ron")).unwrap();
+    let before = fs::read(dir.join("log/2026/11.ron")).unwrap();
     let output = run(dir, &["generate-history"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already holds a log"));
-    assert_eq!(fs::read(dir.join("log/2026.ron")).unwrap(), before);
+    assert_eq!(fs::read(dir.join("log/2026/11.ron")).unwrap(), before);
     let help = ok(dir, &["--help"]);
     assert!(!help.contains("generate-history"), "hidden: {help}");
 }
@@ -587,7 +587,7 @@ fn check_never_lowers_a_day_and_add_adds_to_it() {
         ok(dir, &["check", "sun", "--add", "5"]),
         "Sunlight: 5 min added, now 5/15 min on Sun 22 Nov 2026\n"
     );
-    let before = fs::read(dir.join("log/2026.ron")).unwrap();
+    let before = fs::read(dir.join("log/2026/11.ron")).unwrap();
     let (code, stderr) = common::cli::fails(dir, &["check", "exercise", "--add", "9990"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("would come to 10025 min"), "{stderr}");
@@ -595,7 +595,7 @@ fn check_never_lowers_a_day_and_add_adds_to_it() {
         common::cli::fails(dir, &["check", "exercise", "--add", "1", "--amount", "2"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("cannot be used with"), "{stderr}");
-    assert_eq!(fs::read(dir.join("log/2026.ron")).unwrap(), before);
+    assert_eq!(fs::read(dir.join("log/2026/11.ron")).unwrap(), before);
 }
 
 #[test]
@@ -693,7 +693,7 @@ fn every_line_of_settings_is_optional_and_a_byte_order_mark_is_no_mistake() {
         fs::write(path, format!("\u{feff}{text}")).unwrap();
     };
     ok(dir, &["check", "stress"]);
-    bom(&dir.join("log/2026.ron"));
+    bom(&dir.join("log/2026/11.ron"));
     bom(&dir.join("habits.ron"));
     let status = ok(dir, &["status", "--short"]);
     assert_eq!(

@@ -73,9 +73,12 @@ fn a_save_killed_at_any_moment_leaves_the_old_state_or_the_new() {
         store
             .save_day(&log, day)
             .unwrap_or_else(|err| panic!("round {round}: {err}"));
-        for entry in std::fs::read_dir(dir.join("log")).into_iter().flatten() {
+        for entry in std::fs::read_dir(dir.join("log/2026"))
+            .into_iter()
+            .flatten()
+        {
             let name = entry.unwrap().file_name();
-            assert_eq!(name.to_string_lossy(), "2026.ron", "round {round}");
+            assert_eq!(name.to_string_lossy(), "11.ron", "round {round}");
         }
     }
     assert!(

@@ -25,8 +25,15 @@ fn data_dir() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
+/// A year of the log in the layout before months, as a person may still
+/// have one (a start splits it into months).
 fn year_file(dir: &Path, year: i32) -> PathBuf {
     dir.join("log").join(format!("{year}.ron"))
+}
+
+/// The month file the pinned days (November 2026) are saved in.
+fn month_file(dir: &Path) -> PathBuf {
+    dir.join("log").join("2026").join("11.ron")
 }
 
 /// gutbone run with no terminal at all, as from a script or CI.
@@ -70,7 +77,7 @@ fn log_today_back_fill_yesterday_quit_and_find_it_all_again() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 
-    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    let saved = fs::read_to_string(month_file(&dir)).unwrap();
     assert!(
         saved.contains(r#""2026-11-22": (amounts: {"fermented-food": 1.0}),"#),
         "{saved}"
@@ -166,7 +173,7 @@ fn a_terminating_signal_hands_the_terminal_back_too() {
         let pid = fs::read_to_string(dir.join("gutbone.lock")).unwrap();
         send_signal(signal, pid.trim());
         assert_terminal_restored(&mut app, 128 + number);
-        let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+        let saved = fs::read_to_string(month_file(&dir)).unwrap();
         assert!(
             saved.contains(r#"{"fermented-food": 1.0}"#),
             "{signal}: {saved}"
@@ -193,7 +200,7 @@ fn a_second_gutbone_is_refused_and_writes_nothing() {
     first.wait_for("0/5 today");
     first.send("2");
     first.wait_for("1/5 today");
-    let before = fs::read(year_file(&dir, 2026)).unwrap();
+    let before = fs::read(month_file(&dir)).unwrap();
 
     let second = run_without_terminal(&dir);
     assert_eq!(second.status.code(), Some(1));
@@ -203,7 +210,7 @@ fn a_second_gutbone_is_refused_and_writes_nothing() {
         stderr.contains(&format!("process {}", first.pid())),
         "{stderr}"
     );
-    assert_eq!(fs::read(year_file(&dir, 2026)).unwrap(), before);
+    assert_eq!(fs::read(month_file(&dir)).unwrap(), before);
 
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
@@ -320,7 +327,7 @@ fn the_environment_variable_chooses_the_data_dir_and_the_flag_beats_it() {
     app.wait_for("1/5 today");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    assert!(year_file(&env_dir, 2026).exists());
+    assert!(month_file(&env_dir).exists());
 
     let mut cmd = gutbone(&dir, "2026-11-22T09:00:00");
     cmd.env("GUTBONE_DATA_DIR", &env_dir);
@@ -330,8 +337,8 @@ fn the_environment_variable_chooses_the_data_dir_and_the_flag_beats_it() {
     app.wait_for("1/5 today");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    assert!(year_file(&dir, 2026).exists(), "the flag won");
-    let env_file = fs::read_to_string(year_file(&env_dir, 2026)).unwrap();
+    assert!(month_file(&dir).exists(), "the flag won");
+    let env_file = fs::read_to_string(month_file(&env_dir)).unwrap();
     assert!(
         env_file.contains(r#"(amounts: {"stress-break": 1.0})"#),
         "{env_file}"
@@ -364,7 +371,7 @@ fn settings_skips_and_the_weekly_review_in_the_real_app() {
     app.wait_for("Week of 22 Nov");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    let saved = fs::read_to_string(month_file(&dir)).unwrap();
     assert!(
         saved.contains(r#""2026-11-22": (skipped: ["fermented-food"]),"#),
         "{saved}"
@@ -436,7 +443,7 @@ fn a_note_typed_in_the_real_app_is_saved() {
     app.wait_for("note: quiet day");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    let saved = fs::read_to_string(month_file(&dir)).unwrap();
     assert!(
         saved.contains(r#""2026-11-22": (note: "quiet day, q and s are text here"),"#),
         "{saved}"
@@ -478,7 +485,7 @@ fn a_habit_added_in_the_real_app_is_kept_in_habits_ron_with_its_days() {
         habits.contains(r#"id: "sunlight""#),
         "the defaults are written too: {habits}"
     );
-    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    let saved = fs::read_to_string(month_file(&dir)).unwrap();
     assert!(
         saved.contains(r#"(amounts: {"cold-shower": 9.0})"#),
         "{saved}"
@@ -568,7 +575,7 @@ fn an_edit_made_outside_while_the_app_runs_is_read_in_not_written_over() {
     app.send("1");
     app.wait_for("1/5 today");
     // Another writer (a sync tool, a hand edit) adds yesterday's stress break.
-    let path = year_file(&dir, 2026);
+    let path = month_file(&dir);
     let theirs = fs::read_to_string(&path).unwrap().replace(
         "days: {",
         "days: {\n        \"2026-11-21\": (done: [\"stress-break\"]),",
@@ -611,7 +618,9 @@ fn back_filling_loses_no_day(weeks: usize, shown: &str, date: &str) {
     use gutbone::store::Store;
     let (_tmp, dir) = data_dir();
     common::cli::ok(&dir, &["generate-history", "--years", "3"]);
-    let (habits, before) = Store::open_for_command(&dir).load().unwrap();
+    let (habits, before) = Store::open_for_command(&dir, "2026-11-22".parse().unwrap())
+        .load()
+        .unwrap();
     let now = "2026-11-22T09:00:00";
 
     let mut app = Session::spawn(gutbone(&dir, now));
@@ -628,7 +637,9 @@ fn back_filling_loses_no_day(weeks: usize, shown: &str, date: &str) {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 
-    let (_, after) = Store::open_for_command(&dir).load().unwrap();
+    let (_, after) = Store::open_for_command(&dir, "2026-11-22".parse().unwrap())
+        .load()
+        .unwrap();
     let day = common::d(date);
     let fibre = &habits[1];
     assert_ne!(
@@ -748,7 +759,7 @@ fn a_resize_redraws_at_once_and_a_click_ticks_a_habit_on_disk() {
     // At 80×24 habit 4's box is on row 6, columns 5 to 7.
     app.click(6, 6);
     app.wait_for("1/5 today");
-    let saved = fs::read_to_string(year_file(&dir, 2026)).unwrap();
+    let saved = fs::read_to_string(month_file(&dir)).unwrap();
     assert!(saved.contains("\"sunlight\""), "{saved}");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);

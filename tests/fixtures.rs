@@ -1,5 +1,5 @@
 //! Golden files: data directories exactly as each version of gutbone wrote
-//! them (tests/fixtures/v1, v2). They must stay loadable forever, and a save
+//! them (tests/fixtures/v1, v2, v3). They must stay loadable forever, and a save
 //! brings them to the current version without losing a day.
 
 use std::fs;
@@ -92,8 +92,12 @@ fn a_save_migrates_a_version_1_file_and_keeps_every_day() {
     let (_, mut log) = store.load().unwrap();
     log.set_entry(d("2026-11-22"), id("sunlight"), Some(Entry::Amount(10.0)));
     store.save_day(&log, d("2026-11-22")).unwrap();
-    let text = fs::read_to_string(tmp.path().join("log/2026.ron")).unwrap();
-    assert!(text.contains("version: 2"), "{text}");
+    let text = fs::read_to_string(tmp.path().join("log/2026/11.ron")).unwrap();
+    assert!(text.contains("version: 3"), "{text}");
+    assert!(
+        !tmp.path().join("log/2026.ron").exists(),
+        "split into months"
+    );
     let (_, again) = store.load().unwrap();
     v1_days(&again);
     assert_eq!(
@@ -104,4 +108,18 @@ fn a_save_migrates_a_version_1_file_and_keeps_every_day() {
     let backup = tmp.path().join("backups/2026-11-22/log/2026.ron");
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/log/2026.ron");
     assert_eq!(fs::read(backup).unwrap(), fs::read(golden).unwrap());
+}
+
+#[test]
+fn a_version_3_data_directory_one_file_a_month_still_loads() {
+    let tmp = copy_of("v3");
+    let mut store = Store::open(tmp.path()).unwrap();
+    let (habits, log) = store.load().unwrap();
+    assert!(habits.iter().any(|h| h.id == id("floss") && h.archived));
+    assert_eq!(log.entry(d("2026-11-22"), id("floss")), Some(Entry::Done));
+    assert_eq!(log.note(d("2026-11-19")), Some("travel"));
+    assert_eq!(log.days_in(..).count(), 4);
+    // The same days as the version 2 directory they were split from.
+    let (_, v2) = Store::open(copy_of("v2").path()).unwrap().load().unwrap();
+    assert_eq!(log, v2);
 }

@@ -18,8 +18,9 @@ fn data_dir() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
+/// The month file of the pinned days.
 fn year_file(dir: &Path) -> PathBuf {
-    dir.join("log").join("2026.ron")
+    dir.join("log").join("2026").join("11.ron")
 }
 
 /// A command on the same data as `gutbone(dir, NOW)`.
@@ -116,7 +117,7 @@ fn a_hand_edit_that_breaks_the_file_while_the_app_is_open_stops_every_change() {
     fs::write(year_file(&dir), &broken).unwrap();
     app.send(" ");
     let screen = app.wait_for("does not read; no change is made");
-    assert!(screen.contains("2026.ron line "), "{screen}");
+    assert!(screen.contains("2026/11.ron line "), "{screen}");
     assert!(
         screen.contains("1/5 today"),
         "nothing was applied:\n{screen}"

@@ -38,7 +38,7 @@ pub fn run(
     if from > to {
         return Err(Failure::usage(format!("--from {from} is after --to {to}")));
     }
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     let (habits, log) = store.load()?;
     let data = export(&habits, &log, from, to);
     let text = match format {

@@ -10,9 +10,8 @@ use crate::generate::history;
 use crate::store::Store;
 
 pub fn run(dir: &Path, years: u32, seed: u64, today: NaiveDate) -> Result<(), Failure> {
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     store.lock_for_writing()?;
-    store.set_today(today);
     let (habits, log) = store.load()?;
     if log.first_day().is_some() {
         return Err(Failure::usage(format!(

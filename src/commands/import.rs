@@ -60,12 +60,11 @@ pub fn run(
     };
     let source = read_source(request.file, format)?;
 
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     if !request.dry_run {
         // Held until the end: nothing else writes between this read and the save.
         store.lock_for_writing()?;
     }
-    store.set_today(today);
     let (mut habits, mut log) = store.load()?;
 
     let mut mapped = Vec::new();

@@ -65,10 +65,9 @@ pub fn run(
         _ => None,
     };
 
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     // Held until the end: nothing else writes between this read and the save.
     store.lock_for_writing()?;
-    store.set_today(today);
     let (habits, mut log) = store.load()?;
     let mut chosen: Vec<&Habit> = Vec::new();
     for name in names {

@@ -56,7 +56,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     // The short line answers only "how is the day going": its line is enough.
     let (habits, log) = if format == Format::Short {
         // On a prompt, a problem takes one line.

@@ -24,7 +24,7 @@ pub fn run(
     today: chrono::NaiveDate,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     let (habits, log) = store.load()?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, problem) = load_tips(tips_file, &ids);

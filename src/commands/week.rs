@@ -51,7 +51,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
-    let mut store = Store::open_for_command(dir);
+    let mut store = Store::open_for_command(dir, today);
     let (habits, log) = store.load()?;
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
     let week = WeekSummary::new(&log, &habits, day, today, week_start);

@@ -7,10 +7,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{
-    DataLock, StoreError, WriteLock, atomic, backup, format, load_settings, paths, read_habits,
-    year_files,
-};
+use super::month::{self, Month};
+use super::{DataLock, StoreError, WriteLock, atomic, backup, load_settings, paths, read_habits};
 use crate::domain::log::DayLog;
 use crate::domain::{Habit, HabitId, default_habits};
 
@@ -64,8 +62,8 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreErro
         });
     }
     let ids = ids_of(habits);
-    for (year, path) in year_files(data_dir)? {
-        let problem = read_year(&path, year, &ids).err();
+    for (file, path) in log_files(data_dir)? {
+        let problem = file.read(&path, &ids).err();
         findings.push(Finding { path, problem });
     }
     if settings.exists() {
@@ -100,17 +98,17 @@ pub fn repair(
     }
     // The years are judged against the habits as repaired.
     let ids = ids_of(read_habits(&habits_file).ok().flatten());
-    for (year, path) in year_files(data_dir)? {
-        if read_year(&path, year, &ids).is_err_and(|err| repairable(&err)) {
+    for (file, path) in log_files(data_dir)? {
+        if file.read(&path, &ids).is_err_and(|err| repairable(&err)) {
             let broken = super::read_text(&path).unwrap_or_default();
             let mut repaired = restore(data_dir, &path, &stamp, |copy| {
-                read_year(copy, year, &ids).is_ok()
+                file.read(copy, &ids).is_ok()
             })?;
             let restored = match repaired.restored_from {
-                Some(_) => super::load_year(&path, year, &ids)?,
+                Some(_) => file.read(&path, &ids)?,
                 None => Vec::new(),
             };
-            repaired.lacking = salvage(&broken, year, &ids)
+            repaired.lacking = salvage(&broken, file, &ids)
                 .into_iter()
                 .filter(|day| !restored.contains(day))
                 .map(|(date, _)| date)
@@ -132,21 +130,63 @@ pub fn repair(
     Ok(repairs)
 }
 
-/// The days of a broken year file that still read, each line on its own, as
+/// The days of a broken log file that still read, each line on its own, as
 /// gutbone writes them (one day a line).
-fn salvage(text: &str, year: i32, ids: &[HabitId]) -> Vec<(NaiveDate, DayLog)> {
+fn salvage(text: &str, file: LogFile, ids: &[HabitId]) -> Vec<(NaiveDate, DayLog)> {
     text.lines()
         .filter(|line| line.trim_start().starts_with('"'))
         .filter_map(|line| {
             let day = line.trim().trim_end_matches(',');
-            let alone = format!(
-                "(version: {}, year: {year}, days: {{{day}}})",
-                format::VERSION
-            );
-            let days = format::parse_year_fully(&alone, Path::new(""), year, ids).ok()?;
+            let alone = match file {
+                LogFile::Month(m) => format!(
+                    "(version: {}, year: {}, month: {}, days: {{{day}}})",
+                    month::VERSION,
+                    m.year,
+                    m.month
+                ),
+                LogFile::Year(year) => format!("(version: 2, year: {year}, days: {{{day}}})"),
+            };
+            let days = file.parse(&alone, Path::new(""), ids).ok()?;
             days.into_iter().next()
         })
         .collect()
+}
+
+/// A file of the log: a month, or a year of the layout before months.
+#[derive(Clone, Copy)]
+enum LogFile {
+    Month(Month),
+    Year(i32),
+}
+
+impl LogFile {
+    fn parse(
+        self,
+        text: &str,
+        path: &Path,
+        ids: &[HabitId],
+    ) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
+        match self {
+            LogFile::Month(m) => month::parse_month(text, path, m, ids),
+            LogFile::Year(year) => month::parse_year(text, path, year, ids),
+        }
+    }
+
+    fn read(self, path: &Path, ids: &[HabitId]) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
+        self.parse(&super::read_text(path)?, path, ids)
+    }
+}
+
+/// Every log file, year files of the old layout first (a start splits
+/// them into months).
+fn log_files(data_dir: &Path) -> Result<Vec<(LogFile, PathBuf)>, StoreError> {
+    let files = super::log_files(data_dir)?;
+    let years = files.years.into_iter().map(|(y, p)| (LogFile::Year(y), p));
+    let months = files
+        .months
+        .into_iter()
+        .map(|(m, p)| (LogFile::Month(m), p));
+    Ok(years.chain(months).collect())
 }
 
 fn restore(
@@ -179,10 +219,6 @@ fn move_aside(path: &Path, stamp: &str) -> Result<PathBuf, StoreError> {
     let moved_to = path.with_file_name(name);
     fs::rename(path, &moved_to).map_err(|err| StoreError::io("move aside", path, err))?;
     Ok(moved_to)
-}
-
-fn read_year(path: &Path, year: i32, ids: &[HabitId]) -> Result<(), StoreError> {
-    super::load_year(path, year, ids).map(|_| ())
 }
 
 fn ids_of(habits: Option<Vec<Habit>>) -> Vec<HabitId> {
@@ -229,7 +265,10 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [PathBuf::from("habits.ron"), PathBuf::from("log/2026.ron")]
+            [
+                PathBuf::from("habits.ron"),
+                PathBuf::from("log/2026/11.ron")
+            ]
         );
         assert!(findings.iter().all(|f| f.problem.is_none()));
         assert!(
@@ -243,8 +282,14 @@ mod tests {
     #[test]
     fn a_broken_file_is_moved_aside_and_the_newest_backup_that_reads_restored() {
         let tmp = with_a_backup();
-        let path = paths::year_file(tmp.path(), 2026);
-        fs::write(&path, "(version: 2, year: 2026, days: {").unwrap();
+        let path = paths::month_file(
+            tmp.path(),
+            Month {
+                year: 2026,
+                month: 11,
+            },
+        );
+        fs::write(&path, "(version: 3, year: 2026, month: 11, days: {").unwrap();
         let findings = check(tmp.path(), &tmp.path().join("settings.ron")).unwrap();
         assert!(matches!(
             findings[1].problem,
@@ -254,13 +299,10 @@ mod tests {
         let repairs = repair(tmp.path(), Path::new("none"), now()).unwrap();
         assert_eq!(repairs.len(), 1);
         let moved = &repairs[0].moved_to;
-        assert_eq!(
-            moved.file_name().unwrap(),
-            "2026.ron.broken-20261122-093000"
-        );
+        assert_eq!(moved.file_name().unwrap(), "11.ron.broken-20261122-093000");
         assert_eq!(
             fs::read_to_string(moved).unwrap(),
-            "(version: 2, year: 2026, days: {"
+            "(version: 3, year: 2026, month: 11, days: {"
         );
         let from = repairs[0].restored_from.as_ref().unwrap();
         assert!(from.starts_with(tmp.path().join("backups/2026-11-22")));

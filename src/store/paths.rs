@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use directories::ProjectDirs;
 
 use super::StoreError;
+use super::month::Month;
 
 /// The environment variable that moves the data directory.
 pub const DATA_DIR_ENV: &str = "GUTBONE_DATA_DIR";
@@ -58,7 +59,15 @@ pub fn keys_file(config_dir: &Path) -> PathBuf {
     config_dir.join("keys.ron")
 }
 
-/// The file holding one year of the log.
+/// The file holding one month of the log: `log/2026/11.ron`.
+pub fn month_file(data_dir: &Path, month: Month) -> PathBuf {
+    log_dir(data_dir)
+        .join(format!("{:04}", month.year))
+        .join(format!("{:02}.ron", month.month))
+}
+
+/// A year of the log as gutbone kept it before months (`log/2026.ron`):
+/// read only to be split into months.
 pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
     log_dir(data_dir).join(format!("{year:04}.ron"))
 }
@@ -87,11 +96,22 @@ pub fn lock_file(data_dir: &Path) -> PathBuf {
     data_dir.join("gutbone.lock")
 }
 
-/// The year a log file holds, if `name` is a log file's name (`2026.ron`).
-pub fn year_of_file_name(name: &str) -> Option<i32> {
-    let stem = name.strip_suffix(".ron")?;
-    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) {
-        stem.parse().ok()
+/// The year a year file holds (`2026.ron`), or a year's folder of months
+/// (`2026`): four digits.
+pub fn year_of_name(name: &str) -> Option<i32> {
+    let stem = name.strip_suffix(".ron").unwrap_or(name);
+    digits(stem, 4)
+}
+
+/// The month a month file holds (`11.ron`): two digits, 01 to 12.
+pub fn month_of_file_name(name: &str) -> Option<u32> {
+    let month = digits(name.strip_suffix(".ron")?, 2)?;
+    (1..=12).contains(&month).then_some(month)
+}
+
+fn digits<T: std::str::FromStr>(text: &str, len: usize) -> Option<T> {
+    if text.len() == len && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
     } else {
         None
     }
@@ -120,10 +140,30 @@ mod tests {
     }
 
     #[test]
-    fn only_four_digit_ron_files_are_log_files() {
-        assert_eq!(year_of_file_name("2026.ron"), Some(2026));
-        assert_eq!(year_of_file_name("2026.ron.tmp"), None);
-        assert_eq!(year_of_file_name("notes.ron"), None);
-        assert_eq!(year_of_file_name("+202.ron"), None);
+    fn log_files_are_named_by_their_digits() {
+        assert_eq!(year_of_name("2026.ron"), Some(2026));
+        assert_eq!(year_of_name("2026"), Some(2026));
+        assert_eq!(year_of_name("2026.ron.tmp"), None);
+        assert_eq!(year_of_name("notes.ron"), None);
+        assert_eq!(year_of_name("+202.ron"), None);
+        assert_eq!(month_of_file_name("11.ron"), Some(11));
+        assert_eq!(month_of_file_name("01.ron"), Some(1));
+        for name in [
+            "13.ron",
+            "00.ron",
+            "1.ron",
+            "11.ron.broken-1",
+            ".gutbone-x.tmp",
+        ] {
+            assert_eq!(month_of_file_name(name), None, "{name}");
+        }
+        let november = super::super::month::Month {
+            year: 2026,
+            month: 11,
+        };
+        assert_eq!(
+            month_file(Path::new("d"), november),
+            Path::new("d/log/2026/11.ron")
+        );
     }
 }

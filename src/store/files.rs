@@ -1,0 +1,154 @@
+//! Reading the files a person may edit: text (with the encoding checked and
+//! a byte-order mark left out), RON with its mistakes located, and the list
+//! of the log's files.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::month::{self, Month};
+use super::{StoreError, paths};
+use crate::domain::date::YEARS;
+
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    let bytes = fs::read(path).map_err(|err| StoreError::io("read", path, err))?;
+    into_text(bytes, path)
+}
+
+/// Like `read_text`; `None` when there is no file.
+pub fn read_optional_text(path: &Path) -> Result<Option<String>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => into_text(bytes, path).map(Some),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(StoreError::io("read", path, err)),
+    }
+}
+
+/// A mistake in the encoding is told at its line and column; a byte-order
+/// mark some editors write first is left out.
+fn into_text(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
+        let valid_up_to = err.utf8_error().valid_up_to();
+        month::not_utf8(err.as_bytes(), path, valid_up_to)
+    })?;
+    if crate::position::without_bom(&text).len() != text.len() {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Any data file read leniently when it fails to parse, to tell a newer
+/// file from a broken one.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Reads a data file with a `version`: a mistake in its syntax or shape at
+/// its line and column, a refusal of a file newer than `supported`, and of
+/// version 0, which never existed.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    supported: u32,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, StoreError> {
+    let newer = |found: u32| StoreError::NewerVersion {
+        path: path.to_owned(),
+        found,
+        supported,
+    };
+    let file: T = match ron::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            // A newer file may have a shape this build cannot read: say it
+            // is newer rather than list fields this build does not know.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > supported
+            {
+                return Err(newer(probe.version));
+            }
+            return Err(StoreError::parse(
+                path,
+                err.span.start.line,
+                err.span.start.col,
+                crate::position::ron_message(&err.code),
+            ));
+        }
+    };
+    match version(&file) {
+        0 => {
+            let (line, column) = crate::position::locate(text, "version");
+            Err(StoreError::parse(
+                path,
+                line,
+                column,
+                "version 0 does not exist; the first version is 1",
+            ))
+        }
+        found if found > supported => Err(newer(found)),
+        _ => Ok(file),
+    }
+}
+
+/// The log's files: the month files under `log/YYYY/`, oldest first, and
+/// the year files of the layout before months (`log/YYYY.ron`).
+#[derive(Debug, Default)]
+pub struct LogFiles {
+    pub months: Vec<(Month, PathBuf)>,
+    pub years: Vec<(i32, PathBuf)>,
+}
+
+/// What is in `dir/log`; nothing when it is missing. A year outside
+/// [`YEARS`] is a file gutbone will not read past: refused, never skipped.
+pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
+    let mut files = LogFiles::default();
+    let log_dir = paths::log_dir(dir);
+    for (name, path) in entries(&log_dir)? {
+        let Some(year) = paths::year_of_name(&name) else {
+            continue;
+        };
+        if !YEARS.contains(&year) {
+            return Err(StoreError::parse(
+                &path,
+                1,
+                1,
+                format!(
+                    "the name says the year {year}, outside the years gutbone keeps \
+                     ({} to {}); move it out of the log folder",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            ));
+        }
+        if name.ends_with(".ron") {
+            files.years.push((year, path));
+        } else if path.is_dir() {
+            for (name, path) in entries(&path)? {
+                if let Some(month) = paths::month_of_file_name(&name) {
+                    files.months.push((Month { year, month }, path));
+                }
+            }
+        }
+    }
+    files.months.sort();
+    files.years.sort();
+    Ok(files)
+}
+
+/// The names and paths in `dir`; none when it is missing.
+fn entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
+    let read = match fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(StoreError::io("read the folder", dir, err)),
+    };
+    let mut entries = Vec::new();
+    for entry in read {
+        let entry = entry.map_err(|err| StoreError::io("read the folder", dir, err))?;
+        if let Some(name) = entry.file_name().to_str() {
+            entries.push((name.to_owned(), entry.path()));
+        }
+    }
+    Ok(entries)
+}
