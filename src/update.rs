@@ -6,10 +6,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
+use crate::domain::amount::parse_amount;
 use crate::domain::habit::{check_habits, check_names};
 use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::{Entry, Habit, HabitId, Log, Status, date};
-use crate::form::{HabitForm, parse_amount};
+use crate::form::HabitForm;
 use crate::history::Change;
 use crate::ui::layout::{self, Hit, Panel, Tier};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};

@@ -902,3 +902,29 @@ fn a_closed_pipe_on_stdout_or_stderr_ends_quietly() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn sums_keep_two_decimals_and_control_characters_never_reach_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "ferm", "--amount", "0.06"]);
+    ok(dir, &["check", "ferm", "--add", "0.57"]);
+    let done = ok(dir, &["check", "ferm", "--add", "0.37"]);
+    assert!(
+        done.contains("done, 0.37 servings added, now 1/1 serving"),
+        "{done}"
+    );
+    let saved = fs::read_to_string(dir.join("log/2026/11.ron")).unwrap();
+    assert!(saved.contains(r#""fermented-food": 1.0"#), "{saved}");
+    assert!(ok(dir, &["status"]).contains("[x] Fermented food"));
+
+    fs::write(
+        dir.join("habits.ron"),
+        "(version: 1, habits: [(id: \"a\", name: \"A\\u{1b}]0;PWNED\\u{7}\", kind: Check)])",
+    )
+    .unwrap();
+    let (code, stderr) = common::cli::fails(dir, &["status"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("holds a control character"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}

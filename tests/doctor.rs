@@ -182,6 +182,13 @@ fn a_repair_says_which_days_the_backup_lacks_and_where_they_are() {
         ),
         "{report}"
     );
+    // The line with the mistake is named too: its day is in neither list.
+    assert!(
+        report.contains(
+            "log/2026.ron.broken-20261122-093000 line 7 could not be read: look at it there too"
+        ),
+        "{report}"
+    );
     assert!(
         report.contains("The one file reads.") || report.contains("All"),
         "{report}"

@@ -50,6 +50,16 @@ pub fn run(
                     if n == 1 { "it" } else { "them" },
                 )?,
             }
+            if !done.unreadable.is_empty() {
+                let lines: Vec<String> = done.unreadable.iter().map(|n| n.to_string()).collect();
+                writeln!(
+                    out,
+                    "           {moved} line{} {} could not be read: look at {} there too",
+                    if lines.len() == 1 { "" } else { "s" },
+                    lines.join(", "),
+                    if lines.len() == 1 { "it" } else { "them" },
+                )?;
+            }
         }
     }
     let findings = doctor::check(data_dir, settings)?;

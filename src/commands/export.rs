@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Failure;
 use super::pick::parse_day;
-use crate::domain::habit::format_amount;
+use crate::domain::amount::format_amount;
 use crate::exchange::gutbone::{Export, export};
 use crate::store::Store;
 use chrono::NaiveDate;

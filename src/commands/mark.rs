@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::Failure;
 use super::pick::{parse_day, pick_habit};
-use crate::domain::habit::{MAX_AMOUNT, format_amount};
+use crate::domain::amount::parse_positive;
+use crate::domain::amount::{MAX_AMOUNT, format_amount};
 use crate::domain::{Entry, Habit, Status};
-use crate::form::parse_positive;
 use crate::store::Store;
 
 /// What to make of each named habit on the day.

@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Log;
 use super::log::{Entry, Status};
 
-/// The largest amount a day can hold for one habit: past this it is a typo.
-pub const MAX_AMOUNT: f64 = 10_000.0;
+use super::amount::{MAX_AMOUNT, format_amount};
 
 /// At most this many habits on today's checklist: a coach, not a to-do list.
 pub const MAX_ACTIVE_HABITS: usize = 20;
@@ -241,10 +240,12 @@ impl Habit {
         self.measure.as_ref().map_or(1.0, |measure| measure.target)
     }
 
-    /// The entry that records `amount`: nothing for zero, and for a
-    /// done-or-not habit, done for anything more.
+    /// The entry that records `amount`, kept to the two decimals gutbone
+    /// shows (ten steps of 0.1 make 1, not 0.9999999999999999): nothing for
+    /// zero, and for a done-or-not habit, done for anything more.
     pub fn entry_for(&self, amount: f64) -> Option<Entry> {
-        if amount <= 0.0 {
+        let amount = (amount * 100.0).round() / 100.0;
+        if amount <= 0.0 || amount.is_nan() {
             None
         } else if self.measure.is_some() {
             Some(Entry::Amount(amount.min(MAX_AMOUNT)))
@@ -288,6 +289,29 @@ pub fn check_habits(habits: &[Habit]) -> Result<(), HabitProblem> {
         }
         if habit.name.trim().is_empty() {
             return problem(index, format!("the habit \"{id}\" needs a name"));
+        }
+        // Written to terminals by the command line: a control character
+        // there could move the cursor or retitle the window.
+        let unit = habit
+            .measure
+            .iter()
+            .chain(&habit.was_measured)
+            .map(|m| m.unit.as_str());
+        let texts = [
+            ("name", habit.name.as_str()),
+            ("short label", &habit.short),
+            ("hint", &habit.hint),
+        ];
+        for (what, text) in texts.into_iter().chain(unit.map(|unit| ("unit", unit))) {
+            if let Some(c) = text.chars().find(|c| c.is_control()) {
+                return problem(
+                    index,
+                    format!(
+                        "the {what} of \"{id}\" holds a control character ({}); remove it",
+                        c.escape_unicode()
+                    ),
+                );
+            }
         }
         for measure in habit.measure.iter().chain(&habit.was_measured) {
             if measure.unit.trim().is_empty() {
@@ -379,22 +403,6 @@ pub fn short_label(name: &str) -> String {
         .chars()
         .take(MAX_SHORT_CHARS)
         .collect()
-}
-
-/// An amount as a person writes it: `3`, `2.5`, `0.25`.
-pub fn format_amount(amount: f64) -> String {
-    if let Some(whole) = whole_number(amount) {
-        return whole.to_string();
-    }
-    let text = format!("{amount:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// `amount` as an integer when it is one. Most amounts are, and writing an
-/// integer is much cheaper than formatting a float (the checklist writes
-/// one per habit per frame, a save one per amount of the year).
-pub fn whole_number(amount: f64) -> Option<i64> {
-    (amount.fract() == 0.0 && amount.abs() < 1e15).then_some(amount as i64)
 }
 
 /// The five gut–bone habits, in the order the checklist shows them, with
@@ -516,6 +524,25 @@ mod tests {
         assert_eq!(walk.entry_for(10.0), Some(Entry::Amount(10.0)));
         assert_eq!(walk.entry_for(1e9), Some(Entry::Amount(MAX_AMOUNT)));
         assert_eq!(Habit::check("f", "F").entry_for(3.0), Some(Entry::Done));
+        // Sums are kept to two decimals: ten steps of 0.1 reach a target of 1,
+        // and eleven back down leave nothing, not float noise.
+        let water = Habit::measured("water", "Water", "l", 0.1, 1.0);
+        let mut entry = None;
+        for _ in 0..10 {
+            entry = water.entry_for(water.amount(entry) + 0.1);
+        }
+        assert_eq!(entry, Some(Entry::Amount(1.0)));
+        assert_eq!(water.status(entry), Some(Status::Done));
+        for _ in 0..11 {
+            entry = water.entry_for(water.amount(entry) - 0.1);
+        }
+        assert_eq!(entry, None);
+        assert_eq!(walk.entry_for(0.1 + 0.2), Some(Entry::Amount(0.3)));
+        assert_eq!(
+            walk.entry_for(0.004),
+            None,
+            "less than a hundredth is nothing"
+        );
     }
 
     #[test]
@@ -584,6 +611,13 @@ mod tests {
             4,
         );
         broken(|h| h[0].measure.as_mut().unwrap().unit.clear(), "unit", 0);
+        broken(
+            |h| h[2].name = "A\u{1b}]0;PWNED\u{7}".into(),
+            "the name of \"weight-bearing-exercise\" holds a control character (\\u{1b})",
+            2,
+        );
+        broken(|h| h[1].short = "F\u{8}".into(), "short label", 1);
+        broken(|h| h[1].hint = "tab\there".into(), "hint", 1);
         broken(
             |h| h.iter_mut().for_each(|h| h.archived = true),
             "at least one",

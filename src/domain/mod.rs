@@ -3,6 +3,7 @@
 //! Plain data and pure functions of `(log, today)`. Nothing here reads the clock,
 //! touches the disk or knows about the terminal; the store and the UI build on it.
 
+pub mod amount;
 pub mod date;
 pub mod habit;
 pub mod log;

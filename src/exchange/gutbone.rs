@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{ImportError, Source, SourceHabit, SourceMark, Value, parse_date};
+use crate::domain::amount::parse_positive;
 use crate::domain::habit::Measure;
 use crate::domain::{Entry, Habit, Log};
 
@@ -242,13 +243,9 @@ pub fn read_csv(text: &str, file: &str) -> Result<Source, ImportError> {
         let value = match (field(2), field(3)) {
             ("done", _) => Value::Done,
             ("skipped", _) => Value::Skipped,
+            // Read as `--amount` reads it: plain digits, two decimals.
             ("amount", amount) => {
-                let amount = amount
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|a| a.is_finite() && *a > 0.0)
-                    .ok_or_else(|| error(format!("\"{amount}\" is not an amount above zero")))?;
-                Value::Amount(amount)
+                Value::Amount(parse_positive(amount, "the amount").map_err(error)?)
             }
             (status, _) => {
                 return Err(error(format!(

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::habit::{MAX_AMOUNT, format_amount};
+use crate::domain::amount::{MAX_AMOUNT, format_amount};
 use crate::domain::{Entry, Habit, HabitId, Log};
 
 /// History read from another file, before it meets the log.

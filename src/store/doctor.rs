@@ -31,6 +31,9 @@ pub struct Repair {
     /// file now in its place lacks or holds otherwise: they are in
     /// `moved_to`, for the person to copy back.
     pub lacking: Vec<NaiveDate>,
+    /// The lines of `moved_to` that look like a day but do not read (the
+    /// mistake is among them): what they hold is in no file that reads.
+    pub unreadable: Vec<usize>,
 }
 
 /// Whether `--repair` may touch a file with this problem. A file from a newer
@@ -108,11 +111,13 @@ pub fn repair(
                 Some(_) => file.read(&path, &ids)?,
                 None => Vec::new(),
             };
-            repaired.lacking = salvage(&broken, file, &ids)
+            let (salvaged, unreadable) = salvage(&broken, file, &ids);
+            repaired.lacking = salvaged
                 .into_iter()
                 .filter(|day| !restored.contains(day))
                 .map(|(date, _)| date)
                 .collect();
+            repaired.unreadable = unreadable;
             repairs.push(repaired);
         }
     }
@@ -125,31 +130,38 @@ pub fn repair(
             moved_to,
             restored_from: None,
             lacking: Vec::new(),
+            unreadable: Vec::new(),
         });
     }
     Ok(repairs)
 }
 
 /// The days of a broken log file that still read, each line on its own, as
-/// gutbone writes them (one day a line).
-fn salvage(text: &str, file: LogFile, ids: &[HabitId]) -> Vec<(NaiveDate, DayLog)> {
-    text.lines()
-        .filter(|line| line.trim_start().starts_with('"'))
-        .filter_map(|line| {
-            let day = line.trim().trim_end_matches(',');
-            let alone = match file {
-                LogFile::Month(m) => format!(
-                    "(version: {}, year: {}, month: {}, days: {{{day}}})",
-                    month::VERSION,
-                    m.year,
-                    m.month
-                ),
-                LogFile::Year(year) => format!("(version: 2, year: {year}, days: {{{day}}})"),
-            };
-            let days = file.parse(&alone, Path::new(""), ids).ok()?;
-            days.into_iter().next()
-        })
-        .collect()
+/// gutbone writes them (one day a line), and the numbers of the lines that
+/// look like a day but do not read.
+fn salvage(text: &str, file: LogFile, ids: &[HabitId]) -> (Vec<(NaiveDate, DayLog)>, Vec<usize>) {
+    let mut days = Vec::new();
+    let mut unreadable = Vec::new();
+    let day_lines = (1..)
+        .zip(text.lines())
+        .filter(|(_, line)| line.trim_start().starts_with('"'));
+    for (number, line) in day_lines {
+        let day = line.trim().trim_end_matches(',');
+        let alone = match file {
+            LogFile::Month(m) => format!(
+                "(version: {}, year: {}, month: {}, days: {{{day}}})",
+                month::VERSION,
+                m.year,
+                m.month
+            ),
+            LogFile::Year(year) => format!("(version: 2, year: {year}, days: {{{day}}})"),
+        };
+        match file.parse(&alone, Path::new(""), ids) {
+            Ok(read) => days.extend(read),
+            Err(_) => unreadable.push(number),
+        }
+    }
+    (days, unreadable)
 }
 
 /// A file of the log: a month, or a year of the layout before months.
@@ -209,6 +221,7 @@ fn restore(
         moved_to,
         restored_from,
         lacking: Vec::new(),
+        unreadable: Vec::new(),
     })
 }
 

@@ -27,7 +27,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::StoreError;
-use crate::domain::habit::MAX_AMOUNT;
+use crate::domain::amount::MAX_AMOUNT;
 use crate::domain::log::{DayLog, Entry};
 use crate::domain::{HabitId, Log};
 use crate::position::{line_and_column, locate};

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
-use crate::domain::habit::format_amount;
+use crate::domain::amount::format_amount;
 
 pub struct AmountPrompt<'a> {
     pub app: &'a App,
