@@ -395,9 +395,9 @@ fn an_export_brings_back_habits_you_lack_and_csv_reads_back_too() {
         report.contains("Cold shower: a habit you did not have, added (2 min a day)"),
         "{report}"
     );
-    // Every day as it was (the fresh directory has the five defaults too).
-    let days = |export: &str| export[export.find("\"days\"").unwrap()..].to_owned();
-    assert_eq!(days(&ok(&to, &["export"])), days(&exported));
+    // Into a fresh start the export's habits come as they are, in place of
+    // the defaults: the same history back, byte for byte.
+    assert_eq!(ok(&to, &["export"]), exported);
     let made = fs::read_to_string(to.join("habits.ron")).unwrap();
     for field in [
         r#"short: "Brr""#,
@@ -438,4 +438,32 @@ fn an_export_brings_back_habits_you_lack_and_csv_reads_back_too() {
         &["import", "--format", "csv", csv.to_str().unwrap()],
     );
     assert!(report.ends_with("Nothing new to add.\n"), "{report}");
+}
+
+#[test]
+fn a_fresh_start_takes_an_export_of_twenty_habits_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let from = dir.join("from");
+    fs::create_dir_all(&from).unwrap();
+    let habits: Vec<String> = (1..=20)
+        .map(|i| format!(r#"(id: "h{i}", name: "Habit {i}", short: "H{i}", kind: Check),"#))
+        .collect();
+    fs::write(
+        from.join("habits.ron"),
+        format!("(version: 1, habits: [{}])", habits.join("\n")),
+    )
+    .unwrap();
+    ok(&from, &["check", "h20"]);
+    let file = dir.join("twenty.json");
+    ok(&from, &["export", "-o", file.to_str().unwrap()]);
+    let to = dir.join("to");
+    ok(&to, &["import", file.to_str().unwrap()]);
+    assert_eq!(ok(&to, &["export"]), ok(&from, &["export"]));
+    // Into a directory already in use, the limit holds, and says so.
+    let used = dir.join("used");
+    ok(&used, &["check", "sunlight"]);
+    let (code, stderr) = fails(&used, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("at most 20 fit the checklist"), "{stderr}");
 }

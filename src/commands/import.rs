@@ -15,7 +15,7 @@ use crate::domain::amount::format_amount;
 use crate::domain::habit::{check_habits, check_names, unique_short_label};
 use crate::exchange::loop_csv::{CHECKMARKS_FILE, HABITS_FILE, LoopFiles};
 use crate::exchange::{self, ImportError, Plan, Source, dijo, gutbone, loop_csv};
-use crate::store::Store;
+use crate::store::{Store, load_habits};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
@@ -86,7 +86,12 @@ pub fn run(
     }
     // Our own export carries its habits whole: one the person lacks is
     // made, settings and all, so an export brings a history back entire.
-    let matched = exchange::match_habits(&source, &habits, &mapped);
+    // Into a fresh start (no habits.ron, nothing logged) its habits come
+    // as they are, in its order, in place of the defaults.
+    let whole = !source.habits.is_empty() && source.habits.iter().all(|h| h.habit.is_some());
+    let fresh = whole && log.first_day().is_none() && load_habits(dir)?.is_none();
+    let ours = if fresh { Vec::new() } else { habits.clone() };
+    let matched = exchange::match_habits(&source, &ours, &mapped);
     let created: Vec<Habit> = source
         .habits
         .iter()
@@ -95,7 +100,7 @@ pub fn run(
         .filter_map(|(theirs, _)| theirs.habit.clone())
         .collect();
     if !created.is_empty() {
-        let mut all = habits.clone();
+        let mut all = ours;
         for mut habit in created.iter().cloned() {
             let taken = |label: &str| {
                 all.iter()
