@@ -51,6 +51,8 @@ pub struct App {
     pub today: NaiveDate,
     /// The day the checklist shows and edits; never after `today`.
     pub viewing: NaiveDate,
+    /// While the weekly review pages through weeks: the day to go back to.
+    pub viewed_before_review: Option<NaiveDate>,
     /// Index into `habits`, always in range.
     pub selected: usize,
     /// Steps through the fitting tips since the selection last moved: `n`
@@ -128,6 +130,7 @@ impl App {
             now,
             today,
             viewing: today,
+            viewed_before_review: None,
             selected,
             tip_turn: 0,
             overlay: None,

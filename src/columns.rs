@@ -26,6 +26,19 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in at most `width` cells, ending in "…" when it had to be cut.
+pub fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut = fit(text, width - 1).trim_end().to_owned();
+    cut.push('…');
+    cut
+}
+
 /// `text` padded on the left to `width` cells (never cut).
 pub fn right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(text.width());
@@ -52,6 +65,10 @@ mod tests {
         assert_eq!(fit("日本語", 5), "日本 ", "a wide character is not halved");
         assert_eq!(fit("Sun", 5), "Sun  ");
         assert_eq!(fit("🏃 run", 4), "🏃 r");
+        assert_eq!(cut("kefir, yogurt", 20), "kefir, yogurt");
+        assert_eq!(cut("kefir, yogurt", 6), "kefir…");
+        assert_eq!(cut("日本茶を飲む", 5), "日本…");
+        assert_eq!(cut("kefir", 0), "");
         for text in ["日本語", "e\u{301}e", "🏃🏃", "plain"] {
             for w in 0..8 {
                 assert_eq!(width(&fit(text, w)), w, "{text:?} in {w}");

@@ -163,6 +163,12 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     // get through.
     match (app.overlay, action) {
         (None, _) => {}
+        // The review pages through weeks; closed, the day viewed before.
+        (Some(Overlay::Review), Action::Back) => {
+            app.overlay = None;
+            app.viewing = app.viewed_before_review.take().unwrap_or(app.viewing);
+            return vec![];
+        }
         (Some(_), Action::Back) | (Some(Overlay::Help), Action::ToggleHelp) => {
             app.overlay = None;
             return vec![];
@@ -323,7 +329,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.help_scroll = 0;
             app.overlay = Some(Overlay::Help);
         }
-        Action::OpenReview => app.overlay = Some(Overlay::Review),
+        Action::OpenReview => {
+            app.viewed_before_review = Some(app.viewing);
+            app.overlay = Some(Overlay::Review);
+        }
         Action::Back | Action::Quit => return vec![Effect::Quit],
     }
     vec![]

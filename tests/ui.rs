@@ -557,3 +557,30 @@ fn wide_names_two_digit_numbers_and_fractions_keep_their_columns() {
         "amounts end at {ends:?}"
     );
 }
+
+/// One very long name is cut (or gives way to its short label) on its own:
+/// the other habits keep their full names.
+#[test]
+fn one_long_name_does_not_shorten_the_others() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let mut habits = app.all_habits();
+    habits[4].name =
+        "Stress break, taken slowly, somewhere quiet, away from the screen, twice a day".into();
+    app.set_habits(habits);
+    let screen = render(&app, 100, 30).backend().to_string();
+    for name in [
+        "Fermented food",
+        "Prebiotic fibre",
+        "Weight-bearing exercise",
+    ] {
+        assert!(screen.contains(name), "{name} in\n{screen}");
+    }
+    assert!(
+        screen.contains("5 [x] Stress    "),
+        "its short label:\n{screen}"
+    );
+    assert!(
+        screen.contains("kefir, live-culture yogurt"),
+        "and room for what counts:\n{screen}"
+    );
+}

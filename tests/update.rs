@@ -322,6 +322,10 @@ fn brackets_page_through_weeks_inside_the_review() {
     assert_eq!(app.viewing, d("2026-11-22"));
     press(&mut app, &[Left]);
     assert_eq!(app.viewing, d("2026-11-22"), "day keys stay shut out");
+    // Closed, the review leaves the day that was viewed before it.
+    press(&mut app, &[Esc, Left, Char('w'), Char('['), Char('['), Esc]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.viewing, d("2026-11-21"));
 }
 
 #[test]

@@ -30,7 +30,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, parse_ron};
-use crate::domain::habit::{Measure, check_habits, short_label};
+use crate::domain::habit::{Measure, check_habits, unique_short_label};
 use crate::domain::{Habit, HabitId};
 use crate::position::{line_and_column, locate};
 
@@ -167,8 +167,10 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
                 )
             })?),
         };
+        // Made from the name, one no habit before it answers to: "No sugar"
+        // and "No alcohol" are not both "No" on the week grid.
         let short = if record.short.trim().is_empty() {
-            short_label(&record.name)
+            unique_short_label(&record.name, &habits)
         } else {
             record.short
         };
@@ -349,6 +351,20 @@ mod tests {
         ])"#;
         let habits = parse_habits(text, path()).unwrap();
         assert_eq!(habits[0].short, "Evening");
+        let two = r#"(version: 1, habits: [
+            (id: "no-sugar", name: "No sugar", kind: Check),
+            (id: "no-alcohol", name: "No alcohol", kind: Check),
+        ])"#;
+        let shorts: Vec<_> = parse_habits(two, path())
+            .unwrap()
+            .into_iter()
+            .map(|h| h.short)
+            .collect();
+        assert_eq!(
+            shorts,
+            ["No", "No alcohol"],
+            "a label of its own, made from the name"
+        );
         let measure = habits[0].measure.as_ref().unwrap();
         assert_eq!((measure.step, measure.target), (1.0, 20.0));
         assert_eq!(habits[1].measure, None);

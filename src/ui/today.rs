@@ -29,7 +29,7 @@ impl Widget for TodayPanel<'_> {
             // One line on the border: a note's line breaks become spaces.
             Some(note) => Line::from(vec![
                 Span::styled(" note: ", app.theme.dim),
-                Span::raw(truncate(
+                Span::raw(columns::cut(
                     &note.replace('\n', " "),
                     usize::from(area.width).saturating_sub(12),
                 )),
@@ -72,9 +72,26 @@ impl Widget for TodayPanel<'_> {
             .max()
             .unwrap_or(0);
         let digits = number_width(app);
-        // "▶ 1 [x] " and two spaces after the name and after the amount.
-        let short = 7 + digits + full + 2 + progress_width + 2 > usize::from(inner.width);
-        let name_width = if short { widest(|h| &h.short) } else { full };
+        // "▶ 1 [x] " and two spaces after the name and after the amount: the
+        // names have the rest, as much of it as the longest wants. A name
+        // that does not fit gives way to its short label, or is cut.
+        let room = usize::from(inner.width).saturating_sub(7 + digits + 2 + progress_width + 2);
+        let room = full.min(room.max(widest(|h| &h.short)));
+        let names: Vec<String> = app
+            .habits
+            .iter()
+            .map(|habit| {
+                [&habit.name, &habit.short]
+                    .into_iter()
+                    .find(|name| columns::width(name) <= room)
+                    .map_or_else(|| columns::cut(&habit.name, room), String::clone)
+            })
+            .collect();
+        let name_width = names
+            .iter()
+            .map(|name| columns::width(name))
+            .max()
+            .unwrap_or(0);
         let shown = app.habits.iter().enumerate().skip(first_shown(app, inner));
         for ((index, habit), row) in shown.zip(inner.rows()) {
             let entry = app.log.entry(app.viewing, habit);
@@ -86,9 +103,8 @@ impl Widget for TodayPanel<'_> {
                 Some(Status::Skipped) => (symbols::SKIPPED, app.theme.dim),
                 None => (symbols::UNCHECKED, Style::new()),
             };
-            let name = if short { &habit.short } else { &habit.name };
             let number = format!("{:>digits$} ", index + 1);
-            let name = format!(" {}  ", columns::left(name, name_width));
+            let name = format!(" {}  ", columns::left(&names[index], name_width));
             let progress = match &habit.measure {
                 Some(measure) => format!(
                     "{:>progress_width$}  ",
@@ -106,7 +122,7 @@ impl Widget for TodayPanel<'_> {
                     .0;
             }
             let room = usize::from(row.right() - x);
-            let hint = truncate(&habit.hint, room);
+            let hint = columns::cut(&habit.hint, room);
             buf.set_stringn(x, row.y, &hint, usize::from(row.right() - x), app.theme.dim);
         }
     }
@@ -143,29 +159,4 @@ pub fn hit(app: &App, area: Rect, point: Position) -> Option<Hit> {
     } else {
         Hit::Habit(index)
     })
-}
-
-/// `text` cut to `width` characters, ending in "…" when cut.
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
-#[cfg(test)]
-mod tests {
-    use super::truncate;
-
-    #[test]
-    fn truncate_marks_a_cut_with_an_ellipsis() {
-        assert_eq!(truncate("kefir, yogurt", 20), "kefir, yogurt");
-        assert_eq!(truncate("kefir, yogurt", 6), "kefir…");
-        assert_eq!(truncate("kefir", 0), "");
-    }
 }
