@@ -36,7 +36,7 @@ pub fn ron_message(err: &ron::Error) -> String {
     let closest = |found: &str, names: &[&str]| {
         names
             .iter()
-            .map(|name| (strsim::levenshtein(found, name), *name))
+            .map(|name| (strsim::damerau_levenshtein(found, name), *name))
             .filter(|(distance, _)| *distance <= 2)
             .min()
             .map_or(String::new(), |(_, name)| {
@@ -104,6 +104,10 @@ mod tests {
             "`Tuesday` is not one of the values that can stand here: `Monday`"
         );
         assert_eq!(message("(amounts: 1)"), "the field `when` is missing");
+        assert!(
+            message("(amounts: 1, wehn: Monday)").contains("did you mean `when`?"),
+            "a swap of two letters"
+        );
         assert_eq!(
             message("Other(amounts: 1, when: Monday)"),
             "`Other(` is not expected here; write the `(` alone"

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::action::Action;
 use crate::app::{App, Overlay};
 use crate::domain::amount::parse_amount;
-use crate::domain::habit::{check_habits, check_names};
+use crate::domain::habit::{MAX_ACTIVE_HABITS, check_habits, check_names};
 use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::{Entry, Habit, HabitId, Log, Status, date};
 use crate::form::HabitForm;
@@ -274,6 +274,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
                     ));
                 }
             }
+        }
+        Action::AddHabit if app.habits.len() >= MAX_ACTIVE_HABITS => {
+            app.notice = Some(format!(
+                "{MAX_ACTIVE_HABITS} habits are on the checklist, as many as fit: archive one (D) to add another"
+            ));
         }
         Action::AddHabit => {
             app.form = HabitForm::new();
@@ -554,6 +559,11 @@ fn apply(app: &mut App, change: Change) -> Vec<Effect> {
 /// a hand edit) is never written over.
 fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
     let Some(change) = app.history.next(undoing).cloned() else {
+        app.notice = Some(if undoing {
+            "nothing to undo: every change since gutbone started is undone".into()
+        } else {
+            "nothing to redo".into()
+        });
         return vec![];
     };
     if refused_while_blocked(app) {

@@ -928,3 +928,23 @@ fn sums_keep_two_decimals_and_control_characters_never_reach_the_terminal() {
     assert!(stderr.contains("holds a control character"), "{stderr}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+#[test]
+fn a_skip_says_what_it_took_away_and_how_to_have_it_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "exercise", "--amount", "25"]);
+    assert_eq!(
+        ok(dir, &["skip", "exercise"]),
+        "Weight-bearing exercise: skipped on Sun 22 Nov 2026 (it had 25/30 min; \
+         `gutbone check weight-bearing-exercise --amount 25` puts it back)\n"
+    );
+    ok(dir, &["check", "weight-bearing-exercise", "--amount", "25"]);
+    let json: serde_json::Value = serde_json::from_str(&ok(dir, &["status", "--json"])).unwrap();
+    assert_eq!(json["habits"][2]["amount"], 25.0);
+    let (_, stderr) = common::cli::fails(dir, &["status", "--date", "2026-11-23"]);
+    assert!(
+        stderr.contains("gutbone keeps days up to today"),
+        "{stderr}"
+    );
+}

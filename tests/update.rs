@@ -871,3 +871,31 @@ fn while_blocked_no_change_is_applied_or_promised() {
         [Effect::Save(d("2026-11-22"))]
     );
 }
+
+#[test]
+fn keys_that_can_do_nothing_say_so() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    assert_eq!(press(&mut app, &[Char('u')]), []);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("nothing to undo")
+    );
+    let mut habits = app.all_habits();
+    for i in 0..15 {
+        habits.push(gutbone::domain::Habit::check(
+            &format!("h{i}"),
+            &format!("H{i}"),
+        ));
+    }
+    app.set_habits(habits);
+    assert_eq!(app.habits.len(), 20);
+    press(&mut app, &[Char('a')]);
+    assert_eq!(app.overlay, None, "no form for a habit that cannot be kept");
+    assert!(
+        app.notice.as_deref().unwrap().contains("as many as fit"),
+        "{:?}",
+        app.notice
+    );
+}

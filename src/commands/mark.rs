@@ -93,8 +93,10 @@ pub fn run(
         }
     }
     let mut entries = Vec::new();
+    let mut replaced = Vec::new();
     for habit in &chosen {
         let had = log.entry(day, habit);
+        replaced.push(had);
         let entry = match (mark, amount) {
             (Mark::Check(_), Some((AmountArg::Set(_), value))) => habit.entry_for(value),
             (Mark::Check(_), Some((AmountArg::Add(_), value))) => {
@@ -121,7 +123,7 @@ pub fn run(
         log.set_entry(day, habit, entry);
     }
     store.save_day(&log, day)?;
-    for habit in &chosen {
+    for (habit, had) in chosen.iter().zip(replaced) {
         let what = match (mark, &habit.measure) {
             (Mark::Check(_), Some(measure)) => {
                 let progress = measure.progress(log.amount(day, habit));
@@ -144,9 +146,22 @@ pub fn run(
             (Mark::Uncheck, _) => "not done".into(),
             (Mark::Skip, _) => "skipped".into(),
         };
+        // What a skip or an uncheck took away, and how to have it back.
+        let aside = match (mark, had, &habit.measure) {
+            (Mark::Skip | Mark::Uncheck, Some(Entry::Amount(amount)), Some(measure)) => format!(
+                " (it had {}; `gutbone check {} --amount {}` puts it back)",
+                measure.progress(amount),
+                habit.id,
+                format_amount(amount)
+            ),
+            (Mark::Skip, Some(Entry::Done), _) => {
+                format!(" (it was done; `gutbone check {}` puts it back)", habit.id)
+            }
+            _ => String::new(),
+        };
         writeln!(
             out,
-            "{}: {what} on {}",
+            "{}: {what} on {}{aside}",
             habit.name,
             day.format("%a %-d %b %Y")
         )?;

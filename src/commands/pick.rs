@@ -97,7 +97,7 @@ pub fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let day = crate::domain::date::kept(day)?;
     if day > today {
         return Err(format!(
-            "{day} is in the future (today is {today}); only days up to today can be logged"
+            "{day} is in the future (today is {today}); gutbone keeps days up to today"
         ));
     }
     Ok(day)

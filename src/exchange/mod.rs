@@ -324,7 +324,7 @@ fn describe(entry: Entry, habit: &Habit) -> String {
         (Entry::Done, _) => "done".into(),
         (Entry::Skipped, _) => "skipped".into(),
         (Entry::Amount(amount), Some(measure)) => {
-            format!("{} {}", format_amount(amount), measure.unit)
+            format!("{} {}", format_amount(amount), measure.unit_for(amount))
         }
         (Entry::Amount(amount), None) => format_amount(amount),
     }
