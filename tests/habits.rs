@@ -308,8 +308,10 @@ fn no_more_than_twenty_habits_on_the_checklist() {
         );
     }
     assert_eq!(app.habits.len(), 20);
-    assert_eq!(add_habit(&mut app, "One too many", None), []);
-    assert!(app.form.error.as_deref().unwrap().contains("at most 20"));
+    // The form does not open for one that cannot be kept: `a` says why.
+    assert_eq!(keys(&mut app, &[Char('a')]), []);
+    assert_eq!(app.overlay, None);
+    assert!(app.notice.as_deref().unwrap().contains("20 habits are on the checklist"));
 }
 
 #[test]
