@@ -311,7 +311,12 @@ fn no_more_than_twenty_habits_on_the_checklist() {
     // The form does not open for one that cannot be kept: `a` says why.
     assert_eq!(keys(&mut app, &[Char('a')]), []);
     assert_eq!(app.overlay, None);
-    assert!(app.notice.as_deref().unwrap().contains("20 habits are on the checklist"));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("20 habits are on the checklist")
+    );
 }
 
 #[test]

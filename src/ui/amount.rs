@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::domain::amount::format_amount;
@@ -44,6 +44,9 @@ impl Widget for AmountPrompt<'_> {
             Line::raw(""),
             hint,
         ];
-        Paragraph::new(lines).block(block).render(area, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
     }
 }

@@ -76,7 +76,8 @@ fn draw(app: &App, frame: &mut Frame) {
             frame.render_widget(note::NoteEditor { app }, area);
         }
         Some(Overlay::Amount) => {
-            let area = popup(50, 6);
+            // Room for a mistake's whole message, wrapped.
+            let area = popup(56, 8);
             frame.render_widget(Clear, area);
             frame.render_widget(amount::AmountPrompt { app }, area);
         }

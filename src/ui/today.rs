@@ -20,11 +20,17 @@ pub struct TodayPanel<'a> {
 impl Widget for TodayPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let title = if app.is_viewing_today() {
+        let mut title = if app.is_viewing_today() {
             " Today ".to_owned()
         } else {
             format!(" {} · back-filling ", app.viewing.format("%a %-d %b"))
         };
+        // A list longer than the panel scrolls; the title says which part.
+        let rows = usize::from(Block::bordered().inner(area).height);
+        if app.habits.len() > rows && rows > 0 {
+            let first = first_shown(app, Block::bordered().inner(area));
+            title += &format!("· {}–{} of {} ", first + 1, first + rows, app.habits.len());
+        }
         let note = match app.log.note(app.viewing) {
             // One line on the border: a note's line breaks become spaces.
             Some(note) => Line::from(vec![
