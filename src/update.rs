@@ -236,7 +236,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     // Whatever an overlay did not take goes no further, except that the
     // review pages through weeks.
     match (app.overlay, action) {
-        (None, _) | (Some(Overlay::Review), Action::PrevWeek | Action::NextWeek) => {}
+        (None, _)
+        | (
+            Some(Overlay::Review),
+            Action::PrevWeek | Action::NextWeek | Action::SelectUp | Action::SelectDown,
+        ) => {}
         (Some(_), _) => return vec![],
     }
     // With the tips focused, up and down page through them.

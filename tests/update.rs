@@ -899,3 +899,19 @@ fn keys_that_can_do_nothing_say_so() {
         app.notice
     );
 }
+
+#[test]
+fn up_and_down_move_through_the_habits_in_the_review() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let before = app.selected;
+    press(&mut app, &[Char('w'), Char('j')]);
+    assert_eq!(app.overlay, Some(Overlay::Review));
+    assert_eq!(app.selected, before + 1, "the heat map's window follows it");
+    press(&mut app, &[Char('k'), Char(' ')]);
+    assert_eq!(app.selected, before);
+    assert_eq!(
+        app.log,
+        sample_app("2026-11-22T09:00:00").log,
+        "no tick from the review"
+    );
+}

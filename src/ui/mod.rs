@@ -11,6 +11,7 @@ mod help;
 pub mod layout;
 mod note;
 mod review;
+mod shown;
 pub mod theme;
 mod tips;
 mod today;

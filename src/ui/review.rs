@@ -6,6 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use super::shown::Shown;
 use crate::action::Action;
 use crate::app::App;
 use crate::columns;
@@ -64,9 +65,15 @@ impl Widget for ReviewScreen<'_> {
                 &derived
             }
         };
+        // The heat map leaves the week's words at least their rows: with
+        // many habits it shows a window of them around the selection.
+        let fixed = BAR_ROWS + 6;
+        let room = usize::from(area.height).saturating_sub(2 + 8);
+        let rows = app.habits.len().min(room.saturating_sub(fixed)).max(3);
+        let shown = Shown::new(app.habits.len(), rows, app.selected);
         let [header, history, bottom, footer] = area.layout(&Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(app.habits.len() as u16 + BAR_ROWS as u16 + 6),
+            Constraint::Length((rows + fixed) as u16),
             Constraint::Min(0),
             Constraint::Length(1),
         ]));
@@ -86,21 +93,30 @@ impl Widget for ReviewScreen<'_> {
             .render(header, buf);
         }
         let mut hints = super::key_hints(app, &[(&[Action::PrevWeek, Action::NextWeek], "weeks")]);
+        if shown.range.len() < app.habits.len() {
+            hints.extend(super::key_hints(
+                app,
+                &[(&[Action::SelectUp, Action::SelectDown], "habits")],
+            ));
+        }
         hints.push(Span::styled(" Esc", app.theme.key));
         hints.push(Span::raw(" back "));
         Line::from(hints).right_aligned().render(footer, buf);
 
-        render_history(app, review, history, buf);
+        render_history(app, review, &shown, history, buf);
         render_summary(app, review, summary, buf);
         render_comparison(app, review, compared, buf);
     }
 }
 
-fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer) {
+fn render_history(app: &App, review: &WeeklyReview, shown: &Shown, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .padding(Padding::horizontal(1))
         .title(Line::styled(
-            format!(" Last {WEEKS} weeks: share of days done "),
+            format!(
+                " Last {WEEKS} weeks: share of days done {}",
+                shown.of(app.habits.len())
+            ),
             app.theme.title,
         ));
     let inner = block.inner(area);
@@ -136,7 +152,11 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     }
     lines.push(Line::from(months));
     lines.push(Line::from(days));
-    for (h, habit) in app.habits.iter().enumerate() {
+    if let Some(more) = shown.more_above() {
+        lines.push(Line::styled(more, app.theme.dim));
+    }
+    let habits = app.habits.iter().enumerate();
+    for (h, habit) in habits.skip(shown.range.start).take(shown.range.len()) {
         let mut spans = vec![Span::raw(columns::fit(&habit.short, LABEL_WIDTH))];
         for (i, week) in review.weeks.iter().enumerate() {
             let share = week.shares.get(h).copied().unwrap_or_default();
@@ -149,6 +169,9 @@ fn render_history(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
             spans.push(Span::styled(centred(&mark), column(i).patch(style)));
         }
         lines.push(Line::from(spans));
+    }
+    if let Some(more) = shown.more_below() {
+        lines.push(Line::styled(more, app.theme.dim));
     }
     // Perfect days per week as bars under the same columns, 0 to 7 days.
     for row in 0..BAR_ROWS {

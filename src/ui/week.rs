@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
 use super::layout::Tier;
+use super::shown::Shown;
 use crate::action::Action;
 use crate::app::App;
 use crate::domain::date;
@@ -112,7 +113,7 @@ impl Widget for WeekPanel<'_> {
         // Done row have theirs.
         let habit_rows = usize::from(inner.height).saturating_sub(2 + usize::from(shows_dates));
         let shown = Shown::new(app.habits.len(), habit_rows, app.selected);
-        let mut title = format!(
+        let title = format!(
             " Week of {} ",
             week.days[0].format(if week.days[0].year() == app.today.year() {
                 "%-d %b"
@@ -120,12 +121,7 @@ impl Widget for WeekPanel<'_> {
                 "%-d %b %Y"
             })
         );
-        let (first, last) = (shown.range.start + 1, shown.range.end);
-        match shown.range.len() {
-            len if len == app.habits.len() => {}
-            1 => title += &format!("· {last} of {} ", app.habits.len()),
-            _ => title += &format!("· {first}–{last} of {} ", app.habits.len()),
-        }
+        let title = title + &shown.of(app.habits.len());
         block
             .title(Line::styled(title, app.theme.title))
             .render(area, buf);
@@ -170,10 +166,8 @@ impl Widget for WeekPanel<'_> {
                 ("", Style::new()),
             );
         }
-        let more = |n: usize, arrow: &str| format!("{arrow} {n} more");
-        if shown.above > 0 {
-            let text = more(shown.above, "↑");
-            Line::styled(text, app.theme.dim).render(rows.next().unwrap_or_default(), buf);
+        if let Some(more) = shown.more_above() {
+            Line::styled(more, app.theme.dim).render(rows.next().unwrap_or_default(), buf);
         }
         let habits = app.habits.iter().zip(&week.rows).zip(&app.stats);
         for ((habit, row), stats) in habits.skip(shown.range.start).take(shown.range.len()) {
@@ -203,9 +197,8 @@ impl Widget for WeekPanel<'_> {
                 (&figures, Style::new()),
             );
         }
-        if shown.below > 0 {
-            let text = more(shown.below, "↓");
-            Line::styled(text, app.theme.dim).render(rows.next().unwrap_or_default(), buf);
+        if let Some(more) = shown.more_below() {
+            Line::styled(more, app.theme.dim).render(rows.next().unwrap_or_default(), buf);
         }
         let totals = week
             .totals
@@ -312,45 +305,6 @@ fn week_columns(buf: &mut Buffer, row: Rect, label: (&str, Style), cells: &[(Str
     }
 }
 
-/// The habits the grid has rows for: every one, or a window that keeps the
-/// selection in view, with a row each for how many are above and below it.
-#[derive(Debug, PartialEq, Eq)]
-struct Shown {
-    range: std::ops::Range<usize>,
-    /// Habits before the window, told on a row of their own (0: no row).
-    above: usize,
-    below: usize,
-}
-
-impl Shown {
-    fn new(len: usize, rows: usize, selected: usize) -> Self {
-        let selected = selected.min(len.saturating_sub(1));
-        let window = |start: usize, end: usize, told: bool| Shown {
-            range: start..end,
-            above: if told { start } else { 0 },
-            below: if told { len - end } else { 0 },
-        };
-        if len <= rows {
-            return window(0, len, true);
-        }
-        // Too few rows to say what is hidden: the selection alone, at least.
-        if rows < 3 {
-            let shown = rows.max(1);
-            let start = (selected + 1).saturating_sub(shown);
-            return window(start, start + shown, false);
-        }
-        if selected < rows - 1 {
-            return window(0, rows - 1, true);
-        }
-        if selected >= len - (rows - 1) {
-            return window(len - (rows - 1), len, true);
-        }
-        // The selection at the foot of the window, as the checklist scrolls.
-        let start = selected + 1 - (rows - 2);
-        window(start, start + rows - 2, true)
-    }
-}
-
 /// One earlier week's column: "26 Oct" or "7/7", right-aligned.
 const WEEK_WIDTH: usize = 8;
 
@@ -446,35 +400,5 @@ fn put(
     };
     if pad < width {
         buf.set_stringn(x + pad, row.y, text, usize::from(width - pad), style);
-    }
-}
-
-#[cfg(test)]
-mod shown_tests {
-    use super::Shown;
-
-    #[test]
-    fn the_window_keeps_the_selection_in_view_and_tells_what_is_hidden() {
-        let shown = |len: usize, rows: usize, selected: usize| {
-            let s = Shown::new(len, rows, selected);
-            assert!(s.range.contains(&selected.min(len - 1)), "{s:?}");
-            let told = usize::from(s.above > 0) + usize::from(s.below > 0);
-            assert!(s.range.len() + told <= rows.max(1), "{s:?} in {rows} rows");
-            (s.range.start, s.range.end, s.above, s.below)
-        };
-        assert_eq!(shown(5, 9, 4), (0, 5, 0, 0), "all fit");
-        assert_eq!(shown(7, 4, 0), (0, 3, 0, 4));
-        assert_eq!(shown(7, 4, 2), (0, 3, 0, 4));
-        assert_eq!(shown(7, 4, 3), (2, 4, 2, 3));
-        assert_eq!(shown(7, 4, 6), (4, 7, 4, 0));
-        assert_eq!(shown(20, 9, 10), (4, 11, 4, 9));
-        assert_eq!(shown(7, 2, 5), (4, 6, 0, 0), "no room to tell");
-        for len in 1..25 {
-            for rows in 0..25 {
-                for selected in 0..len {
-                    shown(len, rows, selected);
-                }
-            }
-        }
     }
 }
