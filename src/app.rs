@@ -9,8 +9,8 @@ use crate::domain::stats::HabitStats;
 use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{DayCount, Habit, HabitId, Log, Status, date};
 use crate::form::HabitForm;
-use crate::history::History;
 use crate::ui::layout::{Panel, Tier};
+use crate::undo::Undo;
 use ratatui::layout::Rect;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub struct App {
     pub amount_error: Option<String>,
     pub form: HabitForm,
     /// This run's changes, for undo and redo.
-    pub history: History,
+    pub undo: Undo,
     /// The last save failed: cleared by the next save that succeeds.
     pub error: Option<String>,
     /// Why no change can be made now (a file on disk that does not read);
@@ -134,7 +134,7 @@ impl App {
             selected,
             tip_turn: 0,
             overlay: None,
-            history: History::default(),
+            undo: Undo::default(),
             note_draft: String::new(),
             amount_draft: String::new(),
             amount_error: None,
@@ -188,7 +188,7 @@ impl App {
     /// week before the viewed one, or in the wide layout `EARLIER_WEEKS`); the
     /// weekly review, which walks the whole history; or habits the summed-up
     /// past no longer fits.
-    pub fn needs_history(&self) -> bool {
+    pub fn needs_older_days(&self) -> bool {
         let Some(past) = self.log.past() else {
             return false;
         };

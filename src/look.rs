@@ -10,14 +10,14 @@ use crate::ui::theme::{Theme, ThemeName};
 
 /// Where a setting's value came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
+pub enum Origin {
     Default,
     File,
     Flag(&'static str),
     Env(String),
 }
 
-impl fmt::Display for Source {
+impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Default => f.write_str("default"),
@@ -29,13 +29,13 @@ impl fmt::Display for Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Choice<T> {
+pub struct Chosen<T> {
     pub value: T,
-    pub source: Source,
+    pub source: Origin,
 }
 
-impl<T> Choice<T> {
-    fn new(value: T, source: Source) -> Self {
+impl<T> Chosen<T> {
+    fn new(value: T, source: Origin) -> Self {
         Self { value, source }
     }
 }
@@ -84,10 +84,10 @@ impl Env {
 /// Every choice about the look, resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Look {
-    pub theme: Choice<ThemeName>,
-    pub colour: Choice<bool>,
-    pub ascii: Choice<bool>,
-    pub mouse: Choice<bool>,
+    pub theme: Chosen<ThemeName>,
+    pub colour: Chosen<bool>,
+    pub ascii: Chosen<bool>,
+    pub mouse: Chosen<bool>,
 }
 
 impl Look {
@@ -96,27 +96,27 @@ impl Look {
     /// is the person's standing wish, so nothing turns colour back on.
     pub fn resolve(stated: &Stated, flags: Flags, env: &Env) -> Self {
         let theme = match (flags.theme, stated.theme) {
-            (Some(theme), _) => Choice::new(theme, Source::Flag("--theme")),
-            (None, Some(theme)) => Choice::new(theme, Source::File),
-            (None, None) => Choice::new(ThemeName::default(), Source::Default),
+            (Some(theme), _) => Chosen::new(theme, Origin::Flag("--theme")),
+            (None, Some(theme)) => Chosen::new(theme, Origin::File),
+            (None, None) => Chosen::new(ThemeName::default(), Origin::Default),
         };
         let colour = if env.no_color {
-            Choice::new(false, Source::Env("NO_COLOR".into()))
+            Chosen::new(false, Origin::Env("NO_COLOR".into()))
         } else {
-            Choice::new(true, Source::Default)
+            Chosen::new(true, Origin::Default)
         };
         let ascii = if flags.ascii {
-            Choice::new(true, Source::Flag("--ascii"))
+            Chosen::new(true, Origin::Flag("--ascii"))
         } else if let Some(ascii) = stated.ascii {
-            Choice::new(ascii, Source::File)
+            Chosen::new(ascii, Origin::File)
         } else if env.locale_is_not_utf8() {
-            Choice::new(true, Source::Env(env.locale.clone().unwrap_or_default()))
+            Chosen::new(true, Origin::Env(env.locale.clone().unwrap_or_default()))
         } else {
-            Choice::new(false, Source::Default)
+            Chosen::new(false, Origin::Default)
         };
         let mouse = match stated.mouse {
-            Some(mouse) => Choice::new(mouse, Source::File),
-            None => Choice::new(true, Source::Default),
+            Some(mouse) => Chosen::new(mouse, Origin::File),
+            None => Chosen::new(true, Origin::Default),
         };
         Self {
             theme,
@@ -156,10 +156,10 @@ mod tests {
     #[test]
     fn with_nothing_said_the_look_is_dark_coloured_unicode_with_the_mouse() {
         let look = Look::resolve(&Stated::default(), Flags::default(), &env(&[]));
-        assert_eq!(look.theme, Choice::new(ThemeName::Dark, Source::Default));
-        assert_eq!(look.colour, Choice::new(true, Source::Default));
-        assert_eq!(look.ascii, Choice::new(false, Source::Default));
-        assert_eq!(look.mouse, Choice::new(true, Source::Default));
+        assert_eq!(look.theme, Chosen::new(ThemeName::Dark, Origin::Default));
+        assert_eq!(look.colour, Chosen::new(true, Origin::Default));
+        assert_eq!(look.ascii, Chosen::new(false, Origin::Default));
+        assert_eq!(look.mouse, Chosen::new(true, Origin::Default));
     }
 
     #[test]
@@ -170,8 +170,8 @@ mod tests {
             ..Stated::default()
         };
         let look = Look::resolve(&stated, Flags::default(), &env(&[]));
-        assert_eq!(look.theme, Choice::new(ThemeName::Light, Source::File));
-        assert_eq!(look.mouse, Choice::new(false, Source::File));
+        assert_eq!(look.theme, Chosen::new(ThemeName::Light, Origin::File));
+        assert_eq!(look.mouse, Chosen::new(false, Origin::File));
         let flags = Flags {
             theme: Some(ThemeName::HighContrast),
             ascii: true,
@@ -179,9 +179,9 @@ mod tests {
         let look = Look::resolve(&stated, flags, &env(&[]));
         assert_eq!(
             look.theme,
-            Choice::new(ThemeName::HighContrast, Source::Flag("--theme"))
+            Chosen::new(ThemeName::HighContrast, Origin::Flag("--theme"))
         );
-        assert_eq!(look.ascii, Choice::new(true, Source::Flag("--ascii")));
+        assert_eq!(look.ascii, Chosen::new(true, Origin::Flag("--ascii")));
     }
 
     #[test]
@@ -193,7 +193,7 @@ mod tests {
         );
         assert_eq!(
             look.colour,
-            Choice::new(false, Source::Env("NO_COLOR".into()))
+            Chosen::new(false, Origin::Env("NO_COLOR".into()))
         );
         assert!(!look.theme().colour);
         let look = Look::resolve(
@@ -211,7 +211,7 @@ mod tests {
         };
         assert_eq!(
             ascii(&[("LANG", "C")]),
-            Choice::new(true, Source::Env("LANG=C".into()))
+            Chosen::new(true, Origin::Env("LANG=C".into()))
         );
         assert!(!ascii(&[("LANG", "en_GB.UTF-8")]).value);
         assert!(!ascii(&[("LC_ALL", "C.utf8"), ("LANG", "C")]).value);
@@ -222,7 +222,7 @@ mod tests {
             ..Stated::default()
         };
         let look = Look::resolve(&stated, Flags::default(), &env(&[("LANG", "C")]));
-        assert_eq!(look.ascii, Choice::new(false, Source::File));
+        assert_eq!(look.ascii, Chosen::new(false, Origin::File));
     }
 
     #[test]

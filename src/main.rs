@@ -9,7 +9,7 @@ use clap::Parser as _;
 use gutbone::app::App;
 use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
-use gutbone::commands::mark::{AmountArg, Mark};
+use gutbone::commands::mark::{AmountArg, Verb};
 use gutbone::commands::{self, Failure, status::Format};
 use gutbone::domain::date;
 use gutbone::domain::past::Past;
@@ -195,14 +195,14 @@ fn dispatch(
                 (None, Some(text)) => Some(AmountArg::Add(text)),
                 (None, None) => None,
             };
-            let mark = Mark::Check(amount);
+            let mark = Verb::Check(amount);
             commands::mark::run(dir, mark, habits, date.as_deref(), today()?, out)
         }
         Command::Uncheck { habits, date } => {
-            commands::mark::run(dir, Mark::Uncheck, habits, date.as_deref(), today()?, out)
+            commands::mark::run(dir, Verb::Uncheck, habits, date.as_deref(), today()?, out)
         }
         Command::Skip { habits, date } => {
-            commands::mark::run(dir, Mark::Skip, habits, date.as_deref(), today()?, out)
+            commands::mark::run(dir, Verb::Skip, habits, date.as_deref(), today()?, out)
         }
         Command::Status { date, json, short } => {
             let format = match (json, short) {

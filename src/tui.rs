@@ -161,7 +161,7 @@ fn event_loop(
             };
             update(app, outcome);
         }
-        read_in_history(app, store);
+        read_in_older_days(app, store);
         store.release_write_lock();
     }
 }
@@ -170,15 +170,15 @@ fn event_loop(
 fn resized(app: &mut App, store: &mut Store, width: u16, height: u16) {
     update(app, Msg::Resize(width, height));
     // A wider screen may show weeks not read in yet.
-    read_in_history(app, store);
+    read_in_older_days(app, store);
 }
 
 /// Reads in the years only summed up, once the screen reaches back to them.
-fn read_in_history(app: &mut App, store: &mut Store) {
-    if app.needs_history() {
+fn read_in_older_days(app: &mut App, store: &mut Store) {
+    if app.needs_older_days() {
         let msg = match store.load_older() {
-            Ok(older) => Msg::HistoryLoaded(older),
-            Err(err) => Msg::SaveFailed(err.to_string()),
+            Ok(older) => Msg::OlderDaysRead(older),
+            Err(err) => Msg::ReadFailed(err.to_string()),
         };
         update(app, msg);
     }

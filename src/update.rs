@@ -11,8 +11,8 @@ use crate::domain::habit::{MAX_ACTIVE_HABITS, check_habits, check_names};
 use crate::domain::log::MAX_NOTE_CHARS;
 use crate::domain::{Entry, Habit, HabitId, Log, Status, date};
 use crate::form::HabitForm;
-use crate::history::Change;
 use crate::ui::layout::{self, Hit, Panel, Tier};
+use crate::undo::Change;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -26,8 +26,8 @@ pub enum Msg {
     /// and were read again: every habit, and the log.
     Reloaded(Vec<Habit>, Log),
     /// The older days the log only summed up, read in (see
-    /// `App::needs_history`).
-    HistoryLoaded(Log),
+    /// `App::needs_older_days`).
+    OlderDaysRead(Log),
     Action(Action),
     /// The clock was read: a new day may have begun.
     Tick(NaiveDateTime),
@@ -35,6 +35,9 @@ pub enum Msg {
     Saved,
     /// The last save failed, with a message for the person.
     SaveFailed(String),
+    /// The older days could not be read in (a file changed meanwhile: the
+    /// next key reads everything again).
+    ReadFailed(String),
     /// Whether the files can be changed at this key: `Some` says why not
     /// (one was edited by hand into a mistake, the write lock could not be
     /// had), and until it clears every change is refused, so nothing is
@@ -79,7 +82,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.set_habits(habits);
             vec![]
         }
-        Msg::HistoryLoaded(older) => {
+        Msg::OlderDaysRead(older) => {
             app.log.fill_in(older);
             app.refresh_stats();
             vec![]
@@ -90,6 +93,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::SaveFailed(message) => {
             app.error = Some(message);
+            vec![]
+        }
+        Msg::ReadFailed(message) => {
+            app.notice = Some(message);
             vec![]
         }
         Msg::Blocked(why) => {
@@ -553,7 +560,7 @@ fn apply(app: &mut App, change: Change) -> Vec<Effect> {
         return vec![];
     }
     let effects = make(app, &change, false);
-    app.history.record(change);
+    app.undo.record(change);
     effects
 }
 
@@ -562,7 +569,7 @@ fn apply(app: &mut App, change: Change) -> Vec<Effect> {
 /// still stands: a change made since from elsewhere (the command line,
 /// a hand edit) is never written over.
 fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
-    let Some(change) = app.history.next(undoing).cloned() else {
+    let Some(change) = app.undo.next(undoing).cloned() else {
         app.notice = Some(if undoing {
             "nothing to undo: every change since gutbone started is undone".into()
         } else {
@@ -574,7 +581,7 @@ fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
         return vec![];
     }
     if !stands(app, &change, undoing) {
-        app.history.forget(undoing);
+        app.undo.forget(undoing);
         let what = match &change {
             Change::Entry { date, habit, .. } => format!(
                 "{} on {} was",
@@ -594,7 +601,7 @@ fn restore(app: &mut App, undoing: bool) -> Vec<Effect> {
         ));
         return vec![];
     }
-    app.history.step(undoing);
+    app.undo.step(undoing);
     let effects = make(app, &change, undoing);
     match &change {
         Change::Entry { date, habit, .. } => {

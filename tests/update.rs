@@ -579,20 +579,20 @@ fn app_with_a_past() -> App {
 #[test]
 fn this_week_and_last_need_no_more_history_than_the_log_holds() {
     let mut app = app_with_a_past();
-    assert!(!app.needs_history());
+    assert!(!app.needs_older_days());
     press(&mut app, &[Left, Left, Left, Left, Left, Left]);
     assert_eq!(app.viewing, d("2026-11-16"), "still this week");
-    assert!(!app.needs_history());
+    assert!(!app.needs_older_days());
 }
 
 #[test]
 fn the_wide_layout_shows_earlier_weeks_and_so_asks_for_them() {
     let mut app = app_with_a_past();
     update(&mut app, Msg::Resize(80, 24));
-    assert!(!app.needs_history());
+    assert!(!app.needs_older_days());
     update(&mut app, Msg::Resize(120, 40));
     assert!(
-        app.needs_history(),
+        app.needs_older_days(),
         "four weeks before this one reach 19 October"
     );
 }
@@ -604,14 +604,14 @@ fn going_back_a_week_before_the_days_held_asks_for_the_rest() {
     press(&mut app, &[Char('[')]);
     assert_eq!(app.viewing, d("2026-11-15"));
     assert!(
-        app.needs_history(),
+        app.needs_older_days(),
         "the week before last begins on the 2nd"
     );
 
-    update(&mut app, Msg::HistoryLoaded(whole.log.clone()));
+    update(&mut app, Msg::OlderDaysRead(whole.log.clone()));
     assert_eq!(app.log, whole.log);
     assert_eq!(app.stats, whole.stats);
-    assert!(!app.needs_history());
+    assert!(!app.needs_older_days());
 }
 
 #[test]
@@ -619,14 +619,14 @@ fn the_review_and_a_changed_target_ask_for_the_rest_too() {
     let mut app = app_with_a_past();
     press(&mut app, &[Char('w')]);
     assert_eq!(app.overlay, Some(Overlay::Review));
-    assert!(app.needs_history(), "the review walks the whole history");
+    assert!(app.needs_older_days(), "the review walks the whole history");
 
     let mut app = app_with_a_past();
     let mut habits = app.all_habits();
     habits[1].measure.as_mut().unwrap().target = 2.0;
     app.set_habits(habits);
     assert!(
-        app.needs_history(),
+        app.needs_older_days(),
         "the sums were made with the old target"
     );
 }
@@ -636,7 +636,7 @@ fn unsaved_changes_to_the_days_held_survive_reading_in_the_rest() {
     let whole = sample_app("2026-11-22T09:00:00");
     let mut app = app_with_a_past();
     press(&mut app, &[Char('4')]);
-    update(&mut app, Msg::HistoryLoaded(whole.log.clone()));
+    update(&mut app, Msg::OlderDaysRead(whole.log.clone()));
     assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(
         app.log.days_in(..d("2026-11-09")).count(),

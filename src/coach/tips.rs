@@ -17,7 +17,7 @@ pub const MAX_TIP_CHARS: usize = 200;
 /// A source article a tip rests on.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
+pub struct Article {
     pub title: Text,
     pub file: Text,
 }
@@ -133,7 +133,7 @@ pub struct Tip {
 #[serde(deny_unknown_fields)]
 pub struct Tips {
     version: u32,
-    sources: BTreeMap<Text, Source>,
+    sources: BTreeMap<Text, Article>,
     tips: Vec<Tip>,
 }
 
@@ -144,7 +144,7 @@ pub struct Tips {
 struct UserTips {
     version: u32,
     #[serde(default)]
-    sources: BTreeMap<Text, Source>,
+    sources: BTreeMap<Text, Article>,
     tips: Vec<Tip>,
 }
 
@@ -158,9 +158,9 @@ pub struct TipsError {
 
 /// The tip on show, and where it stands among those that fit.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Choice<'a> {
+pub struct ShownTip<'a> {
     pub tip: &'a Tip,
-    pub source: &'a Source,
+    pub source: &'a Article,
     /// 1-based position among the fitting tips.
     pub position: usize,
     pub count: usize,
@@ -264,7 +264,7 @@ impl Tips {
         &self.tips
     }
 
-    pub fn source(&self, key: &str) -> Option<&Source> {
+    pub fn source(&self, key: &str) -> Option<&Article> {
         self.sources.get(key)
     }
 
@@ -273,7 +273,7 @@ impl Tips {
     /// starts at a different tip each day. The same day and state give the
     /// same tip, so the pane does not flicker; `turn` steps through the rest
     /// (negative: backwards).
-    pub fn choose(&self, habit: &HabitId, moment: &Moment, turn: i64) -> Option<Choice<'_>> {
+    pub fn choose(&self, habit: &HabitId, moment: &Moment, turn: i64) -> Option<ShownTip<'_>> {
         let fitting = |general: bool| {
             let mut group: Vec<&Tip> = self
                 .tips
@@ -298,7 +298,7 @@ impl Tips {
         }
         let index = usize::try_from(turn.rem_euclid(i64::try_from(count).ok()?)).ok()?;
         let tip = order[index];
-        Some(Choice {
+        Some(ShownTip {
             tip,
             source: self.sources.get(&tip.source)?,
             position: index + 1,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::Failure;
 use crate::domain::settings::WeekStart;
-use crate::look::{Choice, Env, Flags, Look, Source};
+use crate::look::{Chosen, Env, Flags, Look, Origin};
 use crate::store::{Stated, load_keymap, load_stated, paths};
 
 pub fn run(
@@ -32,16 +32,16 @@ pub fn run(
     Ok(())
 }
 
-fn from(source: &Source) -> String {
+fn from(source: &Origin) -> String {
     format!("// {source}")
 }
 
 /// Where a counting setting came from: the file, or the default.
-fn said<T>(value: Option<T>) -> Source {
+fn said<T>(value: Option<T>) -> Origin {
     if value.is_some() {
-        Source::File
+        Origin::File
     } else {
-        Source::Default
+        Origin::Default
     }
 }
 
@@ -64,7 +64,7 @@ fn render(path: &Path, stated: &Stated, look: &Look) -> String {
         crate::ui::theme::ThemeName::Light => "Light",
         crate::ui::theme::ThemeName::HighContrast => "HighContrast",
     };
-    let colour = |choice: &Choice<bool>| match choice.value {
+    let colour = |choice: &Chosen<bool>| match choice.value {
         true => "on (NO_COLOR set to anything turns it off)".to_owned(),
         false => format!("off, from {}", choice.source),
     };

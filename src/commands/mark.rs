@@ -14,7 +14,7 @@ use crate::store::Store;
 
 /// What to make of each named habit on the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark<'a> {
+pub enum Verb<'a> {
     /// Done: a measured habit is brought up to its target (never down), or
     /// given the amount.
     Check(Option<AmountArg<'a>>),
@@ -44,7 +44,7 @@ impl AmountArg<'_> {
 /// before anything changes, so a mistake changes nothing.
 pub fn run(
     dir: &Path,
-    mark: Mark,
+    mark: Verb,
     names: &[String],
     date: Option<&str>,
     today: NaiveDate,
@@ -57,7 +57,7 @@ pub fn run(
     }
     let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
     let amount = match mark {
-        Mark::Check(Some(amount)) => {
+        Verb::Check(Some(amount)) => {
             let (AmountArg::Set(text) | AmountArg::Add(text)) = amount;
             let value = parse_positive(text, amount.flag()).map_err(Failure::usage)?;
             Some((amount, value))
@@ -98,8 +98,8 @@ pub fn run(
         let had = log.entry(day, habit);
         replaced.push(had);
         let entry = match (mark, amount) {
-            (Mark::Check(_), Some((AmountArg::Set(_), value))) => habit.entry_for(value),
-            (Mark::Check(_), Some((AmountArg::Add(_), value))) => {
+            (Verb::Check(_), Some((AmountArg::Set(_), value))) => habit.entry_for(value),
+            (Verb::Check(_), Some((AmountArg::Add(_), value))) => {
                 let sum = habit.amount(had.filter(|e| *e != Entry::Skipped)) + value;
                 if sum > MAX_AMOUNT {
                     return Err(Failure::usage(format!(
@@ -112,10 +112,10 @@ pub fn run(
                 habit.entry_for(sum)
             }
             // A day already at or past its target stays as it is.
-            (Mark::Check(_), None) if habit.status(had) == Some(Status::Done) => had,
-            (Mark::Check(_), None) => habit.entry_for(habit.target()),
-            (Mark::Uncheck, _) => None,
-            (Mark::Skip, _) => Some(Entry::Skipped),
+            (Verb::Check(_), None) if habit.status(had) == Some(Status::Done) => had,
+            (Verb::Check(_), None) => habit.entry_for(habit.target()),
+            (Verb::Uncheck, _) => None,
+            (Verb::Skip, _) => Some(Entry::Skipped),
         };
         entries.push(entry);
     }
@@ -125,7 +125,7 @@ pub fn run(
     store.save_day(&log, day)?;
     for (habit, had) in chosen.iter().zip(replaced) {
         let what = match (mark, &habit.measure) {
-            (Mark::Check(_), Some(measure)) => {
+            (Verb::Check(_), Some(measure)) => {
                 let progress = measure.progress(log.amount(day, habit));
                 let done = if log.is_done(day, habit) {
                     "done, "
@@ -142,19 +142,19 @@ pub fn run(
                     None => format!("{done}{progress}"),
                 }
             }
-            (Mark::Check(_), None) => "done".into(),
-            (Mark::Uncheck, _) => "not done".into(),
-            (Mark::Skip, _) => "skipped".into(),
+            (Verb::Check(_), None) => "done".into(),
+            (Verb::Uncheck, _) => "not done".into(),
+            (Verb::Skip, _) => "skipped".into(),
         };
         // What a skip or an uncheck took away, and how to have it back.
         let aside = match (mark, had, &habit.measure) {
-            (Mark::Skip | Mark::Uncheck, Some(Entry::Amount(amount)), Some(measure)) => format!(
+            (Verb::Skip | Verb::Uncheck, Some(Entry::Amount(amount)), Some(measure)) => format!(
                 " (it had {}; `gutbone check {} --amount {}` puts it back)",
                 measure.progress(amount),
                 habit.id,
                 format_amount(amount)
             ),
-            (Mark::Skip, Some(Entry::Done), _) => {
+            (Verb::Skip, Some(Entry::Done), _) => {
                 format!(" (it was done; `gutbone check {}` puts it back)", habit.id)
             }
             _ => String::new(),

@@ -32,12 +32,12 @@ pub enum Change {
 
 /// The changes that can be undone, and those undone that can be redone.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct History {
+pub struct Undo {
     undo: Vec<Change>,
     redo: Vec<Change>,
 }
 
-impl History {
+impl Undo {
     /// Records a new change; what was undone can no longer be redone.
     pub fn record(&mut self, change: Change) {
         self.undo.push(change);
