@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 
-use crate::ui::theme::ThemeName;
+use crate::domain::settings::ThemeName;
 
 /// gutbone: a daily habit coach for the gut–bone axis.
 ///
@@ -37,12 +38,23 @@ pub struct Globals {
 
     /// Colours for the checklist: dark (the default), light or high-contrast.
     /// Overrides settings.ron. NO_COLOR in the environment turns colour off.
-    #[arg(long, value_name = "THEME", global = true)]
+    #[arg(long, value_name = "THEME", global = true, value_parser = theme_name())]
     pub theme: Option<ThemeName>,
 
     /// Draw with ASCII only ([x], #, .), for terminals without Unicode.
     #[arg(long, global = true)]
     pub ascii: bool,
+}
+
+/// `--theme`'s values, listed in the help as clap lists any others.
+fn theme_name() -> impl clap::builder::TypedValueParser<Value = ThemeName> {
+    let names = ThemeName::ALL.map(|(arg, _)| arg);
+    clap::builder::PossibleValuesParser::new(names).map(|arg| {
+        ThemeName::ALL
+            .into_iter()
+            .find(|(name, _)| *name == arg)
+            .map_or(ThemeName::Dark, |(_, theme)| theme)
+    })
 }
 
 #[derive(Debug, Subcommand)]

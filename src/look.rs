@@ -5,8 +5,9 @@
 use std::ffi::OsStr;
 use std::fmt;
 
+use crate::domain::settings::ThemeName;
 use crate::store::Stated;
-use crate::ui::theme::{Theme, ThemeName};
+use crate::ui::theme::Theme;
 
 /// Where a setting's value came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -470,8 +470,8 @@ fn generate_history_fills_an_empty_directory_and_refuses_one_with_a_log() {
 
 #[test]
 fn config_prints_a_settings_file_with_every_value_and_its_source() {
+    use gutbone::domain::settings::ThemeName;
     use gutbone::store::{Stated, parse_stated};
-    use gutbone::ui::theme::ThemeName;
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     fs::create_dir_all(dir.join("config")).unwrap();

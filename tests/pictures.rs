@@ -148,7 +148,7 @@ fn svg(buffer: &Buffer, (background, foreground): (&str, &str)) -> String {
 }
 
 fn picture(app: &App, width: u16, height: u16) -> String {
-    let colours = if app.theme.name == gutbone::ui::theme::ThemeName::Light {
+    let colours = if app.theme.name == gutbone::domain::settings::ThemeName::Light {
         LIGHT
     } else {
         DARK
@@ -171,7 +171,8 @@ fn with(actions: &[Action]) -> App {
 #[test]
 fn the_readme_pictures_match_the_renders() {
     let mut light = with(&[]);
-    light.theme = gutbone::ui::theme::Theme::new(gutbone::ui::theme::ThemeName::Light, true, false);
+    light.theme =
+        gutbone::ui::theme::Theme::new(gutbone::domain::settings::ThemeName::Light, true, false);
     let pictures = [
         ("main-screen.svg", picture(&with(&[]), 120, 40)),
         (

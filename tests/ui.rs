@@ -312,7 +312,8 @@ fn a_long_checklist_scrolls_to_keep_the_selection_in_view() {
 /// every change of colour and modifier).
 #[test]
 fn each_theme_and_no_color_and_ascii_80x24() {
-    use gutbone::ui::theme::{Theme, ThemeName};
+    use gutbone::domain::settings::ThemeName;
+    use gutbone::ui::theme::Theme;
     for (name, theme) in [
         ("dark", Theme::new(ThemeName::Dark, true, false)),
         ("light", Theme::new(ThemeName::Light, true, false)),
@@ -335,7 +336,8 @@ fn each_theme_and_no_color_and_ascii_80x24() {
 
 #[test]
 fn without_colour_marks_and_modifiers_carry_the_meaning() {
-    use gutbone::ui::theme::{Theme, ThemeName};
+    use gutbone::domain::settings::ThemeName;
+    use gutbone::ui::theme::Theme;
     let mut app = sample_app("2026-11-22T09:00:00");
     app.theme = Theme::new(ThemeName::Dark, false, false);
     let terminal = render(&app, 80, 24);
@@ -373,7 +375,8 @@ fn without_colour_marks_and_modifiers_carry_the_meaning() {
 
 #[test]
 fn ascii_draws_nothing_outside_ascii_in_any_screen() {
-    use gutbone::ui::theme::{Theme, ThemeName};
+    use gutbone::domain::settings::ThemeName;
+    use gutbone::ui::theme::Theme;
     for overlay in [None, Some(Action::ToggleHelp), Some(Action::OpenReview)] {
         let mut app = sample_app("2026-11-22T09:00:00");
         app.theme = Theme::new(ThemeName::Dark, true, true);
@@ -470,7 +473,8 @@ fn the_earlier_weeks_show_at_120_columns_once_there_are_rows_for_them() {
 #[test]
 fn no_mark_is_drawn_in_the_colour_of_its_background() {
     use gutbone::domain::Entry;
-    use gutbone::ui::theme::{Theme, ThemeName};
+    use gutbone::domain::settings::ThemeName;
+    use gutbone::ui::theme::Theme;
     let mut app = sample_app("2026-11-22T09:00:00");
     // Today: fibre skipped, exercise partial (20/30), kefir and stress done,
     // sunlight open; the days before hold done, partial, skipped and missed.

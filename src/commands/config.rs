@@ -60,9 +60,9 @@ fn render(path: &Path, stated: &Stated, look: &Look) -> String {
         WeekStart::Sunday => "Sunday",
     };
     let theme = match look.theme.value {
-        crate::ui::theme::ThemeName::Dark => "Dark",
-        crate::ui::theme::ThemeName::Light => "Light",
-        crate::ui::theme::ThemeName::HighContrast => "HighContrast",
+        crate::domain::settings::ThemeName::Dark => "Dark",
+        crate::domain::settings::ThemeName::Light => "Light",
+        crate::domain::settings::ThemeName::HighContrast => "HighContrast",
     };
     let colour = |choice: &Chosen<bool>| match choice.value {
         true => "on (NO_COLOR set to anything turns it off)".to_owned(),

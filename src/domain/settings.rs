@@ -1,6 +1,28 @@
-//! The choices that change how days and weeks are counted.
+//! The person's choices: how days and weeks are counted, and how the screen
+//! looks.
 
 use chrono::NaiveTime;
+use serde::Deserialize;
+
+/// The palettes a person can choose (`settings.ron`, `--theme`).
+/// In `settings.ron` they are written `Dark`, `Light`, `HighContrast`; on
+/// the command line `dark`, `light`, `high-contrast`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
+
+impl ThemeName {
+    /// Each as the command line writes it.
+    pub const ALL: [(&'static str, ThemeName); 3] = [
+        ("dark", ThemeName::Dark),
+        ("light", ThemeName::Light),
+        ("high-contrast", ThemeName::HighContrast),
+    ];
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum WeekStart {

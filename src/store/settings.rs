@@ -20,9 +20,9 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 use super::{StoreError, parse_ron};
+use crate::domain::settings::ThemeName;
 use crate::domain::settings::{Settings, WeekStart};
 use crate::position::locate;
-use crate::ui::theme::ThemeName;
 
 const VERSION: u32 = 1;
 

@@ -7,18 +7,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding};
-use serde::Deserialize;
 
-/// The palettes a person can choose (`settings.ron`, `--theme`).
-/// In `settings.ron` they are written `Dark`, `Light`, `HighContrast`; on
-/// the command line `dark`, `light`, `high-contrast`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
-}
+use crate::domain::settings::ThemeName;
 
 /// How the screen looks: the styles every panel draws with, and whether
 /// colour and Unicode may be used at all.
