@@ -9,7 +9,7 @@ use crate::domain::stats::HabitStats;
 use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{DayCount, Habit, HabitId, Log, Status, date};
 use crate::form::HabitForm;
-use crate::ui::layout::{Panel, Tier};
+use crate::screen::{Panel, Tier};
 use crate::undo::Undo;
 use ratatui::layout::Rect;
 

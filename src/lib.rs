@@ -17,6 +17,7 @@ pub mod generate;
 pub mod keymap;
 pub mod look;
 pub mod position;
+pub mod screen;
 pub mod store;
 pub mod symbols;
 pub mod tui;

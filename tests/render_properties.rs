@@ -76,8 +76,8 @@ proptest! {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|frame| gutbone::ui::render(&app, frame)).unwrap();
         let text = terminal.backend().to_string();
-        let tier = gutbone::ui::layout::Tier::of(ratatui::layout::Rect::new(0, 0, width, height));
-        if tier == gutbone::ui::layout::Tier::TooSmall {
+        let tier = gutbone::screen::Tier::of(ratatui::layout::Rect::new(0, 0, width, height));
+        if tier == gutbone::screen::Tier::TooSmall {
             prop_assert!(
                 text.contains("bigger") || width < 30 || height < 3,
                 "a small window says so:\n{text}"

@@ -691,7 +691,7 @@ fn wheel(app: &mut App, up: bool) {
 
 #[test]
 fn tab_and_shift_tab_cycle_the_focus_through_the_panels_shown() {
-    use gutbone::ui::layout::Panel;
+    use gutbone::screen::Panel;
     let mut app = sample_app("2026-11-22T09:00:00");
     update(&mut app, Msg::Resize(80, 24));
     assert_eq!(app.focus, Panel::Checklist);
@@ -751,7 +751,7 @@ fn clicking_a_checkbox_toggles_it_and_clicking_the_name_selects() {
 
 #[test]
 fn clicking_a_day_in_the_week_views_it_and_the_wheel_steps_days() {
-    use gutbone::ui::layout::Panel;
+    use gutbone::screen::Panel;
     let mut app = sample_app("2026-11-22T09:00:00");
     update(&mut app, Msg::Resize(80, 24));
     // The week grid's day columns start at column 12, three wide: Saturday

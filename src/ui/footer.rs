@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::first_keys;
-use super::layout::Tier;
 use crate::action::Action;
 use crate::app::App;
+use crate::screen::Tier;
 
 pub struct Footer<'a> {
     pub app: &'a App,

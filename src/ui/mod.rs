@@ -24,7 +24,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
-use layout::{Panel, SINGLE_MIN, Tier};
+use crate::screen::{Panel, SINGLE_MIN, Tier};
 use ratatui::text::Span;
 
 pub fn render(app: &App, frame: &mut Frame) {

@@ -8,13 +8,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
-use super::layout::Tier;
 use super::shown::Shown;
 use crate::action::Action;
 use crate::app::App;
 use crate::domain::date;
 use crate::domain::stats::HabitStats;
 use crate::domain::week::{EARLIER_WEEKS, Mark, WeekSummary};
+use crate::screen::Tier;
 use crate::symbols;
 
 pub struct WeekPanel<'a> {
