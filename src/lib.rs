@@ -20,6 +20,7 @@ pub mod position;
 pub mod screen;
 pub mod store;
 pub mod symbols;
+pub mod test_hooks;
 pub mod tui;
 pub mod ui;
 pub mod undo;

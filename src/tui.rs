@@ -1,7 +1,9 @@
 //! The run loop: the one place that reads terminal events, asks the clock and
 //! carries out effects. Everything it decides, it asks `update` to decide.
 
-use std::io::{self, BufWriter, Stdout};
+use std::error::Error;
+use std::io::{self, BufWriter, IsTerminal, Stdout};
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -13,17 +15,75 @@ use crate::action::Action;
 use crate::app::App;
 use crate::clock::Clock;
 use crate::domain::date;
+use crate::domain::past::Past;
 use crate::keymap;
-use crate::store::{Store, StoreError};
+use crate::look;
+use crate::store::{Store, StoreError, load_keymap, load_stated, load_tips, paths};
 use crate::ui;
 use crate::update::{Effect, Msg, update};
-
-/// Set (to anything) to make the app panic on its first key press.
-pub const TEST_PANIC_ENV: &str = "GUTBONE_TEST_PANIC";
 
 /// Held while a save is under way, so that a signal never ends the process
 /// in the middle of one.
 static SAVING: Mutex<()> = Mutex::new(());
+
+/// The checklist in the terminal: what `gutbone` with no command opens.
+pub fn open(
+    flags: look::Flags,
+    dir: &Path,
+    config_dir: &Path,
+    clock: &Clock,
+) -> Result<(), Box<dyn Error>> {
+    let stated = load_stated(&paths::settings_file(config_dir))?;
+    let settings = stated.settings();
+    let look = look::Look::resolve(
+        &stated,
+        flags,
+        &look::Env::read(|name| std::env::var_os(name)),
+    );
+    let today = date::today(clock.now(), settings.day_starts_at);
+    // A data directory that cannot be written to is still shown, changed
+    // by no key (the run loop cannot take the write lock either).
+    let (mut store, read_only) = match Store::open(dir) {
+        Ok(store) => (store, false),
+        Err(err) if err.is_read_only() => (Store::open_for_command(dir, today), true),
+        Err(err) => return Err(err.into()),
+    };
+    store.set_today(today);
+    // The months before the earliest week on screen are summed up, not read
+    // (see `Past::checkpoint`).
+    let from = Past::checkpoint(today, settings.week_start);
+    let (habits, log) = store.load_recent(from)?;
+    let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
+    let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
+    let (keymap, keys_problem) = load_keymap(&paths::keys_file(config_dir));
+    if !std::io::stdout().is_terminal() {
+        return Err(
+            "the checklist needs an interactive terminal, and standard output is not one \
+             (`gutbone status` prints the day instead)"
+                .into(),
+        );
+    }
+    if let Some(refusal) = look::refuse_terminal(std::env::var_os("TERM").as_deref()) {
+        return Err(refusal.into());
+    }
+    let data_dir = dir.display().to_string();
+    let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
+    app.warning = match (tips_problem, keys_problem) {
+        (Some(tips), Some(keys)) => Some(format!("{tips} {keys}")),
+        (tips, keys) => tips.or(keys),
+    };
+    app.keymap = keymap;
+    if read_only {
+        app.blocked = Some(StoreError::read_only_note(dir));
+    }
+    app.theme = look.theme();
+    run(&mut app, &mut store, clock, look.mouse.value)
+        .map_err(|err| format!("terminal error: {err}"))?;
+    // A save that failed while the app ran gets one last try.
+    store
+        .flush(&app.log)
+        .map_err(|err| format!("{err}\nYour last changes could not be saved.").into())
+}
 
 /// Runs the TUI until the person quits. The terminal is restored on every
 /// way out: a normal return, an error, a panic (ratatui's hook), and
@@ -95,7 +155,7 @@ fn event_loop(
 ) -> io::Result<()> {
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
-    let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
+    let test_panic = crate::test_hooks::panic_on_first_key();
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
     loop {
@@ -109,7 +169,10 @@ fn event_loop(
         }
         let input = next_input(clock, app, mouse)?;
         if test_panic && matches!(input, Some(Msg::Action(_))) {
-            panic!("{TEST_PANIC_ENV} is set: panicking as asked");
+            panic!(
+                "{} is set: panicking as asked",
+                crate::test_hooks::PANIC_ENV
+            );
         }
         // Read the clock before acting, so a key pressed just after midnight
         // ticks the new day, not the old one.

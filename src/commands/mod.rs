@@ -13,7 +13,17 @@ pub mod status;
 pub mod tip;
 pub mod week;
 
-use crate::store::StoreError;
+use std::path::Path;
+
+use crate::cli::{Cli, Command};
+use crate::clock::Clock;
+use crate::domain::date;
+use crate::look;
+use crate::store::paths as files;
+use crate::store::{StoreError, load_settings, load_stated};
+use crate::symbols;
+use mark::{AmountArg, Verb};
+use status::Format;
 
 /// Why a command failed, and the exit code that says which kind of failure.
 #[derive(Debug)]
@@ -23,6 +33,14 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// A data or file problem: exit code 1.
+    pub fn data(err: impl std::fmt::Display) -> Self {
+        Self {
+            code: 1,
+            message: err.to_string(),
+        }
+    }
+
     /// The person asked for something that cannot be: exit code 2.
     pub fn usage(message: impl Into<String>) -> Self {
         Self {
@@ -54,6 +72,161 @@ impl From<std::io::Error> for Failure {
         Self {
             code: 1,
             message: format!("could not write the output: {err}"),
+        }
+    }
+}
+
+/// One subcommand, its output written in one go at the end: in ASCII, as
+/// the screen would be, when the look asks for it and the output is text
+/// for a person (not JSON, CSV, a script or a path).
+pub fn run(
+    command: &Command,
+    dir: &Path,
+    config_dir: &Path,
+    clock: &Clock,
+    flags: look::Flags,
+) -> Result<(), Failure> {
+    let mut out = Vec::new();
+    let result = dispatch(command, dir, config_dir, clock, flags, &mut out);
+    let ascii = is_text_for_a_person(command) && {
+        let stated = load_stated(&files::settings_file(config_dir)).unwrap_or_default();
+        let env = look::Env::read(|name| std::env::var_os(name));
+        look::Look::resolve(&stated, flags, &env).ascii.value
+    };
+    let text = match ascii {
+        true => symbols::ascii_text(&String::from_utf8_lossy(&out)).into_bytes(),
+        false => out,
+    };
+    let written = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
+    result.and(written.map_err(Failure::from))
+}
+
+fn is_text_for_a_person(command: &Command) -> bool {
+    match command {
+        Command::Status { json, .. } | Command::Week { json, .. } => !json,
+        Command::Tip { .. }
+        | Command::Check { .. }
+        | Command::Uncheck { .. }
+        | Command::Skip { .. } => true,
+        _ => false,
+    }
+}
+
+/// Settings are read only by the commands that need "today" or the week's
+/// first day, so `paths`, `man` and the like work whatever state the config
+/// is in.
+fn dispatch(
+    command: &Command,
+    dir: &Path,
+    config_dir: &Path,
+    clock: &Clock,
+    flags: look::Flags,
+    out: &mut Vec<u8>,
+) -> Result<(), Failure> {
+    let settings_file = files::settings_file(config_dir);
+    let settings = || load_settings(&settings_file);
+    let today =
+        || -> Result<_, Failure> { Ok(date::today(clock.now(), settings()?.day_starts_at)) };
+    match command {
+        Command::Paths => Ok(paths::run(dir, config_dir, out)?),
+        Command::Config => {
+            let env = look::Env::read(|name| std::env::var_os(name));
+            config::run(config_dir, flags, &env, out)
+        }
+        Command::Completions { shell } => {
+            // clap_complete offers hidden commands too: the script is made
+            // from the root's options and its visible commands alone.
+            let full = <Cli as clap::CommandFactory>::command();
+            let mut cli = clap::Command::new("gutbone")
+                .args(full.get_arguments().cloned())
+                .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+            // Into a buffer first: clap_complete panics on a write error.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cli, "gutbone", &mut script);
+            Ok(std::io::Write::write_all(out, &script)?)
+        }
+        Command::Man => {
+            let cli = <Cli as clap::CommandFactory>::command();
+            Ok(clap_mangen::Man::new(cli).render(out)?)
+        }
+        Command::Doctor { repair } => {
+            let healthy = doctor::run(dir, &settings_file, *repair, clock.now(), out)
+                .map_err(Failure::data)?;
+            if healthy {
+                Ok(())
+            } else {
+                Err(Failure::data("some files cannot be read (see above)"))
+            }
+        }
+        Command::Export {
+            format,
+            from,
+            to,
+            output,
+        } => export::run(
+            dir,
+            *format,
+            from.as_deref(),
+            to.as_deref(),
+            output.as_deref(),
+            today()?,
+            out,
+        ),
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            map,
+        } => {
+            let request = import::Request {
+                file,
+                format: *format,
+                dry_run: *dry_run,
+                map,
+            };
+            import::run(dir, &request, today()?, out)
+        }
+        Command::GenerateHistory { years, seed } => generate::run(dir, *years, *seed, today()?),
+        Command::Week { date, json } => {
+            let settings = settings()?;
+            let today = date::today(clock.now(), settings.day_starts_at);
+            week::run(dir, date.as_deref(), *json, settings.week_start, today, out)
+        }
+        Command::Tip { habit } => tip::run(
+            dir,
+            &files::user_tips_file(config_dir),
+            habit.as_deref(),
+            clock.now(),
+            today()?,
+            out,
+        ),
+        Command::Check {
+            habits,
+            date,
+            amount,
+            add,
+        } => {
+            let amount = match (amount, add) {
+                (Some(text), _) => Some(AmountArg::Set(text)),
+                (None, Some(text)) => Some(AmountArg::Add(text)),
+                (None, None) => None,
+            };
+            let mark = Verb::Check(amount);
+            mark::run(dir, mark, habits, date.as_deref(), today()?, out)
+        }
+        Command::Uncheck { habits, date } => {
+            mark::run(dir, Verb::Uncheck, habits, date.as_deref(), today()?, out)
+        }
+        Command::Skip { habits, date } => {
+            mark::run(dir, Verb::Skip, habits, date.as_deref(), today()?, out)
+        }
+        Command::Status { date, json, short } => {
+            let format = match (json, short) {
+                (true, _) => Format::Json,
+                (_, true) => Format::Short,
+                _ => Format::Text,
+            };
+            status::run(dir, date.as_deref(), format, today()?, out)
         }
     }
 }
