@@ -161,7 +161,7 @@ impl App {
 
     /// After a change to one habit's entries, whose figures alone can move.
     pub fn refresh_stats_of(&mut self, habit: &HabitId) {
-        match self.habits.iter().position(|h| h.id.same_as(habit)) {
+        match self.habits.iter().position(|h| h.id == *habit) {
             Some(i) if self.stats.len() == self.habits.len() => {
                 self.stats[i] = HabitStats::new(&self.log, &self.habits[i], self.today);
                 self.review = None;

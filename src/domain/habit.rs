@@ -16,8 +16,8 @@ pub const MAX_ACTIVE_HABITS: usize = 20;
 
 /// A habit's stable identifier: written in data files and typed on the
 /// command line, so it never changes once chosen (e.g. `fermented-food`).
-/// Shared, not copied: every day of the log names its habits, and a year
-/// read in clones the habits' own ids rather than allocating thousands.
+/// Cheap to clone: every day of the log names its habits, and the undo
+/// stack and the stats carry them about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct HabitId(Arc<str>);
 
@@ -40,11 +40,6 @@ impl HabitId {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// `==`, quicker when both are clones of one id.
-    pub fn same_as(&self, other: &HabitId) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }
 
     /// An id made from a name: lower case, words joined by hyphens

@@ -37,7 +37,7 @@ pub enum Status {
 /// never be both done and skipped.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DayLog {
-    /// In id order; a handful per day, so a sorted list beats a map.
+    /// In id order.
     entries: Vec<(HabitId, Entry)>,
     /// A few words about the day ("travel", "knee sore"); never blank.
     note: Option<String>,
@@ -60,29 +60,8 @@ impl DayLog {
             .map(str::to_owned);
     }
 
-    /// A day from its entries in any order, or `None` when one habit has two:
-    /// for a reader that gathers a whole day first (one sort, where `set`
-    /// would search and insert for each).
-    pub fn from_entries(mut entries: Vec<(HabitId, Entry)>, note: Option<&str>) -> Option<Self> {
-        entries.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-        if entries.windows(2).any(|pair| pair[0].0.same_as(&pair[1].0)) {
-            return None;
-        }
-        let mut day = Self {
-            entries,
-            note: None,
-        };
-        day.set_note(note);
-        Some(day)
-    }
-
-    /// Walked, not searched: with a handful of entries, and ids that are
-    /// usually the habit's own (shared), this is the quickest way.
     pub fn entry(&self, habit: &HabitId) -> Option<Entry> {
-        self.entries
-            .iter()
-            .find(|(id, _)| id.same_as(habit))
-            .map(|(_, entry)| *entry)
+        self.position(habit).ok().map(|at| self.entries[at].1)
     }
 
     fn position(&self, habit: &HabitId) -> Result<usize, usize> {
@@ -339,25 +318,6 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn a_day_from_entries_is_the_day_set_one_by_one_and_refuses_a_habit_twice() {
-        let (sun, kefir) = (HabitId::new("sunlight"), HabitId::new("fermented-food"));
-        let mut one_by_one = DayLog::default();
-        one_by_one.set(&sun, Some(Entry::Skipped));
-        one_by_one.set(&kefir, Some(Entry::Amount(1.5)));
-        one_by_one.set_note(Some("travel"));
-        let entries = vec![
-            (sun.clone(), Entry::Skipped),
-            (kefir.clone(), Entry::Amount(1.5)),
-        ];
-        assert_eq!(
-            DayLog::from_entries(entries, Some(" travel ")),
-            Some(one_by_one)
-        );
-        let twice = vec![(kefir.clone(), Entry::Done), (kefir, Entry::Skipped)];
-        assert_eq!(DayLog::from_entries(twice, None), None);
     }
 
     #[test]
