@@ -246,6 +246,21 @@ impl App {
             .or(self.warning.as_deref())
     }
 
+    /// Selects the habit at `index`; the tips start again from its first.
+    pub fn select(&mut self, index: usize) {
+        if index != self.selected {
+            self.selected = index;
+            self.tip_turn = 0;
+        }
+    }
+
+    /// Selects a habit by id, if it is on the checklist.
+    pub fn select_id(&mut self, id: &HabitId) {
+        if let Some(index) = self.habits.iter().position(|habit| habit.id == *id) {
+            self.select(index);
+        }
+    }
+
     pub fn selected_habit(&self) -> Option<&Habit> {
         self.habits.get(self.selected)
     }
