@@ -49,6 +49,7 @@ pub fn open(
         Err(err) => return Err(err.into()),
     };
     store.set_today(today);
+    let split = store.split_year_files()?;
     // The months before the earliest week on screen are summed up, not read
     // (see `Past::checkpoint`).
     let from = Past::checkpoint(today, settings.week_start);
@@ -72,6 +73,8 @@ pub fn open(
         (Some(tips), Some(keys)) => Some(format!("{tips} {keys}")),
         (tips, keys) => tips.or(keys),
     };
+    // Said once, until the first key.
+    app.notice = split;
     app.keymap = keymap;
     if read_only {
         app.blocked = Some(StoreError::read_only_note(dir));

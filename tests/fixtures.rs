@@ -89,6 +89,7 @@ fn a_save_migrates_a_version_1_file_and_keeps_every_day() {
     let tmp = copy_of("v1");
     let mut store = Store::open(tmp.path()).unwrap();
     store.set_today(d("2026-11-22"));
+    store.split_year_files().unwrap();
     let (_, mut log) = store.load().unwrap();
     log.set_entry(d("2026-11-22"), id("sunlight"), Some(Entry::Amount(10.0)));
     store.save_day(&log, d("2026-11-22")).unwrap();
@@ -104,8 +105,8 @@ fn a_save_migrates_a_version_1_file_and_keeps_every_day() {
         again.entry(d("2026-11-22"), id("sunlight")),
         Some(Entry::Amount(10.0))
     );
-    // The version 1 file, as it was, is in today's backup.
-    let backup = tmp.path().join("backups/2026-11-22/log/2026.ron");
+    // The version 1 file, as it was, is kept.
+    let backup = gutbone::store::kept_dir(tmp.path()).join("2026.ron");
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/log/2026.ron");
     assert_eq!(fs::read(backup).unwrap(), fs::read(golden).unwrap());
 }

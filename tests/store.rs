@@ -280,60 +280,124 @@ fn days_of_2025(log: &Log) {
 }
 
 #[test]
-fn a_year_file_is_split_into_months_at_the_first_read_with_a_backup() {
+fn a_year_file_is_split_into_months_and_kept_as_it_was() {
     let tmp = with_a_year_file();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = paths::year_file(tmp.path(), 2025);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    }
     let mut store = Store::open(tmp.path()).unwrap();
     store.set_today(d("2026-11-22"));
+    let note = store.split_year_files().unwrap().unwrap();
+    assert!(note.contains("the log is now one file a month"), "{note}");
+    assert!(note.contains("log/2025.ron"), "{note}");
     let (_, log) = store.load().unwrap();
     days_of_2025(&log);
     assert!(!paths::year_file(tmp.path(), 2025).exists(), "split");
     for (month, day) in [(1, "2025-01-31"), (2, "2025-02-01"), (12, "2025-12-31")] {
-        let text = fs::read_to_string(month_file(tmp.path(), 2025, month)).unwrap();
+        let path = month_file(tmp.path(), 2025, month);
+        let text = fs::read_to_string(&path).unwrap();
         assert!(text.contains(&format!("\"{day}\": (")), "{text}");
         assert!(text.contains("version: 3"), "{text}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "the year file's permissions");
+        }
     }
     assert!(
         !month_file(tmp.path(), 2025, 3).exists(),
         "no file for a month with no day"
     );
-    let backup = tmp.path().join("backups/2026-11-22/log/2025.ron");
+    // Kept as it was, where no pruning reaches, beside any kept before.
+    let kept = gutbone::store::kept_dir(tmp.path()).join("2025.ron");
+    assert_eq!(fs::read_to_string(&kept).unwrap(), YEAR_2025);
     assert_eq!(
-        fs::read_to_string(backup).unwrap(),
-        YEAR_2025,
-        "the year file as it was"
+        store.split_year_files().unwrap(),
+        None,
+        "nothing more to split"
     );
-    let (_, again) = Store::open_for_command(tmp.path(), d("2026-11-22"))
-        .load()
-        .unwrap();
-    assert_eq!(again, log);
-    assert!(!store.changed_on_disk().unwrap());
+    fs::write(paths::year_file(tmp.path(), 2025), YEAR_2025).unwrap();
+    store.split_year_files().unwrap();
+    assert!(
+        kept.with_file_name("2025.ron.2").exists(),
+        "the first one kept too"
+    );
+    assert!(kept.exists());
 }
 
 #[test]
-fn a_split_cut_short_is_done_again_and_a_clash_is_refused() {
+fn a_year_file_merges_with_months_already_there_and_a_clash_is_refused() {
     let tmp = with_a_year_file();
-    Store::open(tmp.path()).unwrap().load().unwrap();
-    // As if the split had written its months and stopped before the move.
-    fs::write(paths::year_file(tmp.path(), 2025), YEAR_2025).unwrap();
-    let (_, log) = Store::open(tmp.path()).unwrap().load().unwrap();
-    days_of_2025(&log);
-    assert!(!paths::year_file(tmp.path(), 2025).exists());
+    // A month written since (the same day alike, another day more).
+    let january_file = month_file(tmp.path(), 2025, 1);
+    fs::create_dir_all(january_file.parent().unwrap()).unwrap();
+    fs::write(
+        &january_file,
+        "(version: 3, year: 2025, month: 1, days: {\"2025-01-31\": (done: [\"sunlight\"], note: \"cold\"), \"2025-01-02\": (done: [\"stress-break\"])})",
+    )
+    .unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    store.split_year_files().unwrap();
+    let (_, log) = store.load().unwrap();
+    assert_eq!(
+        log.entry(d("2025-01-02"), HabitId::new("stress-break")),
+        Some(Entry::Done)
+    );
+    assert_eq!(
+        log.days_in(..).count(),
+        4,
+        "the year's three days and the month's other"
+    );
+    drop(store);
 
-    // A year file whose days differ from the months already there: which is
-    // right is the person's to say, and nothing is written.
+    // A year file whose day differs from its month file's: which is right is
+    // the person's to say, and nothing is written.
     let other = YEAR_2025.replace("\"cold\"", "\"warm\"");
     fs::write(paths::year_file(tmp.path(), 2025), &other).unwrap();
-    let january = fs::read(month_file(tmp.path(), 2025, 1)).unwrap();
-    let err = Store::open(tmp.path()).unwrap().load().unwrap_err();
+    let january = fs::read(&january_file).unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let err = store.split_year_files().unwrap_err();
     assert!(
-        err.to_string().contains("move one of the two aside"),
+        matches!(&err, StoreError::Parse { line: 6, .. })
+            && err.to_string().contains("2025-01-31 is in"),
         "{err}"
     );
     assert_eq!(
         fs::read_to_string(paths::year_file(tmp.path(), 2025)).unwrap(),
         other
     );
-    assert_eq!(fs::read(month_file(tmp.path(), 2025, 1)).unwrap(), january);
+    assert_eq!(fs::read(&january_file).unwrap(), january);
+    assert!(
+        store.load().is_err(),
+        "read as it is, the clash is told too"
+    );
+}
+
+#[test]
+fn a_year_file_is_not_split_while_gutbone_is_open_elsewhere_and_its_months_not_written() {
+    let tmp = with_a_year_file();
+    let _open = Store::open(tmp.path()).unwrap();
+    let mut command = Store::open_for_command(tmp.path(), d("2026-11-22"));
+    let note = command.split_year_files().unwrap().unwrap();
+    assert!(note.contains("gutbone is open elsewhere"), "{note}");
+    assert_eq!(
+        fs::read_to_string(paths::year_file(tmp.path(), 2025)).unwrap(),
+        YEAR_2025
+    );
+    let (_, mut log) = command.load().unwrap();
+    days_of_2025(&log);
+    log.set_done(d("2025-01-30"), sun(), true);
+    let err = command.save_day(&log, d("2025-01-30")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("still keeps this year in one file"),
+        "{err}"
+    );
+    assert!(!month_file(tmp.path(), 2025, 1).exists());
 }
 
 #[test]

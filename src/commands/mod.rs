@@ -13,6 +13,7 @@ pub mod status;
 pub mod tip;
 pub mod week;
 
+use std::io::Write as _;
 use std::path::Path;
 
 use crate::cli::{Cli, Command};
@@ -86,6 +87,13 @@ pub fn run(
     clock: &Clock,
     flags: look::Flags,
 ) -> Result<(), Failure> {
+    if reads_the_log(command) {
+        split_year_files(dir, config_dir, clock).map_err(|err| match command {
+            // On a shell prompt a problem takes one line.
+            Command::Status { short: true, .. } => Failure::data(status::one_line(&err)),
+            _ => err.into(),
+        })?;
+    }
     let mut out = Vec::new();
     let result = dispatch(command, dir, config_dir, clock, flags, &mut out);
     let ascii = is_text_for_a_person(command) && {
@@ -99,6 +107,30 @@ pub fn run(
     };
     let written = std::io::Write::write_all(&mut std::io::stdout().lock(), &text);
     result.and(written.map_err(Failure::from))
+}
+
+/// The commands that read the log, before which a log in the layout before
+/// months is split (`doctor` looks at the files as they are).
+fn reads_the_log(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Doctor { .. }
+            | Command::Paths
+            | Command::Config
+            | Command::Completions { .. }
+            | Command::Man
+    )
+}
+
+/// Splits the year files of the layout before months, and says so once.
+fn split_year_files(dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), StoreError> {
+    let settings = load_settings(&files::settings_file(config_dir))?;
+    let today = date::today(clock.now(), settings.day_starts_at);
+    let note = crate::store::Store::open_for_command(dir, today).split_year_files()?;
+    if let Some(note) = note {
+        let _ = writeln!(std::io::stderr(), "gutbone: {note}");
+    }
+    Ok(())
 }
 
 fn is_text_for_a_person(command: &Command) -> bool {

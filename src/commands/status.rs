@@ -153,7 +153,7 @@ pub fn run(
 }
 
 /// `err` in a line: where the mistake is and what it is.
-fn one_line(err: &StoreError) -> String {
+pub fn one_line(err: &StoreError) -> String {
     match err {
         StoreError::Parse {
             path,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::month::{self, Month};
 use super::{StoreError, paths};
+use crate::domain::HabitId;
 use crate::domain::date::YEARS;
 
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
@@ -151,4 +152,49 @@ fn entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
         }
     }
     Ok(entries)
+}
+
+/// The built-in tips plus the person's own. A problem with theirs is told in
+/// the app, not fatal: the built-in tips still load.
+pub fn load_tips(path: &Path, habits: &[HabitId]) -> (crate::coach::Tips, Option<String>) {
+    let mut tips = crate::coach::Tips::builtin();
+    let problem = match read_optional_text(path) {
+        Ok(None) => None,
+        Ok(Some(text)) => tips.add_user(&text, habits).err().map(|err| {
+            format!(
+                "{} line {}, column {}: {}. Your own tips were not loaded; the built-in ones were.",
+                path.display(),
+                err.line,
+                err.column,
+                err.message
+            )
+        }),
+        Err(err) => Some(format!("{err}. Your own tips were not loaded.")),
+    };
+    (tips, problem)
+}
+
+/// The keys in force and, when `keys.ron` could not be used, why: its
+/// mistakes leave every default key in place.
+pub fn load_keymap(path: &Path) -> (crate::keymap::Keymap, Option<String>) {
+    match read_optional_text(path) {
+        Ok(None) => (Default::default(), None),
+        Ok(Some(text)) => match crate::keymap::Keymap::parse(&text) {
+            Ok(keymap) => (keymap, None),
+            Err(err) => (
+                Default::default(),
+                Some(format!(
+                    "{} line {}, column {}: {}. The default keys are in force.",
+                    path.display(),
+                    err.line,
+                    err.column,
+                    err.message
+                )),
+            ),
+        },
+        Err(err) => (
+            Default::default(),
+            Some(format!("{err}. The default keys are in force.")),
+        ),
+    }
 }

@@ -18,6 +18,7 @@ mod lock;
 pub mod month;
 pub mod paths;
 mod settings;
+mod split;
 mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +40,8 @@ use crate::domain::log::DayLog;
 use crate::domain::past::Past;
 use crate::domain::{Habit, HabitId, Log, default_habits};
 use files::{LogFiles, log_files, parse_ron, read_optional_text, read_text};
+pub use files::{load_keymap, load_tips};
+pub use split::kept_dir;
 
 /// What a file looked like when the store last read or wrote it: enough to
 /// tell that someone else has changed it since.
@@ -73,6 +76,8 @@ pub struct Store {
     habits_unsaved: bool,
     /// Months whose last save failed: retried with every later save.
     unsaved: BTreeSet<Month>,
+    /// Years still in one file (see `split`): their months are not written.
+    unsplit: BTreeSet<i32>,
     /// Each file as last read or written (`None`: known to be absent).
     seen: BTreeMap<PathBuf, Option<Fingerprint>>,
     /// The first month read when the ones before were only summed up
@@ -127,6 +132,7 @@ impl Store {
             habits_missing: false,
             habits_unsaved: false,
             unsaved: BTreeSet::new(),
+            unsplit: BTreeSet::new(),
             seen: BTreeMap::new(),
             summed_before: None,
             today: None,
@@ -206,18 +212,21 @@ impl Store {
         let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
         let LogFiles { months, years } = log_files(&self.dir)?;
         let mut log = Log::new();
-        // The layout before months is split into them; where the disk will
-        // not take that, its years are read as they are.
-        let months = if years.is_empty() {
-            months
-        } else {
-            for (year, path) in years {
-                for (date, day) in self.split_year(year, &path, &ids, &mut seen)? {
-                    log.insert_day(date, day);
-                }
+        // Year files not split yet (see `split`) are read as they are, with
+        // the months of their years, and those months are not written.
+        self.unsplit.clear();
+        for (year, path) in years {
+            let their_months: Vec<_> = months.iter().filter(|(m, _)| m.year == year).collect();
+            let mut read = Vec::new();
+            for (month, path) in their_months {
+                read.push((path.clone(), load_month(path, *month, &ids)?));
             }
-            log_files(&self.dir)?.months
-        };
+            for (date, day) in split::merged(year, &path, &read, &ids)? {
+                log.insert_day(date, day);
+            }
+            seen.insert(path.clone(), fingerprint(&path)?);
+            self.unsplit.insert(year);
+        }
         // The months before the first one wanted, as they are now: what a
         // cached summary must match.
         let mut older = summary::Files::new();
@@ -267,69 +276,6 @@ impl Store {
         self.habits = all_habits;
         self.seen = seen;
         Ok((self.habits.clone(), log))
-    }
-
-    /// Splits a year file of the layout before months into month files, each
-    /// written atomically, then moves the year file into today's backups. A
-    /// split cut short is done again at the next read: the year file stays
-    /// until every month is written. Returns the year's days when the disk
-    /// will not take the split (a read-only data directory), so that they
-    /// are still shown; none once they are in month files.
-    fn split_year(
-        &mut self,
-        year: i32,
-        path: &Path,
-        ids: &[HabitId],
-        seen: &mut BTreeMap<PathBuf, Option<Fingerprint>>,
-    ) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
-        let days = parse_year(&read_text(path)?, path, year, ids)?;
-        match self.write_months_of(path, &days, ids) {
-            Ok(()) => Ok(Vec::new()),
-            Err(err) if err.is_read_only() => {
-                seen.insert(path.to_owned(), fingerprint(path)?);
-                Ok(days)
-            }
-            Err(err) => Err(err),
-        }
-    }
-
-    fn write_months_of(
-        &mut self,
-        year_file: &Path,
-        days: &[(NaiveDate, DayLog)],
-        ids: &[HabitId],
-    ) -> Result<(), StoreError> {
-        let _moment = self.moment()?;
-        let mut log = Log::new();
-        for (date, day) in days {
-            log.insert_day(*date, day.clone());
-        }
-        let months: BTreeSet<Month> = days.iter().map(|(date, _)| Month::of(*date)).collect();
-        for month in months {
-            let path = paths::month_file(&self.dir, month);
-            let text = month::render_month(&log, month, ids, &path)?;
-            if let Some(existing) = read_optional_text(&path)? {
-                // Written by a split cut short, or by someone else since.
-                if existing == text {
-                    continue;
-                }
-                return Err(StoreError::Verify {
-                    path,
-                    detail: format!(
-                        "{} holds days of this month too and differs from it; \
-                         move one of the two aside",
-                        year_file.display()
-                    ),
-                });
-            }
-            create_parent(&path)?;
-            atomic::write_atomic(&path, text.as_bytes())
-                .map_err(|err| StoreError::io("save", &path, err))?;
-        }
-        backup::backup_before_write(&self.dir, year_file, self.today())
-            .map_err(|err| StoreError::io("back up", year_file, err))?;
-        fs::remove_file(year_file)
-            .map_err(|err| StoreError::io("move into the backups", year_file, err))
     }
 
     /// Whether a file was changed, added or removed by someone else since the
@@ -391,6 +337,16 @@ impl Store {
         let ids = self.ids();
         while let Some(&month) = self.unsaved.first() {
             let path = paths::month_file(&self.dir, month);
+            if self.unsplit.contains(&month.year) {
+                return Err(StoreError::Verify {
+                    path,
+                    detail: format!(
+                        "log/{}.ron still keeps this year in one file, as an older gutbone did; \
+                         it is split into months at the next start without gutbone open elsewhere",
+                        month.year
+                    ),
+                });
+            }
             if self.summed_before.is_some_and(|before| month < before) {
                 // The log holds only a summary of these days: writing the
                 // file from the log would drop them.
@@ -478,51 +434,6 @@ fn load_month(
     habits: &[HabitId],
 ) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
     parse_month(&read_text(path)?, path, month, habits)
-}
-
-/// The built-in tips plus the person's own. A problem with theirs is told in
-/// the app, not fatal: the built-in tips still load.
-pub fn load_tips(path: &Path, habits: &[HabitId]) -> (crate::coach::Tips, Option<String>) {
-    let mut tips = crate::coach::Tips::builtin();
-    let problem = match read_optional(path) {
-        Ok(None) => None,
-        Ok(Some(text)) => tips.add_user(&text, habits).err().map(|err| {
-            format!(
-                "{} line {}, column {}: {}. Your own tips were not loaded; the built-in ones were.",
-                path.display(),
-                err.line,
-                err.column,
-                err.message
-            )
-        }),
-        Err(err) => Some(format!("{err}. Your own tips were not loaded.")),
-    };
-    (tips, problem)
-}
-
-/// The keys in force and, when `keys.ron` could not be used, why: its
-/// mistakes leave every default key in place.
-pub fn load_keymap(path: &Path) -> (crate::keymap::Keymap, Option<String>) {
-    match read_optional(path) {
-        Ok(None) => (Default::default(), None),
-        Ok(Some(text)) => match crate::keymap::Keymap::parse(&text) {
-            Ok(keymap) => (keymap, None),
-            Err(err) => (
-                Default::default(),
-                Some(format!(
-                    "{} line {}, column {}: {}. The default keys are in force.",
-                    path.display(),
-                    err.line,
-                    err.column,
-                    err.message
-                )),
-            ),
-        },
-        Err(err) => (
-            Default::default(),
-            Some(format!("{err}. The default keys are in force.")),
-        ),
-    }
 }
 
 /// Reads `habits.ron`: `None` when there is none yet.
