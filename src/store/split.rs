@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::files::{log_files, read_optional_text, read_text};
-use super::month::{self, Month};
+use super::month::{self, DaysRead, Month};
 use super::{DataLock, Store, StoreError, atomic, backup, load_habits, paths};
 use crate::domain::log::DayLog;
 use crate::domain::{HabitId, Log, default_habits};
@@ -141,7 +141,7 @@ fn month_days(
     data_dir: &Path,
     year: i32,
     ids: &[HabitId],
-) -> Result<Vec<(PathBuf, Vec<(NaiveDate, DayLog)>)>, StoreError> {
+) -> Result<Vec<(PathBuf, DaysRead)>, StoreError> {
     let mut months = Vec::new();
     for (month, path) in log_files(data_dir)?.months {
         if month.year == year {
@@ -158,9 +158,9 @@ fn month_days(
 pub fn merged(
     year: i32,
     path: &Path,
-    months: &[(PathBuf, Vec<(NaiveDate, DayLog)>)],
+    months: &[(PathBuf, DaysRead)],
     ids: &[HabitId],
-) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
+) -> Result<DaysRead, StoreError> {
     let text = read_text(path)?;
     let mut days: BTreeMap<NaiveDate, DayLog> = month::parse_year(&text, path, year, ids)?
         .into_iter()
