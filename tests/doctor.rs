@@ -75,8 +75,10 @@ fn doctor_reports_then_repairs_from_the_newest_backup_that_reads() {
         "{report}"
     );
     assert!(report.contains("All 2 files read."), "{report}");
+    // The line with the mistake holds the day it meant: named, never
+    // passed over as if the backup held everything.
     assert!(
-        report.contains("it holds every day log/2026.ron.broken-20261122-093000 still shows"),
+        report.contains("log/2026.ron.broken-20261122-093000 line 2 could not be read"),
         "{report}"
     );
     assert_eq!(fs::read_to_string(dir.join("log/2026.ron")).unwrap(), GOOD);
@@ -205,5 +207,55 @@ fn doctor_help_has_examples() {
     assert!(
         help.contains("Examples:") && help.contains("--repair"),
         "{help}"
+    );
+}
+
+#[test]
+fn a_repair_of_a_file_written_on_one_line_says_it_cannot_tell_which_days() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    fs::create_dir_all(dir.join("log/2026")).unwrap();
+    fs::create_dir_all(dir.join("backups/2026-11-22/log/2026")).unwrap();
+    fs::write(
+        dir.join("backups/2026-11-22/log/2026/11.ron"),
+        "(version: 3, year: 2026, month: 11, days: {\"2026-11-22\": (done: [\"sunlight\"])})",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("log/2026/11.ron"),
+        "(version: 3, year: 2026, month: 11, days: {\"2026-11-22\": (done: [\"sunlight\"]), \"2026-11-20\": (note: \"only here\"), \"2026-11-19\": (dne: [\"sunlight\"])})",
+    )
+    .unwrap();
+    let report = text(&doctor(&dir, &["--repair"]).stdout);
+    assert!(!report.contains("it holds every day"), "{report}");
+    assert!(report.contains("line 1 could not be read"), "{report}");
+}
+
+#[test]
+fn a_year_file_that_disagrees_with_a_month_file_and_a_misnamed_file_are_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    fs::create_dir_all(dir.join("log/2026")).unwrap();
+    fs::write(dir.join("log/2026.ron"), GOOD).unwrap();
+    fs::write(
+        dir.join("log/2026/11.ron"),
+        "(version: 3, year: 2026, month: 11, days: {\"2026-11-21\": (done: [\"stress-break\"])})",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("log/2026/1.ron"),
+        "(version: 3, year: 2026, month: 1, days: {})",
+    )
+    .unwrap();
+    let output = doctor(&dir, &[]);
+    let report = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains("BROKEN   log/2026.ron: line 1, column 33: 2026-11-21 is in"),
+        "{report}"
+    );
+    assert!(
+        report.contains("unread   log/2026/1.ron: not named as a month file is"),
+        "{report}"
     );
 }

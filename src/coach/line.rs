@@ -105,10 +105,12 @@ impl CoachLines {
             };
             let Some(habit) = holds else { continue };
             let streak = habit.map_or(0, |habit| moment.current_streak(&habit.id));
+            let missed = habit.map_or(0, |habit| missed_run(log, habit, today));
             return Some(
                 rule.text
                     .replace("{habit}", habit.map_or("", |habit| habit.name.as_str()))
                     .replace("{days}", &streak.to_string())
+                    .replace("{missed}", &missed.to_string())
                     .replace("{done}", &count.done.to_string())
                     .replace("{total}", &count.counted().to_string())
                     .replace("{left}", &open.len().to_string()),
@@ -181,6 +183,7 @@ mod tests {
                 .text
                 .replace("{habit}", &longest)
                 .replace("{days}", "100")
+                .replace("{missed}", "100")
                 .replace("{done}", "5")
                 .replace("{total}", "5")
                 .replace("{left}", "5");
@@ -302,7 +305,7 @@ mod tests {
         }
         assert_eq!(
             line(&log, "2026-11-22"),
-            "Prebiotic fibre: three days missed. One small step today restarts it."
+            "Prebiotic fibre: 4 days missed. One small step restarts it."
         );
     }
 

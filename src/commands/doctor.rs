@@ -38,13 +38,14 @@ pub fn run(
             }
             let days: Vec<String> = done.lacking.iter().map(|d| d.to_string()).collect();
             match days.len() {
-                0 if done.restored_from.is_some() => {
+                // Said only when every line of the moved file could be read.
+                0 if done.restored_from.is_some() && done.unreadable.is_empty() => {
                     writeln!(out, "           it holds every day {moved} still shows")?
                 }
                 0 => {}
                 n => writeln!(
                     out,
-                    "           {moved} still shows {n} {} it lacks: {}; copy {} back by hand",
+                    "           {moved} still shows {n} {} it lacks: {}; copy {} back by hand into {path}",
                     if n == 1 { "day" } else { "days" },
                     days.join(", "),
                     if n == 1 { "it" } else { "them" },
@@ -62,7 +63,8 @@ pub fn run(
             }
         }
     }
-    let findings = doctor::check(data_dir, settings)?;
+    let report = doctor::check(data_dir, settings)?;
+    let findings = report.findings;
     if findings.is_empty() {
         writeln!(out, "  no data yet: gutbone starts afresh here")?;
     }
@@ -71,6 +73,14 @@ pub fn run(
             None => writeln!(out, "  ok       {}", shown(path))?,
             Some(problem) => writeln!(out, "  BROKEN   {}: {}", shown(path), brief(problem))?,
         }
+    }
+    for path in &report.unread {
+        writeln!(
+            out,
+            "  unread   {}: not named as a month file is (log/YYYY/01.ron to 12.ron), so \
+             gutbone does not read it",
+            shown(path)
+        )?;
     }
     let newer = findings
         .iter()

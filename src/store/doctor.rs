@@ -42,9 +42,19 @@ fn repairable(problem: &StoreError) -> bool {
     !matches!(problem, StoreError::NewerVersion { .. })
 }
 
-/// Checks `habits.ron`, every year file and `settings.ron`, in that order.
-/// Holds the lock meanwhile, so no gutbone writes while it reads.
-pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreError> {
+/// What `check` found: each file, and the files under `log/` it does not
+/// read (named unlike a month file).
+#[derive(Debug)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub unread: Vec<PathBuf>,
+}
+
+/// Checks `habits.ron`, every log file and `settings.ron`, in that order; a
+/// year file of the layout before months is also checked against the month
+/// files of its year (the two must not disagree on a day). Holds the lock
+/// meanwhile, so no gutbone writes while it reads.
+pub fn check(data_dir: &Path, settings: &Path) -> Result<Report, StoreError> {
     let _lock = DataLock::acquire(data_dir)?;
     let mut findings = Vec::new();
     let habits_file = paths::habits_file(data_dir);
@@ -65,9 +75,16 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreErro
         });
     }
     let ids = ids_of(habits);
-    for (file, path) in log_files(data_dir)? {
-        let problem = file.read(&path, &ids).err();
-        findings.push(Finding { path, problem });
+    let files = log_files(data_dir)?;
+    for (file, path) in &files {
+        let problem = match file {
+            LogFile::Year(year) => clash(*year, path, &files, &ids).err(),
+            LogFile::Month(_) => file.read(path, &ids).err(),
+        };
+        findings.push(Finding {
+            path: path.clone(),
+            problem,
+        });
     }
     if settings.exists() {
         findings.push(Finding {
@@ -75,7 +92,27 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Vec<Finding>, StoreErro
             problem: load_settings(settings).err(),
         });
     }
-    Ok(findings)
+    let unread = super::log_files(data_dir)?.others;
+    Ok(Report { findings, unread })
+}
+
+/// A year file read with the months of its year, as a start would.
+fn clash(
+    year: i32,
+    path: &Path,
+    files: &[(LogFile, PathBuf)],
+    ids: &[HabitId],
+) -> Result<(), StoreError> {
+    let mut months = Vec::new();
+    for (file, month_path) in files {
+        if let LogFile::Month(m) = file
+            && m.year == year
+            && let Ok(days) = file.read(month_path, ids)
+        {
+            months.push((month_path.clone(), days));
+        }
+    }
+    super::split::merged(year, path, &months, ids).map(|_| ())
 }
 
 /// Moves each broken data file aside as `NAME.broken-<timestamp>` and
@@ -142,10 +179,20 @@ pub fn repair(
 fn salvage(text: &str, file: LogFile, ids: &[HabitId]) -> (Vec<(NaiveDate, DayLog)>, Vec<usize>) {
     let mut days = Vec::new();
     let mut unreadable = Vec::new();
-    let day_lines = (1..)
-        .zip(text.lines())
-        .filter(|(_, line)| line.trim_start().starts_with('"'));
+    // A line with a date on it holds a day, or several when written by hand
+    // on one line; one that does not read alone is named.
+    let has_date = |line: &str| {
+        line.match_indices('"').any(|(at, _)| {
+            line.get(at + 1..at + 11)
+                .is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
+        })
+    };
+    let day_lines = (1..).zip(text.lines()).filter(|(_, line)| has_date(line));
     for (number, line) in day_lines {
+        if let Ok(read) = file.parse(line, Path::new(""), ids) {
+            days.extend(read);
+            continue;
+        }
         let day = line.trim().trim_end_matches(',');
         let alone = match file {
             LogFile::Month(m) => format!(
@@ -271,7 +318,9 @@ mod tests {
     #[test]
     fn a_healthy_directory_has_no_problems() {
         let tmp = with_a_backup();
-        let findings = check(tmp.path(), &tmp.path().join("settings.ron")).unwrap();
+        let findings = check(tmp.path(), &tmp.path().join("settings.ron"))
+            .unwrap()
+            .findings;
         let names: Vec<_> = findings
             .iter()
             .map(|f| f.path.strip_prefix(tmp.path()).unwrap().to_path_buf())
@@ -303,7 +352,9 @@ mod tests {
             },
         );
         fs::write(&path, "(version: 3, year: 2026, month: 11, days: {").unwrap();
-        let findings = check(tmp.path(), &tmp.path().join("settings.ron")).unwrap();
+        let findings = check(tmp.path(), &tmp.path().join("settings.ron"))
+            .unwrap()
+            .findings;
         assert!(matches!(
             findings[1].problem,
             Some(StoreError::Parse { .. })
@@ -329,6 +380,7 @@ mod tests {
         assert!(
             check(tmp.path(), Path::new("none"))
                 .unwrap()
+                .findings
                 .iter()
                 .all(|f| f.problem.is_none())
         );

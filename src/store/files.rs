@@ -98,6 +98,9 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
 pub struct LogFiles {
     pub months: Vec<(Month, PathBuf)>,
     pub years: Vec<(i32, PathBuf)>,
+    /// RON files under `log/` by other names (`1.ron`, `11 (copy).ron`):
+    /// not read, which `doctor` says.
+    pub others: Vec<PathBuf>,
 }
 
 /// What is in `dir/log`; nothing when it is missing. A year outside
@@ -105,8 +108,12 @@ pub struct LogFiles {
 pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
     let mut files = LogFiles::default();
     let log_dir = paths::log_dir(dir);
+    let ron = |name: &str| name.ends_with(".ron") && !name.starts_with('.');
     for (name, path) in entries(&log_dir)? {
         let Some(year) = paths::year_of_name(&name) else {
+            if ron(&name) {
+                files.others.push(path);
+            }
             continue;
         };
         if !YEARS.contains(&year) {
@@ -126,14 +133,17 @@ pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
             files.years.push((year, path));
         } else if path.is_dir() {
             for (name, path) in entries(&path)? {
-                if let Some(month) = paths::month_of_file_name(&name) {
-                    files.months.push((Month { year, month }, path));
+                match paths::month_of_file_name(&name) {
+                    Some(month) => files.months.push((Month { year, month }, path)),
+                    None if ron(&name) => files.others.push(path),
+                    None => {}
                 }
             }
         }
     }
     files.months.sort();
     files.years.sort();
+    files.others.sort();
     Ok(files)
 }
 

@@ -210,7 +210,7 @@ impl Store {
         let habits_missing = habits.is_none();
         let all_habits = habits.unwrap_or_else(default_habits);
         let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
-        let LogFiles { months, years } = log_files(&self.dir)?;
+        let LogFiles { months, years, .. } = log_files(&self.dir)?;
         let mut log = Log::new();
         // Year files not split yet (see `split`) are read as they are, with
         // the months of their years, and those months are not written.

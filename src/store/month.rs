@@ -283,6 +283,19 @@ pub fn parse_year(
     known: &[HabitId],
 ) -> Result<DaysRead, StoreError> {
     // A year file is at most version 2; its days read as they always did.
+    // Version 3 is a month file's: one put here by mistake.
+    if let Ok(probe) = ron::from_str::<MonthFile>(text) {
+        let (line, column) = locate(text, "version");
+        return Err(StoreError::parse(
+            path,
+            line,
+            column,
+            format!(
+                "this is a month file (version {}, month {}); it belongs in {}/{:02}.ron",
+                probe.version, probe.month, probe.year, probe.month
+            ),
+        ));
+    }
     let file: YearFile = super::parse_ron(text, path, 2, |file: &YearFile| file.version)?;
     if file.year != year {
         let (line, column) = locate(text, "year");
@@ -450,7 +463,8 @@ fn header(month: Month, known: &[HabitId]) -> String {
          // `note` is your own few words about the day.\n\
          // Habit ids: {}.\n\
          // You may edit this file while gutbone is closed; a mistake is reported\n\
-         // with its line and column, and the file is never overwritten until fixed.\n",
+         // with its line and column, and the file is never overwritten until fixed.\n\
+         // gutbone writes these lines anew: a comment of your own is not kept.\n",
         names.join(", ")
     )
 }

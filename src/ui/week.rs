@@ -75,10 +75,15 @@ fn best_text(stats: &HabitStats) -> String {
 /// "strength 35%, up 12 points in 7 days".
 fn change_text(stats: &HabitStats) -> String {
     let points = (stats.strength_change * 100.0).round();
+    let noun = if points.abs() == 1.0 {
+        "point"
+    } else {
+        "points"
+    };
     let change = if points > 0.0 {
-        format!("up {points:.0} points")
+        format!("up {points:.0} {noun}")
     } else if points < 0.0 {
-        format!("down {:.0} points", -points)
+        format!("down {:.0} {noun}", -points)
     } else {
         "unchanged".into()
     };
