@@ -151,7 +151,7 @@ fn a_new_older_month_a_changed_target_or_another_start_month_mean_reading_everyt
 fn a_summary_that_cannot_be_read_is_made_again() {
     let (_tmp, dir, whole) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
-    fs::write(cache(&dir), "(version: 3, files: {").unwrap();
+    fs::write(cache(&dir), "(version: 4, files: 1").unwrap();
     let (_, log) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     assert_eq!(log, whole);
     assert!(summed(&dir, FROM));

@@ -147,6 +147,19 @@ pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
     Ok(files)
 }
 
+/// Only the year files of the layout before months: a look at `log/`
+/// itself, not into each year's folder.
+pub fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
+    let mut years = Vec::new();
+    for (name, path) in entries(&paths::log_dir(dir))? {
+        if let Some(year) = name.strip_suffix(".ron").and_then(paths::year_of_name) {
+            years.push((year, path));
+        }
+    }
+    years.sort();
+    Ok(years)
+}
+
 /// The names and paths in `dir`; none when it is missing.
 fn entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
     let read = match fs::read_dir(dir) {

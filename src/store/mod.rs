@@ -45,7 +45,7 @@ pub use split::kept_dir;
 
 /// What a file looked like when the store last read or wrote it: enough to
 /// tell that someone else has changed it since.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,

@@ -70,22 +70,6 @@ impl fmt::Display for Month {
     }
 }
 
-// A summary of the months before the weeks on screen names each one.
-impl Serialize for Month {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Month {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-            .map(Month::of)
-            .map_err(|_| de::Error::custom(format!("\"{text}\" is not a month like \"2026-11\"")))
-    }
-}
-
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MonthFile {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::files::{log_files, read_optional_text, read_text};
+use super::files::{log_files, read_optional_text, read_text, year_files};
 use super::month::{self, DaysRead, Month};
 use super::{DataLock, Store, StoreError, atomic, backup, load_habits, paths};
 use crate::domain::log::DayLog;
@@ -28,7 +28,7 @@ impl Store {
     /// Splits the year files of the layout before months, if any, and says
     /// what became of them, for the person: split, or why not yet.
     pub fn split_year_files(&mut self) -> Result<Option<String>, StoreError> {
-        let years = log_files(&self.dir)?.years;
+        let years = year_files(&self.dir)?;
         if years.is_empty() {
             return Ok(None);
         }

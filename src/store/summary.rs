@@ -4,10 +4,12 @@
 //!
 //! The summary is trusted only while it matches: the same month files, each
 //! unchanged since it was summed up (size and modification time, the
-//! fingerprint the store keeps of every file), and habits it fits. Anything
-//! else, a summary that does not read included, means every month is read
-//! and the summary made again. It is never the authority: deleting it is
-//! always safe.
+//! fingerprint the store keeps of every file), and habits it fits. It keeps
+//! a digest of those fingerprints, not the fingerprints themselves: a start
+//! reads a summary of a few lines however long the history. Anything else,
+//! a summary that does not read or a digest made by another build included,
+//! means every month is read and the summary made again. It is never the
+//! authority: deleting it is always safe.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +23,7 @@ use crate::domain::past::Past;
 
 /// Bumped whenever the shape of `Summary` or of what it holds changes; an
 /// older summary is then simply made again.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The month files summed up, each as it was then.
 pub type Files = BTreeMap<Month, Fingerprint>;
@@ -29,8 +31,19 @@ pub type Files = BTreeMap<Month, Fingerprint>;
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Summary {
     version: u32,
-    files: Files,
+    /// `digest(files)`.
+    files: u64,
     past: Past,
+}
+
+/// The files' fingerprints in one number. std's hasher may change from one
+/// Rust release to the next; a summary made by another build then simply
+/// does not match, and is made again.
+fn digest(files: &Files) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    files.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The cached summary of the days before `past.before`, if it still holds
@@ -38,7 +51,7 @@ struct Summary {
 pub fn read(dir: &Path, files: &Files, habits: &[Habit]) -> Option<Past> {
     let text = std::fs::read_to_string(paths::summary_file(dir)).ok()?;
     let summary: Summary = ron::from_str(&text).ok()?;
-    (summary.version == VERSION && summary.files == *files && summary.past.fits(habits))
+    (summary.version == VERSION && summary.files == digest(files) && summary.past.fits(habits))
         .then_some(summary.past)
 }
 
@@ -47,7 +60,7 @@ pub fn write(dir: &Path, files: &Files, past: &Past) -> Result<(), StoreError> {
     let path = paths::summary_file(dir);
     let summary = Summary {
         version: VERSION,
-        files: files.clone(),
+        files: digest(files),
         past: past.clone(),
     };
     let verify = |err: ron::Error| StoreError::Verify {
@@ -116,7 +129,7 @@ mod tests {
             "a target changed"
         );
 
-        std::fs::write(paths::summary_file(tmp.path()), "(version: 3, files: {").unwrap();
+        std::fs::write(paths::summary_file(tmp.path()), "(version: 4, files: 1").unwrap();
         assert_eq!(
             read(tmp.path(), &files(), &habits),
             None,
