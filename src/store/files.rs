@@ -109,7 +109,7 @@ pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
     let mut files = LogFiles::default();
     let log_dir = paths::log_dir(dir);
     let ron = |name: &str| name.ends_with(".ron") && !name.starts_with('.');
-    for (name, path) in entries(&log_dir)? {
+    for (name, path, is_dir) in entries(&log_dir)? {
         let Some(year) = paths::year_of_name(&name) else {
             if ron(&name) {
                 files.others.push(path);
@@ -131,8 +131,8 @@ pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
         }
         if name.ends_with(".ron") {
             files.years.push((year, path));
-        } else if path.is_dir() {
-            for (name, path) in entries(&path)? {
+        } else if is_dir {
+            for (name, path, _) in entries(&path)? {
                 match paths::month_of_file_name(&name) {
                     Some(month) => files.months.push((Month { year, month }, path)),
                     None if ron(&name) => files.others.push(path),
@@ -151,7 +151,7 @@ pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
 /// itself, not into each year's folder.
 pub fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
     let mut years = Vec::new();
-    for (name, path) in entries(&paths::log_dir(dir))? {
+    for (name, path, _) in entries(&paths::log_dir(dir))? {
         if let Some(year) = name.strip_suffix(".ron").and_then(paths::year_of_name) {
             years.push((year, path));
         }
@@ -160,8 +160,9 @@ pub fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
     Ok(years)
 }
 
-/// The names and paths in `dir`; none when it is missing.
-fn entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
+/// The names and paths in `dir`, and whether each is a folder (as the
+/// listing says, without a look at each); none when it is missing.
+fn entries(dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, StoreError> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -170,8 +171,14 @@ fn entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
     let mut entries = Vec::new();
     for entry in read {
         let entry = entry.map_err(|err| StoreError::io("read the folder", dir, err))?;
+        // A link to a folder is a folder too.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => entry.path().is_dir(),
+            Ok(kind) => kind.is_dir(),
+            Err(_) => false,
+        };
         if let Some(name) = entry.file_name().to_str() {
-            entries.push((name.to_owned(), entry.path()));
+            entries.push((name.to_owned(), entry.path(), is_dir));
         }
     }
     Ok(entries)

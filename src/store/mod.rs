@@ -21,7 +21,7 @@ mod settings;
 mod split;
 mod summary;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -79,7 +79,7 @@ pub struct Store {
     /// Years still in one file (see `split`): their months are not written.
     unsplit: BTreeSet<i32>,
     /// Each file as last read or written (`None`: known to be absent).
-    seen: BTreeMap<PathBuf, Option<Fingerprint>>,
+    seen: HashMap<PathBuf, Option<Fingerprint>>,
     /// The first month read when the ones before were only summed up
     /// (`load_recent`): those must never be written from this log.
     summed_before: Option<Month>,
@@ -133,7 +133,7 @@ impl Store {
             habits_unsaved: false,
             unsaved: BTreeSet::new(),
             unsplit: BTreeSet::new(),
-            seen: BTreeMap::new(),
+            seen: HashMap::new(),
             summed_before: None,
             today: None,
             _session: session,
@@ -203,7 +203,7 @@ impl Store {
     }
 
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
-        let mut seen = BTreeMap::new();
+        let mut seen = HashMap::new();
         let habits_file = paths::habits_file(&self.dir);
         seen.insert(habits_file.clone(), fingerprint(&habits_file)?);
         let habits = load_habits(&self.dir)?;
