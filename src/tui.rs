@@ -51,9 +51,9 @@ pub fn open(
     store.set_today(today);
     let split = store.split_year_files()?;
     // The months before the earliest week on screen are summed up, not read
-    // (see `Past::checkpoint`).
+    // (see `Past::checkpoint`); the summary is checked after the first frame.
     let from = Past::checkpoint(today, settings.week_start);
-    let (habits, log) = store.load_recent(from)?;
+    let (habits, log) = store.load_recent_unchecked(from)?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
     let (keymap, keys_problem) = load_keymap(&paths::keys_file(config_dir));
@@ -80,8 +80,13 @@ pub fn open(
         app.blocked = Some(StoreError::read_only_note(dir));
     }
     app.theme = look.theme();
-    run(&mut app, &mut store, clock, look.mouse.value)
-        .map_err(|err| format!("terminal error: {err}"))?;
+    run(&mut app, &mut store, clock, look.mouse.value).map_err(|err| -> Box<dyn Error> {
+        // A file that does not read ends the app as it would at start.
+        match err.downcast::<StoreError>() {
+            Ok(unreadable) => unreadable.into(),
+            Err(err) => format!("terminal error: {err}").into(),
+        }
+    })?;
     // A save that failed while the app ran gets one last try.
     store
         .flush(&app.log)
@@ -161,11 +166,15 @@ fn event_loop(
     let test_panic = crate::test_hooks::panic_on_first_key();
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
+    let mut first_frame = true;
     loop {
         // The terminal's own autoresize fits each frame to the screen; a
         // size the app has not heard of yet (a resize before the first
         // event could be read) reaches it from the frame.
         let area = terminal.draw(|frame| ui::render(app, frame))?.area;
+        if std::mem::take(&mut first_frame) && check_summary(store, app)? {
+            continue;
+        }
         if area != app.area {
             resized(app, store, area.width, area.height);
             continue;
@@ -230,6 +239,20 @@ fn event_loop(
         read_in_older_days(app, store);
         store.release_write_lock();
     }
+}
+
+/// Holds the summary the first frame was drawn from to the older months,
+/// before any key can act; `true` when it no longer held and the log was
+/// read again (the frame must be drawn again). A file that does not read is
+/// the error it would have been at start.
+fn check_summary(store: &mut Store, app: &mut App) -> io::Result<bool> {
+    if store.check_summary().map_err(io::Error::other)? {
+        return Ok(false);
+    }
+    let from = Past::checkpoint(app.today, app.settings.week_start);
+    let (habits, log) = store.load_recent(from).map_err(io::Error::other)?;
+    update(app, Msg::Reloaded(habits, log));
+    Ok(true)
 }
 
 /// The screen is now `width` × `height`.

@@ -614,6 +614,33 @@ fn back_filling_this_year_before_the_weeks_read_loses_no_day() {
     back_filling_loses_no_day(6, "Sun 11 Oct 2026", "2026-10-11");
 }
 
+/// The first frame is drawn from the summary before the older months are
+/// looked at; one broken by hand since is caught before any key acts, and
+/// ends the app as it would have at start.
+#[test]
+fn an_older_month_broken_since_the_summary_ends_the_app_with_its_place() {
+    let (_tmp, dir) = data_dir();
+    common::cli::ok(&dir, &["generate-history", "--years", "2"]);
+    let now = "2026-11-22T09:00:00";
+    let mut app = Session::spawn(gutbone(&dir, now));
+    app.wait_for("today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(dir.join("cache").join("summary.ron").exists());
+
+    let older = dir.join("log").join("2025").join("03.ron");
+    let text = fs::read_to_string(&older).unwrap();
+    let broken = text.replacen("days: {", "days: {{", 1);
+    fs::write(&older, &broken).unwrap();
+
+    let mut app = Session::spawn(gutbone(&dir, now));
+    assert_eq!(app.wait_exit(), 1);
+    let screen = app.wait_for("column");
+    assert!(screen.contains("03.ron"), "{screen}");
+    assert!(!app.in_alternate_screen());
+    assert_eq!(fs::read_to_string(&older).unwrap(), broken);
+}
+
 fn back_filling_loses_no_day(weeks: usize, shown: &str, date: &str) {
     use gutbone::store::Store;
     let (_tmp, dir) = data_dir();

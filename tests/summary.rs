@@ -112,6 +112,51 @@ fn an_edited_older_month_is_read_again_not_summed_up() {
 }
 
 #[test]
+fn the_first_frame_trusts_the_summary_and_the_check_after_it_catches_an_edit() {
+    let (_tmp, dir, whole) = data_dir();
+    Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+
+    // Nothing changed: the check holds, and the older months are then
+    // known, as after any read of them.
+    let mut store = Store::open(&dir).unwrap();
+    let (_, quick) = store.load_recent_unchecked(d(FROM)).unwrap();
+    assert_eq!(quick.loaded_from(), Some(d(MONTH_READ)));
+    assert!(store.check_summary().unwrap());
+    assert!(!store.changed_on_disk().unwrap());
+    let mut log = quick.clone();
+    log.fill_in(store.load_older().unwrap());
+    assert_eq!(log, whole);
+    drop(store);
+
+    edit_in_place(
+        &month_file(&dir, 2024, 6),
+        "\"prebiotic-fiber\": 3.0",
+        "\"prebiotic-fiber\": 4.0",
+    );
+    let mut store = Store::open(&dir).unwrap();
+    let (_, trusted) = store.load_recent_unchecked(d(FROM)).unwrap();
+    assert_eq!(trusted, quick, "the older months are not looked at yet");
+    assert!(!store.check_summary().unwrap(), "the edit is caught");
+    let (_, read) = store.load_recent(d(FROM)).unwrap();
+    drop(store);
+    let (_, edited) = Store::open(&dir).unwrap().load().unwrap();
+    assert_eq!(read, edited);
+    assert_ne!(edited, whole);
+}
+
+#[test]
+fn a_month_on_screen_the_quick_read_did_not_see_fails_the_check() {
+    let (_tmp, dir, _) = data_dir();
+    Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+    let mut store = Store::open(&dir).unwrap();
+    store.load_recent_unchecked(d(FROM)).unwrap();
+    // Written from outside between the read and the check.
+    let december = month_file(&dir, 2026, 12);
+    fs::write(&december, "(version: 3, year: 2026, month: 12, days: {})\n").unwrap();
+    assert!(!store.check_summary().unwrap());
+}
+
+#[test]
 fn a_mistake_in_an_older_month_is_reported_even_with_a_summary() {
     let (_tmp, dir, _) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();

@@ -106,6 +106,11 @@ pub struct LogFiles {
 /// What is in `dir/log`; nothing when it is missing. A year outside
 /// [`YEARS`] is a file gutbone will not read past: refused, never skipped.
 pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
+    log_files_from(dir, i32::MIN)
+}
+
+/// `log_files`, without a look into the folders of years before `from`.
+pub fn log_files_from(dir: &Path, from: i32) -> Result<LogFiles, StoreError> {
     let mut files = LogFiles::default();
     let log_dir = paths::log_dir(dir);
     let ron = |name: &str| name.ends_with(".ron") && !name.starts_with('.');
@@ -131,7 +136,7 @@ pub fn log_files(dir: &Path) -> Result<LogFiles, StoreError> {
         }
         if name.ends_with(".ron") {
             files.years.push((year, path));
-        } else if is_dir {
+        } else if is_dir && year >= from {
             for (name, path, _) in entries(&path)? {
                 match paths::month_of_file_name(&name) {
                     Some(month) => files.months.push((Month { year, month }, path)),

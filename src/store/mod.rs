@@ -39,7 +39,7 @@ pub use settings::{Stated, load_settings, load_stated, parse_settings, parse_sta
 use crate::domain::log::DayLog;
 use crate::domain::past::Past;
 use crate::domain::{Habit, HabitId, Log, default_habits};
-use files::{LogFiles, log_files, parse_ron, read_optional_text, read_text};
+use files::{LogFiles, log_files, log_files_from, parse_ron, read_optional_text, read_text};
 pub use files::{load_keymap, load_tips};
 pub use split::kept_dir;
 
@@ -83,6 +83,8 @@ pub struct Store {
     /// The first month read when the ones before were only summed up
     /// (`load_recent`): those must never be written from this log.
     summed_before: Option<Month>,
+    /// The summary `load_recent_unchecked` trusted, until `check_summary`.
+    unchecked: Option<summary::Cached>,
     /// The day backups are filed under; the local date when not set.
     today: Option<NaiveDate>,
     /// Held by the app for its whole run; a command does without.
@@ -135,6 +137,7 @@ impl Store {
             unsplit: BTreeSet::new(),
             seen: HashMap::new(),
             summed_before: None,
+            unchecked: None,
             today: None,
             _session: session,
             write_lock: None,
@@ -171,11 +174,85 @@ impl Store {
 
     /// Like `load`, except that the months before the one `from` falls in
     /// are summed up in the log's `Past` instead of read, when the summary
-    /// cached by an earlier run still holds (see `summary`). When it does
-    /// not, every month is read, as by `load`, and the summary is made for
-    /// next time.
+    /// kept by an earlier run still holds (see `summary`). When it does not,
+    /// every month is read, as by `load`, and the summary is made for next
+    /// time.
     pub fn load_recent(&mut self, from: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
-        self.read(Wanted::Recent(Month::of(from)))
+        let read = self.load_recent_unchecked(from)?;
+        if self.check_summary()? {
+            Ok(read)
+        } else {
+            self.read(Wanted::Recent(Month::of(from)))
+        }
+    }
+
+    /// `load_recent` for the first frame: `habits.ron`, the summary and the
+    /// months from `from`'s on are read, and the summary is trusted before
+    /// the older months are looked at, so the first frame waits on nothing
+    /// that grows with the history. [`Store::check_summary`] must follow
+    /// before the log is changed, saved or read further.
+    pub fn load_recent_unchecked(
+        &mut self,
+        from: NaiveDate,
+    ) -> Result<(Vec<Habit>, Log), StoreError> {
+        let first = Month::of(from);
+        let mut seen = HashMap::new();
+        let (habits, habits_missing) = self.read_habits(&mut seen)?;
+        let cached = summary::read(&self.dir, &habits)
+            .filter(|cached| Some(cached.past.before) == first.first_day());
+        let files = log_files_from(&self.dir, first.year)?;
+        let Some(cached) = cached.filter(|_| files.years.is_empty()) else {
+            return self.read(Wanted::Recent(first));
+        };
+        let ids: Vec<HabitId> = habits.iter().map(|habit| habit.id.clone()).collect();
+        let mut log = Log::new();
+        for (month, path) in files
+            .months
+            .into_iter()
+            .filter(|(month, _)| *month >= first)
+        {
+            seen.insert(path.clone(), fingerprint(&path)?);
+            for (date, day) in load_month(&path, month, &ids)? {
+                log.insert_day(date, day);
+            }
+        }
+        log.set_past(cached.past.clone());
+        self.unchecked = Some(cached);
+        self.summed_before = Some(first);
+        self.unsplit.clear();
+        self.habits_missing = habits_missing;
+        self.habits = habits;
+        self.seen = seen;
+        Ok((self.habits.clone(), log))
+    }
+
+    /// Holds the summary `load_recent_unchecked` trusted to the files: the
+    /// same older months, each unchanged, and no month on screen it did
+    /// not read. `false` means it no longer holds: read again with
+    /// `load_recent`. Nothing to check is `true`.
+    pub fn check_summary(&mut self) -> Result<bool, StoreError> {
+        let (Some(cached), Some(first)) = (self.unchecked.take(), self.summed_before) else {
+            return Ok(true);
+        };
+        let LogFiles { months, years, .. } = log_files(&self.dir)?;
+        let unread = months
+            .iter()
+            .any(|(month, path)| *month >= first && !self.seen.contains_key(path));
+        let mut older = summary::Files::new();
+        let mut paths = Vec::new();
+        for (month, path) in months.into_iter().filter(|(month, _)| *month < first) {
+            if let Some(print) = fingerprint(&path)? {
+                older.insert(month, print);
+                paths.push((path, print));
+            }
+        }
+        if unread || !years.is_empty() || !cached.holds_for(&older) {
+            self.summed_before = None;
+            return Ok(false);
+        }
+        self.seen
+            .extend(paths.into_iter().map(|(path, print)| (path, Some(print))));
+        Ok(true)
     }
 
     /// The months `load_recent` summed up, read now: for `Log::fill_in`.
@@ -204,11 +281,7 @@ impl Store {
 
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
         let mut seen = HashMap::new();
-        let habits_file = paths::habits_file(&self.dir);
-        seen.insert(habits_file.clone(), fingerprint(&habits_file)?);
-        let habits = load_habits(&self.dir)?;
-        let habits_missing = habits.is_none();
-        let all_habits = habits.unwrap_or_else(default_habits);
+        let (all_habits, habits_missing) = self.read_habits(&mut seen)?;
         let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
         let LogFiles { months, years, .. } = log_files(&self.dir)?;
         let mut log = Log::new();
@@ -227,55 +300,54 @@ impl Store {
             seen.insert(path.clone(), fingerprint(&path)?);
             self.unsplit.insert(year);
         }
-        // The months before the first one wanted, as they are now: what a
-        // cached summary must match.
+        // The months before the first one wanted, as they are now: what the
+        // summary made for the next start is held to.
         let mut older = summary::Files::new();
-        let mut past = None;
-        if let Wanted::Recent(first) = wanted {
-            for (month, path) in months.iter().filter(|(month, _)| *month < first) {
-                if let Some(print) = fingerprint(path)? {
-                    older.insert(*month, print);
-                }
-            }
-            past = summary::read(&self.dir, &older, &all_habits)
-                .filter(|past| Some(past.before) == first.first_day());
-        }
         for (month, path) in months {
-            match wanted {
-                Wanted::Recent(first) if month < first && past.is_some() => {
-                    seen.insert(path, older.get(&month).copied());
-                    continue;
-                }
-                Wanted::Month(only) if month != only => continue,
-                _ => {}
+            if let Wanted::Month(only) = wanted
+                && month != only
+            {
+                continue;
             }
-            seen.insert(path.clone(), fingerprint(&path)?);
+            let print = fingerprint(&path)?;
+            if let (Wanted::Recent(first), Some(print)) = (wanted, print)
+                && month < first
+            {
+                older.insert(month, print);
+            }
+            seen.insert(path.clone(), print);
             for (date, day) in load_month(&path, month, &ids)? {
                 log.insert_day(date, day);
             }
         }
         self.summed_before = None;
+        self.unchecked = None;
         if let Wanted::Recent(first) = wanted
             && let Some(before) = first.first_day()
+            && log.days_in(..before).next().is_some()
         {
-            match past {
-                Some(past) => {
-                    log.set_past(past);
-                    self.summed_before = Some(first);
-                }
-                // A summary that cannot be written costs only speed: the
-                // next start reads everything again.
-                None if log.days_in(..before).next().is_some() => {
-                    let past = Past::of(&log, &all_habits, before);
-                    let _ = summary::write(&self.dir, &older, &past);
-                }
-                None => {}
-            }
+            // A summary that cannot be written costs only speed: the next
+            // start reads everything again.
+            let past = Past::of(&log, &all_habits, before);
+            let _ = summary::write(&self.dir, &older, &past);
         }
         self.habits_missing = habits_missing;
         self.habits = all_habits;
         self.seen = seen;
         Ok((self.habits.clone(), log))
+    }
+
+    /// `habits.ron`, or the default habits when there is none (`true`),
+    /// its fingerprint put in `seen`.
+    fn read_habits(
+        &self,
+        seen: &mut HashMap<PathBuf, Option<Fingerprint>>,
+    ) -> Result<(Vec<Habit>, bool), StoreError> {
+        let path = paths::habits_file(&self.dir);
+        seen.insert(path.clone(), fingerprint(&path)?);
+        let habits = load_habits(&self.dir)?;
+        let missing = habits.is_none();
+        Ok((habits.unwrap_or_else(default_habits), missing))
     }
 
     /// Whether a file was changed, added or removed by someone else since the

@@ -4,7 +4,10 @@
 //!
 //! The summary is trusted only while it matches: the same month files, each
 //! unchanged since it was summed up (size and modification time, the
-//! fingerprint the store keeps of every file), and habits it fits. It keeps
+//! fingerprint the store keeps of every file), and habits it fits. The app
+//! draws its first frame before it looks at those files, and checks them
+//! before the first key acts (`Store::check_summary`): the look grows with
+//! the history, the first frame does not. It keeps
 //! a digest of those fingerprints, not the fingerprints themselves: a start
 //! reads a summary of a few lines however long the history. Anything else,
 //! a summary that does not read or a digest made by another build included,
@@ -46,13 +49,30 @@ fn digest(files: &Files) -> u64 {
     hasher.finish()
 }
 
-/// The cached summary of the days before `past.before`, if it still holds
-/// for these `files` and `habits`.
-pub fn read(dir: &Path, files: &Files, habits: &[Habit]) -> Option<Past> {
+/// The summary kept by an earlier run, if it reads and fits `habits`; what
+/// it sums up still has to match the files ([`Cached::holds_for`]).
+pub fn read(dir: &Path, habits: &[Habit]) -> Option<Cached> {
     let text = std::fs::read_to_string(paths::summary_file(dir)).ok()?;
     let summary: Summary = ron::from_str(&text).ok()?;
-    (summary.version == VERSION && summary.files == digest(files) && summary.past.fits(habits))
-        .then_some(summary.past)
+    (summary.version == VERSION && summary.past.fits(habits)).then_some(Cached {
+        files: summary.files,
+        past: summary.past,
+    })
+}
+
+/// A summary as read, not yet held to the files it was made from.
+#[derive(Debug)]
+pub struct Cached {
+    files: u64,
+    pub past: Past,
+}
+
+impl Cached {
+    /// Whether the month files before [`Past::before`] are the very ones
+    /// summed up.
+    pub fn holds_for(&self, files: &Files) -> bool {
+        self.files == digest(files)
+    }
 }
 
 /// Keeps `past`, the sum of the months in `files`, for the next start.
@@ -113,26 +133,23 @@ mod tests {
         let before = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let past = Past::of(&log, &habits, before);
         write(tmp.path(), &files(), &past).unwrap();
-        assert_eq!(read(tmp.path(), &files(), &habits), Some(past));
+        let cached = read(tmp.path(), &habits).unwrap();
+        assert_eq!(cached.past, past);
+        assert!(cached.holds_for(&files()));
 
         let mut edited = files();
         edited.values_mut().next().unwrap().len += 1;
-        assert_eq!(read(tmp.path(), &edited, &habits), None, "a file changed");
+        assert!(!cached.holds_for(&edited), "a file changed");
         let mut fewer = files();
         fewer.pop_first();
-        assert_eq!(read(tmp.path(), &fewer, &habits), None, "a file gone");
+        assert!(!cached.holds_for(&fewer), "a file gone");
         let mut easier = habits.clone();
         easier[0].measure.as_mut().unwrap().target = 0.5;
-        assert_eq!(
-            read(tmp.path(), &files(), &easier),
-            None,
-            "a target changed"
-        );
+        assert!(read(tmp.path(), &easier).is_none(), "a target changed");
 
         std::fs::write(paths::summary_file(tmp.path()), "(version: 4, files: 1").unwrap();
-        assert_eq!(
-            read(tmp.path(), &files(), &habits),
-            None,
+        assert!(
+            read(tmp.path(), &habits).is_none(),
             "one that does not read"
         );
     }
