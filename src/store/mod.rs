@@ -17,6 +17,7 @@ mod habits;
 mod lock;
 pub mod month;
 pub mod paths;
+mod read;
 mod settings;
 mod split;
 mod summary;
@@ -36,11 +37,9 @@ pub use lock::{DataLock, WriteLock};
 pub use month::{Month, parse_month, parse_year};
 pub use settings::{Stated, load_settings, load_stated, parse_settings, parse_stated};
 
-use crate::domain::log::DayLog;
-use crate::domain::past::Past;
-use crate::domain::{Habit, HabitId, Log, default_habits};
-use files::{LogFiles, log_files, log_files_from, parse_ron, read_optional_text, read_text};
+use crate::domain::{Habit, Log, default_habits};
 pub use files::{load_keymap, load_tips};
+use files::{log_files, parse_ron, read_optional_text, read_text};
 pub use split::kept_dir;
 
 /// What a file looked like when the store last read or wrote it: enough to
@@ -160,217 +159,6 @@ impl Store {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
-    /// Reads the habits and the whole log. Missing files are a fresh start;
-    /// a file that cannot be read is an error, and nothing will overwrite it.
-    pub fn load(&mut self) -> Result<(Vec<Habit>, Log), StoreError> {
-        self.read(Wanted::All)
-    }
-
-    /// Like `load`, with only `date`'s month in the log: for a question asked
-    /// on every shell prompt.
-    pub fn load_day(&mut self, date: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
-        self.read(Wanted::Month(Month::of(date)))
-    }
-
-    /// Like `load`, except that the months before the one `from` falls in
-    /// are summed up in the log's `Past` instead of read, when the summary
-    /// kept by an earlier run still holds (see `summary`). When it does not,
-    /// every month is read, as by `load`, and the summary is made for next
-    /// time.
-    pub fn load_recent(&mut self, from: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
-        let read = self.load_recent_unchecked(from)?;
-        if self.check_summary()? {
-            Ok(read)
-        } else {
-            self.read(Wanted::Recent(Month::of(from)))
-        }
-    }
-
-    /// `load_recent` for the first frame: `habits.ron`, the summary and the
-    /// months from `from`'s on are read, and the summary is trusted before
-    /// the older months are looked at, so the first frame waits on nothing
-    /// that grows with the history. [`Store::check_summary`] must follow
-    /// before the log is changed, saved or read further.
-    pub fn load_recent_unchecked(
-        &mut self,
-        from: NaiveDate,
-    ) -> Result<(Vec<Habit>, Log), StoreError> {
-        let first = Month::of(from);
-        let mut seen = HashMap::new();
-        let (habits, habits_missing) = self.read_habits(&mut seen)?;
-        let cached = summary::read(&self.dir, &habits)
-            .filter(|cached| Some(cached.past.before) == first.first_day());
-        let files = log_files_from(&self.dir, first.year)?;
-        let Some(cached) = cached.filter(|_| files.years.is_empty()) else {
-            return self.read(Wanted::Recent(first));
-        };
-        let ids: Vec<HabitId> = habits.iter().map(|habit| habit.id.clone()).collect();
-        let mut log = Log::new();
-        for (month, path) in files
-            .months
-            .into_iter()
-            .filter(|(month, _)| *month >= first)
-        {
-            seen.insert(path.clone(), fingerprint(&path)?);
-            for (date, day) in load_month(&path, month, &ids)? {
-                log.insert_day(date, day);
-            }
-        }
-        log.set_past(cached.past.clone());
-        self.unchecked = Some(cached);
-        self.summed_before = Some(first);
-        self.unsplit.clear();
-        self.habits_missing = habits_missing;
-        self.habits = habits;
-        self.seen = seen;
-        Ok((self.habits.clone(), log))
-    }
-
-    /// Holds the summary `load_recent_unchecked` trusted to the files: the
-    /// same older months, each unchanged, and no month on screen it did
-    /// not read. `false` means it no longer holds: read again with
-    /// `load_recent`. Nothing to check is `true`.
-    pub fn check_summary(&mut self) -> Result<bool, StoreError> {
-        let (Some(cached), Some(first)) = (self.unchecked.take(), self.summed_before) else {
-            return Ok(true);
-        };
-        let LogFiles { months, years, .. } = log_files(&self.dir)?;
-        let unread = months
-            .iter()
-            .any(|(month, path)| *month >= first && !self.seen.contains_key(path));
-        let mut older = summary::Files::new();
-        let mut paths = Vec::new();
-        for (month, path) in months.into_iter().filter(|(month, _)| *month < first) {
-            if let Some(print) = fingerprint(&path)? {
-                older.insert(month, print);
-                paths.push((path, print));
-            }
-        }
-        if unread || !years.is_empty() || !cached.holds_for(&older) {
-            self.summed_before = None;
-            return Ok(false);
-        }
-        self.seen
-            .extend(paths.into_iter().map(|(path, print)| (path, Some(print))));
-        Ok(true)
-    }
-
-    /// The months `load_recent` summed up, read now: for `Log::fill_in`.
-    /// Refused when one of them changed since that look (then the whole
-    /// store must be read again, as for any change from outside).
-    pub fn load_older(&mut self) -> Result<Log, StoreError> {
-        let Some(before) = self.summed_before else {
-            return Ok(Log::new());
-        };
-        let ids = self.ids();
-        let mut log = Log::new();
-        for (month, path) in log_files(&self.dir)?.months {
-            if month >= before {
-                break;
-            }
-            if self.seen.get(&path).copied().flatten() != fingerprint(&path)? {
-                return Err(StoreError::ChangedOnDisk { path });
-            }
-            for (date, day) in load_month(&path, month, &ids)? {
-                log.insert_day(date, day);
-            }
-        }
-        self.summed_before = None;
-        Ok(log)
-    }
-
-    fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
-        let mut seen = HashMap::new();
-        let (all_habits, habits_missing) = self.read_habits(&mut seen)?;
-        let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
-        let LogFiles { months, years, .. } = log_files(&self.dir)?;
-        let mut log = Log::new();
-        // Year files not split yet (see `split`) are read as they are, with
-        // the months of their years, and those months are not written.
-        self.unsplit.clear();
-        for (year, path) in years {
-            let their_months: Vec<_> = months.iter().filter(|(m, _)| m.year == year).collect();
-            let mut read = Vec::new();
-            for (month, path) in their_months {
-                read.push((path.clone(), load_month(path, *month, &ids)?));
-            }
-            for (date, day) in split::merged(year, &path, &read, &ids)? {
-                log.insert_day(date, day);
-            }
-            seen.insert(path.clone(), fingerprint(&path)?);
-            self.unsplit.insert(year);
-        }
-        // The months before the first one wanted, as they are now: what the
-        // summary made for the next start is held to.
-        let mut older = summary::Files::new();
-        for (month, path) in months {
-            if let Wanted::Month(only) = wanted
-                && month != only
-            {
-                continue;
-            }
-            let print = fingerprint(&path)?;
-            if let (Wanted::Recent(first), Some(print)) = (wanted, print)
-                && month < first
-            {
-                older.insert(month, print);
-            }
-            seen.insert(path.clone(), print);
-            for (date, day) in load_month(&path, month, &ids)? {
-                log.insert_day(date, day);
-            }
-        }
-        self.summed_before = None;
-        self.unchecked = None;
-        if let Wanted::Recent(first) = wanted
-            && let Some(before) = first.first_day()
-            && log.days_in(..before).next().is_some()
-        {
-            // A summary that cannot be written costs only speed: the next
-            // start reads everything again.
-            let past = Past::of(&log, &all_habits, before);
-            let _ = summary::write(&self.dir, &older, &past);
-        }
-        self.habits_missing = habits_missing;
-        self.habits = all_habits;
-        self.seen = seen;
-        Ok((self.habits.clone(), log))
-    }
-
-    /// `habits.ron`, or the default habits when there is none (`true`),
-    /// its fingerprint put in `seen`.
-    fn read_habits(
-        &self,
-        seen: &mut HashMap<PathBuf, Option<Fingerprint>>,
-    ) -> Result<(Vec<Habit>, bool), StoreError> {
-        let path = paths::habits_file(&self.dir);
-        seen.insert(path.clone(), fingerprint(&path)?);
-        let habits = load_habits(&self.dir)?;
-        let missing = habits.is_none();
-        Ok((habits.unwrap_or_else(default_habits), missing))
-    }
-
-    /// Whether a file was changed, added or removed by someone else since the
-    /// store last read or wrote it: then `load` again before the next change.
-    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
-        for (path, was) in &self.seen {
-            if fingerprint(path)? != *was {
-                return Ok(true);
-            }
-        }
-        let files = log_files(&self.dir)?;
-        let mut paths = files.months.iter().map(|(_, path)| path);
-        Ok(paths.any(|path| !self.seen.contains_key(path))
-            || files
-                .years
-                .iter()
-                .any(|(_, path)| !self.seen.contains_key(path)))
-    }
-
-    fn ids(&self) -> Vec<HabitId> {
-        self.habits.iter().map(|habit| habit.id.clone()).collect()
-    }
-
     /// Saves the month holding `date`, plus anything whose earlier save failed.
     pub fn save_day(&mut self, log: &Log, date: NaiveDate) -> Result<(), StoreError> {
         self.save_days(log, [date])
@@ -488,24 +276,6 @@ fn create_parent(path: &Path) -> Result<(), StoreError> {
             .map_err(|err| StoreError::io("create the folder", parent, err)),
         None => Ok(()),
     }
-}
-
-/// Which part of the log a read wants.
-#[derive(Clone, Copy)]
-enum Wanted {
-    All,
-    Month(Month),
-    /// The months from this one on; the older ones summed up when a cached
-    /// summary allows.
-    Recent(Month),
-}
-
-fn load_month(
-    path: &Path,
-    month: Month,
-    habits: &[HabitId],
-) -> Result<Vec<(NaiveDate, DayLog)>, StoreError> {
-    parse_month(&read_text(path)?, path, month, habits)
 }
 
 /// Reads `habits.ron`: `None` when there is none yet.
