@@ -1,9 +1,15 @@
-//! `gutbone doctor` on the real binary: a report, a repair from backups, and
-//! nothing ever deleted.
+//! `gutbone doctor` on the real binary, and `store::doctor`'s check and
+//! repair beneath it: a report, a repair from backups, and nothing ever
+//! deleted.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use chrono::NaiveDateTime;
+use gutbone::domain::{HabitId, Log};
+use gutbone::store::doctor::{check, repair};
+use gutbone::store::{Month, Store, StoreError, paths};
 
 fn doctor(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gutbone"))
@@ -258,4 +264,123 @@ fn a_year_file_that_disagrees_with_a_month_file_and_a_misnamed_file_are_told() {
         report.contains("unread   log/2026/1.ron: not named as a month file is"),
         "{report}"
     );
+}
+
+fn now() -> NaiveDateTime {
+    "2026-11-22T09:30:00".parse().unwrap()
+}
+
+/// A data dir whose November was saved on the 21st and again on the 22nd,
+/// so the 21st's version is in today's backup.
+fn with_a_backup() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let (_, mut log): (_, Log) = store.load().unwrap();
+    let day = |s: &str| s.parse().unwrap();
+    store.set_today(day("2026-11-21"));
+    log.set_done(day("2026-11-21"), HabitId::new("sunlight"), true);
+    store.save_day(&log, day("2026-11-21")).unwrap();
+    store.set_today(day("2026-11-22"));
+    log.set_done(day("2026-11-22"), HabitId::new("sunlight"), true);
+    store.save_day(&log, day("2026-11-22")).unwrap();
+    tmp
+}
+
+#[test]
+fn a_healthy_directory_has_no_problems() {
+    let tmp = with_a_backup();
+    let findings = check(tmp.path(), &tmp.path().join("settings.ron"))
+        .unwrap()
+        .findings;
+    let names: Vec<_> = findings
+        .iter()
+        .map(|f| f.path.strip_prefix(tmp.path()).unwrap().to_path_buf())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            PathBuf::from("habits.ron"),
+            PathBuf::from("log/2026/11.ron")
+        ]
+    );
+    assert!(findings.iter().all(|f| f.problem.is_none()));
+    assert!(
+        repair(tmp.path(), Path::new("none"), now())
+            .unwrap()
+            .is_empty(),
+        "nothing to repair"
+    );
+}
+
+#[test]
+fn a_broken_file_is_moved_aside_and_the_newest_backup_that_reads_restored() {
+    let tmp = with_a_backup();
+    let path = paths::month_file(
+        tmp.path(),
+        Month {
+            year: 2026,
+            month: 11,
+        },
+    );
+    fs::write(&path, "(version: 3, year: 2026, month: 11, days: {").unwrap();
+    let findings = check(tmp.path(), &tmp.path().join("settings.ron"))
+        .unwrap()
+        .findings;
+    assert!(matches!(
+        findings[1].problem,
+        Some(StoreError::Parse { .. })
+    ));
+
+    let repairs = repair(tmp.path(), Path::new("none"), now()).unwrap();
+    assert_eq!(repairs.len(), 1);
+    let moved = &repairs[0].moved_to;
+    assert_eq!(moved.file_name().unwrap(), "11.ron.broken-20261122-093000");
+    assert_eq!(
+        fs::read_to_string(moved).unwrap(),
+        "(version: 3, year: 2026, month: 11, days: {"
+    );
+    let from = repairs[0].restored_from.as_ref().unwrap();
+    assert!(from.starts_with(tmp.path().join("backups/2026-11-22")));
+    let mut store = Store::open(tmp.path()).unwrap();
+    let (_, log) = store.load().unwrap();
+    assert!(
+        log.entry("2026-11-21".parse().unwrap(), HabitId::new("sunlight"))
+            .is_some()
+    );
+    drop(store);
+    assert!(
+        check(tmp.path(), Path::new("none"))
+            .unwrap()
+            .findings
+            .iter()
+            .all(|f| f.problem.is_none())
+    );
+}
+
+#[test]
+fn with_no_backup_that_reads_the_broken_file_is_still_only_moved() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(paths::habits_file(tmp.path()), "(version: 1, habits: [").unwrap();
+    let repairs = repair(tmp.path(), Path::new("none"), now()).unwrap();
+    assert_eq!(repairs.len(), 1);
+    assert!(repairs[0].restored_from.is_none());
+    assert!(repairs[0].moved_to.exists());
+    assert!(
+        !paths::habits_file(tmp.path()).exists(),
+        "the defaults apply again"
+    );
+}
+
+#[test]
+fn the_doctor_waits_for_no_one_and_refuses_while_gutbone_is_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let _open = Store::open(tmp.path()).unwrap();
+    assert!(matches!(
+        check(tmp.path(), Path::new("none")),
+        Err(StoreError::Locked { .. })
+    ));
+    assert!(matches!(
+        repair(tmp.path(), Path::new("none"), now()),
+        Err(StoreError::Locked { .. })
+    ));
 }
