@@ -1,6 +1,6 @@
 //! The store on a temporary data directory: months round trip, the lock,
-//! backups, edits from outside, saves retried, and the split of the year
-//! files of the layout before months.
+//! backups (and the daily copies themselves), edits from outside, saves
+//! retried, and the split of the year files of the layout before months.
 
 mod common;
 
@@ -415,4 +415,52 @@ fn a_broken_year_file_is_refused_where_the_mistake_is_and_left_alone() {
         !paths::log_dir(tmp.path()).join("2025").exists(),
         "no month written"
     );
+}
+
+#[test]
+fn the_first_write_of_a_day_keeps_the_version_before_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let file = dir.join("log").join("2026.ron");
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(&file, "monday").unwrap();
+    backup::backup_before_write(dir, &file, d("2026-11-22")).unwrap();
+    fs::write(&file, "monday, later").unwrap();
+    backup::backup_before_write(dir, &file, d("2026-11-22")).unwrap();
+    let copy = dir.join("backups/2026-11-22/log/2026.ron");
+    assert_eq!(
+        fs::read_to_string(&copy).unwrap(),
+        "monday",
+        "the day's first version"
+    );
+    backup::backup_before_write(dir, &file, d("2026-11-23")).unwrap();
+    assert_eq!(
+        backup::copies_of(dir, Path::new("log/2026.ron")).unwrap(),
+        [dir.join("backups/2026-11-23/log/2026.ron"), copy]
+    );
+}
+
+#[test]
+fn only_the_newest_fourteen_days_are_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let file = dir.join("habits.ron");
+    fs::write(&file, "habits").unwrap();
+    let mut day = d("2026-11-01");
+    for _ in 0..20 {
+        backup::backup_before_write(dir, &file, day).unwrap();
+        day = day.succ_opt().unwrap();
+    }
+    let days = backup::backup_days(dir).unwrap();
+    assert_eq!(days.len(), backup::KEEP_DAYS);
+    assert_eq!(days[0].0, d("2026-11-20"));
+    assert_eq!(days[13].0, d("2026-11-07"));
+}
+
+#[test]
+fn a_missing_file_has_nothing_to_back_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    backup::backup_before_write(tmp.path(), &tmp.path().join("habits.ron"), d("2026-11-22"))
+        .unwrap();
+    assert!(!backup::backups_dir(tmp.path()).exists());
 }
