@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::d;
+use gutbone::domain::past::Past;
 use gutbone::domain::stats::HabitStats;
 use gutbone::domain::{Habit, Log, default_habits};
 use gutbone::store::{Month, Store, StoreError, paths};
@@ -249,4 +250,34 @@ fn a_young_history_leaves_no_summary_behind() {
         !cache(&dir).exists(),
         "nothing older than the months on screen"
     );
+}
+
+/// The summary is what the older months sum up to, and it holds only while
+/// they are the very files, and the habits the very ones, it was made from.
+#[test]
+fn a_summary_holds_only_for_the_files_and_habits_it_was_made_from() {
+    let (_tmp, dir, whole) = data_dir();
+    Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+    let (habits, log) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+    assert_eq!(log.past(), Some(&Past::of(&whole, &habits, d(MONTH_READ))));
+    assert!(summed(&dir, FROM));
+
+    // One more line at the end: the file's length changes.
+    let file = month_file(&dir, 2024, 6);
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push('\n');
+    fs::write(&file, text).unwrap();
+    assert!(!summed(&dir, FROM), "a file changed");
+    assert!(summed(&dir, FROM));
+
+    fs::remove_file(month_file(&dir, 2024, 7)).unwrap();
+    assert!(!summed(&dir, FROM), "a file gone");
+    assert!(summed(&dir, FROM));
+
+    edit_in_place(&dir.join("habits.ron"), "target: 3.0", "target: 2.0");
+    assert!(!summed(&dir, FROM), "a target changed");
+    assert!(summed(&dir, FROM));
+
+    fs::write(cache(&dir), "(version: 4, files: 1").unwrap();
+    assert!(!summed(&dir, FROM), "one that does not read");
 }
