@@ -12,11 +12,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use gutbone::action::Action;
 use gutbone::app::App;
 use gutbone::coach::Tips;
-use gutbone::domain::past::Past;
 use gutbone::domain::settings::WeekStart;
 use gutbone::domain::stats::HabitStats;
-use gutbone::domain::week::WeekSummary;
-use gutbone::domain::{HabitId, Log, default_habits};
+use gutbone::domain::week::{WeekSummary, earliest_shown};
+use gutbone::domain::{HabitId, History, Log, default_habits};
 use gutbone::store::Store;
 use gutbone::update::{Msg, update};
 use ratatui::backend::CrosstermBackend;
@@ -56,14 +55,15 @@ fn storage(c: &mut Criterion) {
         });
         // What the app reads at start: the weeks on screen, the days before
         // summed up (the first call makes the summary).
-        let from = Past::checkpoint(now().date(), WeekStart::Monday);
+        let from = earliest_shown(now().date(), WeekStart::Monday);
         store.load_recent(from).unwrap();
         group.bench_with_input(BenchmarkId::new("load_recent", years), &years, |b, _| {
             b.iter(|| black_box(store.load_recent(from).unwrap()));
         });
         // A save as the app makes one: into a log read that way, so this
         // year's days before the weeks read come from the file.
-        let (_, mut log) = store.load_recent(from).unwrap();
+        let (_, mut history) = store.load_recent(from).unwrap();
+        let log = &mut history.log;
         let today = now().date();
         let sun = HabitId::new("sunlight");
         group.bench_with_input(
@@ -73,7 +73,7 @@ fn storage(c: &mut Criterion) {
                 b.iter(|| {
                     let done = log.entry(today, &sun).is_some();
                     log.set_done(today, &sun, !done);
-                    store.save_day(&log, today).unwrap();
+                    store.save_day(log, today).unwrap();
                 });
             },
         );
@@ -83,13 +83,21 @@ fn storage(c: &mut Criterion) {
 
 fn week(c: &mut Criterion) {
     let habits = default_habits();
-    let log = history(10);
+    let history = History::from(history(10));
     let today = now().date();
     c.bench_function("habit_stats_10y", |b| {
-        b.iter(|| HabitStats::all(black_box(&log), &habits, today));
+        b.iter(|| HabitStats::all(black_box(&history), &habits, today));
     });
     c.bench_function("week_summary_10y", |b| {
-        b.iter(|| WeekSummary::new(black_box(&log), &habits, today, today, Default::default()));
+        b.iter(|| {
+            WeekSummary::new(
+                black_box(&history),
+                &habits,
+                today,
+                today,
+                Default::default(),
+            )
+        });
     });
 }
 
@@ -97,7 +105,7 @@ fn week(c: &mut Criterion) {
 fn sample_app() -> App {
     App::new(
         default_habits(),
-        history(10),
+        history(10).into(),
         Tips::builtin(),
         Default::default(),
         now(),

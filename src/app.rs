@@ -7,7 +7,7 @@ use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::week::EARLIER_WEEKS;
-use crate::domain::{DayCount, Habit, HabitId, Log, Status, date};
+use crate::domain::{DayCount, Habit, HabitId, History, Status, date};
 use crate::form::HabitForm;
 use crate::screen::{Panel, Tier};
 use crate::undo::Undo;
@@ -34,7 +34,7 @@ pub struct App {
     pub habits: Vec<Habit>,
     /// Habits set aside: hidden from the checklist, their history kept.
     pub archived: Vec<Habit>,
-    pub log: Log,
+    pub history: History,
     pub tips: Tips,
     pub coach: CoachLines,
     pub settings: Settings,
@@ -99,7 +99,7 @@ impl App {
     /// selected, so the tip speaks to what is left.
     pub fn new(
         all_habits: Vec<Habit>,
-        log: Log,
+        history: History,
         tips: Tips,
         settings: Settings,
         now: NaiveDateTime,
@@ -112,18 +112,18 @@ impl App {
             .iter()
             .position(|habit| {
                 !matches!(
-                    log.status(today, habit),
+                    history.log.status(today, habit),
                     Some(Status::Done | Status::Skipped)
                 )
             })
             .unwrap_or(0);
-        let stats = HabitStats::all(&log, &habits, today);
+        let stats = HabitStats::all(&history, &habits, today);
         Self {
             stats,
             review: None,
             habits,
             archived,
-            log,
+            history,
             tips,
             coach: CoachLines::builtin(),
             settings,
@@ -155,7 +155,7 @@ impl App {
     /// Re-derives `stats`, and drops the review for re-deriving; call after
     /// any change to `log`, the habits or `today`.
     pub fn refresh_stats(&mut self) {
-        self.stats = HabitStats::all(&self.log, &self.habits, self.today);
+        self.stats = HabitStats::all(&self.history, &self.habits, self.today);
         self.review = None;
     }
 
@@ -163,7 +163,7 @@ impl App {
     pub fn refresh_stats_of(&mut self, habit: &HabitId) {
         match self.habits.iter().position(|h| h.id == *habit) {
             Some(i) if self.stats.len() == self.habits.len() => {
-                self.stats[i] = HabitStats::new(&self.log, &self.habits[i], self.today);
+                self.stats[i] = HabitStats::new(&self.history, &self.habits[i], self.today);
                 self.review = None;
             }
             Some(_) => self.refresh_stats(),
@@ -175,7 +175,7 @@ impl App {
     /// The review of the viewed week, as of today.
     pub fn derive_review(&self) -> WeeklyReview {
         WeeklyReview::new(
-            &self.log,
+            &self.history,
             &self.habits,
             self.viewing,
             self.today,
@@ -184,12 +184,12 @@ impl App {
     }
 
     /// Whether the state reaches back before the days the log holds, so the
-    /// rest must be read in (`Log::fill_in`): a week shown from then (the
+    /// rest must be read in (`History::fill_in`): a week shown from then (the
     /// week before the viewed one, or in the wide layout `EARLIER_WEEKS`); the
     /// weekly review, which walks the whole history; or habits the summed-up
     /// past no longer fits.
     pub fn needs_older_days(&self) -> bool {
-        let Some(past) = self.log.past() else {
+        let Some(past) = self.history.past() else {
             return false;
         };
         let weeks_before = if Tier::of(self.area) == Tier::Wide {
@@ -221,7 +221,7 @@ impl App {
     /// What the coach judges against: today's log at the current time.
     pub fn moment(&self) -> Moment<'_> {
         Moment {
-            log: &self.log,
+            history: &self.history,
             habits: &self.habits,
             stats: &self.stats,
             today: self.today,
@@ -271,6 +271,6 @@ impl App {
 
     /// How the viewed day went, the skipped habits set aside.
     pub fn viewing_count(&self) -> DayCount {
-        self.log.count(self.viewing, &self.habits)
+        self.history.log.count(self.viewing, &self.habits)
     }
 }

@@ -15,7 +15,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::clock::Clock;
 use crate::domain::date;
-use crate::domain::past::Past;
+use crate::domain::week;
 use crate::keymap;
 use crate::look;
 use crate::store::{Store, StoreError, load_keymap, load_stated, load_tips, paths};
@@ -51,9 +51,9 @@ pub fn open(
     store.set_today(today);
     let split = store.split_year_files()?;
     // The months before the earliest week on screen are summed up, not read
-    // (see `Past::checkpoint`); the summary is checked after the first frame.
-    let from = Past::checkpoint(today, settings.week_start);
-    let (habits, log) = store.load_recent_unchecked(from)?;
+    // (see `week::earliest_shown`); the summary is checked after the first frame.
+    let from = week::earliest_shown(today, settings.week_start);
+    let (habits, history) = store.load_recent_unchecked(from)?;
     let ids: Vec<_> = habits.iter().map(|h| h.id.clone()).collect();
     let (tips, tips_problem) = load_tips(&paths::user_tips_file(config_dir), &ids);
     let (keymap, keys_problem) = load_keymap(&paths::keys_file(config_dir));
@@ -68,7 +68,7 @@ pub fn open(
         return Err(refusal.into());
     }
     let data_dir = dir.display().to_string();
-    let mut app = App::new(habits, log, tips, settings, clock.now(), data_dir);
+    let mut app = App::new(habits, history, tips, settings, clock.now(), data_dir);
     app.warning = match (tips_problem, keys_problem) {
         (Some(tips), Some(keys)) => Some(format!("{tips} {keys}")),
         (tips, keys) => tips.or(keys),
@@ -89,7 +89,7 @@ pub fn open(
     })?;
     // A save that failed while the app ran gets one last try.
     store
-        .flush(&app.log)
+        .flush(&app.history.log)
         .map_err(|err| format!("{err}\nYour last changes could not be saved.").into())
 }
 
@@ -217,8 +217,8 @@ fn event_loop(
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             let saved = match effect {
-                Effect::Save(day) => store.save_day(&app.log, day),
-                Effect::SaveHabits => store.save_habits(app.all_habits(), &app.log),
+                Effect::Save(day) => store.save_day(&app.history.log, day),
+                Effect::SaveHabits => store.save_habits(app.all_habits(), &app.history.log),
                 Effect::Quit => return Ok(()),
             };
             drop(saving);
@@ -249,9 +249,9 @@ fn check_summary(store: &mut Store, app: &mut App) -> io::Result<bool> {
     if store.check_summary().map_err(io::Error::other)? {
         return Ok(false);
     }
-    let from = Past::checkpoint(app.today, app.settings.week_start);
-    let (habits, log) = store.load_recent(from).map_err(io::Error::other)?;
-    update(app, Msg::Reloaded(habits, log));
+    let from = week::earliest_shown(app.today, app.settings.week_start);
+    let (habits, history) = store.load_recent(from).map_err(io::Error::other)?;
+    update(app, Msg::Reloaded(habits, history));
     Ok(true)
 }
 
@@ -284,7 +284,7 @@ fn reload_if_changed(store: &mut Store, app: &mut App) -> Option<String> {
     };
     match loaded {
         Ok((habits, log)) => {
-            update(app, Msg::Reloaded(habits, log));
+            update(app, Msg::Reloaded(habits, log.into()));
             None
         }
         Err(StoreError::Parse {

@@ -8,7 +8,7 @@ use crate::action::Action;
 use crate::app::{App, Overlay};
 use crate::domain::habit::MAX_ACTIVE_HABITS;
 use crate::domain::log::MAX_NOTE_CHARS;
-use crate::domain::{Habit, Log, date};
+use crate::domain::{Habit, History, Log, date};
 use crate::form::HabitForm;
 use crate::screen::{Panel, Tier};
 use crate::ui::layout::{self, Hit};
@@ -25,7 +25,7 @@ const MAX_AMOUNT_CHARS: usize = 16;
 pub enum Msg {
     /// The files changed on disk (a hand edit, a sync, the command line)
     /// and were read again: every habit, and the log.
-    Reloaded(Vec<Habit>, Log),
+    Reloaded(Vec<Habit>, History),
     /// The older days the log only summed up, read in (see
     /// `App::needs_older_days`).
     OlderDaysRead(Log),
@@ -78,13 +78,13 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             tick(app, now);
             vec![]
         }
-        Msg::Reloaded(habits, log) => {
-            app.log = log;
+        Msg::Reloaded(habits, history) => {
+            app.history = history;
             app.set_habits(habits);
             vec![]
         }
         Msg::OlderDaysRead(older) => {
-            app.log.fill_in(older);
+            app.history.fill_in(older);
             app.refresh_stats();
             vec![]
         }
@@ -333,7 +333,12 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => return edit::restore(app, true),
         Action::Redo => return edit::restore(app, false),
         Action::EditNote => {
-            app.note_draft = app.log.note(app.viewing).unwrap_or_default().to_owned();
+            app.note_draft = app
+                .history
+                .log
+                .note(app.viewing)
+                .unwrap_or_default()
+                .to_owned();
             app.overlay = Some(Overlay::Note);
         }
         // Text and field keys only mean something in an editor.

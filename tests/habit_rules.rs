@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use gutbone::domain::amount::{MAX_AMOUNT, format_amount};
 use gutbone::domain::habit::{Measure, check_habits, check_names, default_habits, short_label};
-use gutbone::domain::{Entry, Habit, HabitId, Log, Status};
+use gutbone::domain::{Entry, Habit, HabitId, History, Log, Status};
 
 #[test]
 fn default_ids_are_the_stable_ones_in_checklist_order() {
@@ -214,20 +214,27 @@ fn a_habit_added_later_is_judged_from_when_it_was_added_or_back_filled() {
     let d = |s: &str| s.parse::<NaiveDate>().unwrap();
     let mut log = Log::new();
     let mut floss = Habit::check("floss", "Floss");
-    assert_eq!(floss.start(&log), None);
+    assert_eq!(History::from(log.clone()).start(&floss), None);
     log.set_done(d("2026-01-01"), HabitId::new("sunlight"), true);
-    assert_eq!(floss.start(&log), Some(d("2026-01-01")), "from the start");
+    assert_eq!(
+        History::from(log.clone()).start(&floss),
+        Some(d("2026-01-01")),
+        "from the start"
+    );
     floss.since = Some(d("2026-11-22"));
-    assert_eq!(floss.start(&log), Some(d("2026-11-22")));
+    assert_eq!(
+        History::from(log.clone()).start(&floss),
+        Some(d("2026-11-22"))
+    );
     log.set_done(d("2026-11-20"), &floss, true);
     assert_eq!(
-        floss.start(&log),
+        History::from(log.clone()).start(&floss),
         Some(d("2026-11-20")),
         "a back-filled day counts"
     );
     floss.since = Some(d("2025-01-01"));
     assert_eq!(
-        floss.start(&log),
+        History::from(log.clone()).start(&floss),
         Some(d("2026-01-01")),
         "never before the log"
     );

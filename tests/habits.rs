@@ -36,7 +36,7 @@ fn type_text(app: &mut App, text: &str) {
 const TODAY: &str = "2026-11-22";
 
 fn amount(app: &App, habit_id: &str) -> Option<Entry> {
-    app.log.entry(d(TODAY), id(habit_id))
+    app.history.log.entry(d(TODAY), id(habit_id))
 }
 
 /// The sample app with sunlight (0/15 min, step 5) selected.
@@ -53,10 +53,13 @@ fn plus_and_minus_step_the_amount_and_meeting_the_target_makes_it_done() {
     let sun = habit("sunlight");
     assert_eq!(keys(&mut app, &[Char('+')]), [Effect::Save(d(TODAY))]);
     assert_eq!(amount(&app, "sunlight"), Some(Entry::Amount(5.0)));
-    assert_eq!(app.log.status(d(TODAY), &sun), Some(Status::Partial));
+    assert_eq!(
+        app.history.log.status(d(TODAY), &sun),
+        Some(Status::Partial)
+    );
     keys(&mut app, &[Char('+'), Char('+')]);
     assert_eq!(amount(&app, "sunlight"), Some(Entry::Amount(15.0)));
-    assert!(app.log.is_done(d(TODAY), &sun));
+    assert!(app.history.log.is_done(d(TODAY), &sun));
     assert_eq!(
         app.stats[3].current_streak, 3,
         "today's 15 minutes extend the streak"
@@ -151,7 +154,7 @@ fn equals_types_an_exact_amount() {
 #[test]
 fn a_bad_amount_is_explained_and_nothing_changes() {
     let mut app = on_sunlight();
-    let before = app.log.clone();
+    let before = app.history.log.clone();
     for (typed, expected) in [
         ("", "type a number"),
         ("20000", "at most 10,000"),
@@ -171,7 +174,7 @@ fn a_bad_amount_is_explained_and_nothing_changes() {
         keys(&mut app, &[Esc]);
         assert_eq!(app.overlay, None);
     }
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
     // More than an amount can be is refused as it is typed, with a word.
     keys(&mut app, &[Char('=')]);
     type_text(&mut app, "12345678901234567");
@@ -183,7 +186,7 @@ fn a_bad_amount_is_explained_and_nothing_changes() {
             .contains("at most 16 characters")
     );
     keys(&mut app, &[Esc]);
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
 }
 
 #[test]
@@ -211,7 +214,7 @@ fn amounts_are_undone_and_redone() {
     type_text(&mut app, "7");
     keys(&mut app, &[Enter, Char('t')]);
     assert_eq!(
-        app.log.entry(d("2026-11-21"), id("sunlight")),
+        app.history.log.entry(d("2026-11-21"), id("sunlight")),
         Some(Entry::Amount(7.0))
     );
     assert_eq!(
@@ -219,7 +222,7 @@ fn amounts_are_undone_and_redone() {
         [Effect::Save(d("2026-11-21"))]
     );
     assert_eq!(
-        app.log.entry(d("2026-11-21"), id("sunlight")),
+        app.history.log.entry(d("2026-11-21"), id("sunlight")),
         Some(Entry::Done)
     );
     keys(&mut app, &[Char('u')]);
@@ -260,7 +263,7 @@ fn a_adds_a_habit_at_the_end_of_the_checklist_and_selects_it() {
     assert_eq!(app.selected, 5);
     assert_eq!(app.stats.len(), 6, "stats follow the new list");
     keys(&mut app, &[Char('+'), Char('+')]);
-    assert!(app.log.is_done(d(TODAY), &app.habits[5]));
+    assert!(app.history.log.is_done(d(TODAY), &app.habits[5]));
     // A done-or-not habit: no unit or target.
     add_habit(&mut app, "Floss", None);
     assert_eq!(app.habits[6].measure, None);
@@ -345,7 +348,7 @@ fn e_edits_the_selected_habit_and_its_history_follows() {
     );
     assert_eq!(sun.measure.as_ref().unwrap().target, 5.0);
     // The 18th had 5 of 15 minutes: with a 5-minute target it now counts.
-    assert!(app.log.is_done(d("2026-11-18"), sun));
+    assert!(app.history.log.is_done(d("2026-11-18"), sun));
     assert_eq!(app.stats[3].best_streak.unwrap().days, 3);
 }
 
@@ -373,7 +376,10 @@ fn d_archives_after_asking_and_undo_brings_it_back() {
     assert_eq!(app.habits.len(), 4);
     assert_eq!(app.archived[0].id, id("sunlight"));
     assert!(
-        app.log.entry(d("2026-11-21"), id("sunlight")).is_some(),
+        app.history
+            .log
+            .entry(d("2026-11-21"), id("sunlight"))
+            .is_some(),
         "history kept"
     );
     assert_eq!(app.selected, 3, "the selection stays in range");
@@ -412,17 +418,17 @@ fn shift_k_and_j_reorder_the_checklist() {
 
 #[test]
 fn a_habit_added_today_has_no_missed_days_behind_it() {
-    use gutbone::domain::streak::current_perfect_streak;
+    use gutbone::domain::stats::{current_perfect_streak, missed_run};
     use gutbone::domain::week::{Mark, WeekSummary};
     let mut app = sample_app("2026-11-22T09:00:00");
     // Yesterday was a perfect day for the five; a sixth habit must not spoil it.
     keys(&mut app, &[Char('4'), Left, Char('2'), Char('t')]);
-    let perfect_before = current_perfect_streak(&app.log, &app.habits, d(TODAY));
+    let perfect_before = current_perfect_streak(&app.history, &app.habits, d(TODAY));
     add_habit(&mut app, "Floss", None);
     let floss = app.habits[5].clone();
     assert_eq!(floss.since, Some(d(TODAY)));
     let week = WeekSummary::new(
-        &app.log,
+        &app.history,
         &app.habits,
         d(TODAY),
         d(TODAY),
@@ -434,12 +440,9 @@ fn a_habit_added_today_has_no_missed_days_behind_it() {
         "yesterday is not a miss"
     );
     assert_eq!(week.rows[5].marks[6], Mark::Open);
+    assert_eq!(missed_run(&app.history, &floss, d(TODAY)), 0);
     assert_eq!(
-        gutbone::domain::streak::missed_run(&app.log, &floss, d(TODAY)),
-        0
-    );
-    assert_eq!(
-        current_perfect_streak(&app.log, &app.habits, d(TODAY)),
+        current_perfect_streak(&app.history, &app.habits, d(TODAY)),
         perfect_before,
         "the days before it stay perfect"
     );
@@ -498,7 +501,10 @@ fn a_measured_habit_made_done_or_not_keeps_its_past_days_as_they_were() {
     let mut app = on_sunlight();
     // The 18th had 5 of 15 minutes (partial); the 20th its 15.
     let sun = app.habits[3].clone();
-    assert_eq!(app.log.status(d("2026-11-18"), &sun), Some(Status::Partial));
+    assert_eq!(
+        app.history.log.status(d("2026-11-18"), &sun),
+        Some(Status::Partial)
+    );
     let strength = app.stats[3].strength;
     keys(&mut app, &[Char('e'), Tab, Tab, Char(' ')]);
     assert!(!app.form.measured);
@@ -508,11 +514,15 @@ fn a_measured_habit_made_done_or_not_keeps_its_past_days_as_they_were() {
     let sun = app.habits[3].clone();
     assert_eq!(sun.measure, None);
     assert_eq!(
-        app.log.status(d("2026-11-18"), &sun),
+        app.history.log.status(d("2026-11-18"), &sun),
         Some(Status::Partial),
         "a partial day does not turn done"
     );
-    assert_eq!(app.log.amount(d("2026-11-18"), &sun), 0.0, "done or not: 0");
+    assert_eq!(
+        app.history.log.amount(d("2026-11-18"), &sun),
+        0.0,
+        "done or not: 0"
+    );
     assert_eq!(app.stats[3].strength, strength, "strength is unchanged");
     // Measured again: the same unit, target and step come back.
     keys(&mut app, &[Char('e')]);

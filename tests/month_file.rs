@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use gutbone::domain::log::{DayLog, Entry};
+use gutbone::domain::Entry;
+use gutbone::domain::log::DayLog;
 use gutbone::domain::{HabitId, Log, default_habits};
 use gutbone::store::month::render_month;
 use gutbone::store::{Month, StoreError, parse_month, parse_year};

@@ -4,11 +4,10 @@
 //! where each habit's history starts.
 
 use chrono::{Days, NaiveDate};
-use gutbone::domain::past::Past;
 use gutbone::domain::settings::WeekStart;
-use gutbone::domain::stats::HabitStats;
-use gutbone::domain::streak::missed_run;
-use gutbone::domain::{Entry, Habit, Log};
+use gutbone::domain::stats::{HabitStats, missed_run};
+use gutbone::domain::week::earliest_shown;
+use gutbone::domain::{Entry, Habit, History, Log};
 use proptest::prelude::*;
 
 fn start() -> NaiveDate {
@@ -76,10 +75,10 @@ proptest! {
         let habits = habits(since);
         let whole = log_of(&days, &habits);
         let today = day(today_at);
-        let before = Past::checkpoint(today, week_start);
-        let mut recent = whole.clone();
-        recent.set_past(Past::of(&whole, &habits, before));
-        prop_assert!(recent.days_in(..before).next().is_none(), "the older days are gone");
+        let before = earliest_shown(today, week_start);
+        let whole = History::from(whole);
+        let recent = History::recent(whole.log.clone(), whole.sum_up(&habits, before));
+        prop_assert!(recent.log.days_in(..before).next().is_none(), "the older days are gone");
 
         prop_assert_eq!(recent.first_day(), whole.first_day());
         prop_assert_eq!(
@@ -87,7 +86,7 @@ proptest! {
             HabitStats::all(&whole, &habits, today)
         );
         for habit in &habits {
-            prop_assert_eq!(habit.start(&recent), habit.start(&whole), "{}", habit.id.as_str());
+            prop_assert_eq!(recent.start(habit), whole.start(habit), "{}", habit.id.as_str());
             prop_assert_eq!(
                 missed_run(&recent, habit, today),
                 missed_run(&whole, habit, today),
@@ -96,15 +95,15 @@ proptest! {
         }
 
         let mut filled = recent.clone();
-        filled.fill_in(whole.clone());
-        prop_assert_eq!(filled, whole, "filling in gives back the whole log");
+        filled.fill_in(whole.log.clone());
+        prop_assert_eq!(filled, whole, "filling in gives back the whole history");
     }
 }
 
 #[test]
 fn a_past_fits_only_the_habits_it_was_reckoned_with() {
     let habits = habits(30);
-    let past = Past::of(&Log::new(), &habits, day(100));
+    let past = History::default().sum_up(&habits, day(100));
     assert!(past.fits(&habits));
     let mut later = habits.clone();
     later[2].since = Some(day(31));
@@ -123,7 +122,7 @@ fn the_checkpoint_keeps_this_week_and_the_earlier_weeks_shown_recent() {
     use gutbone::domain::week::EARLIER_WEEKS;
     assert_eq!(EARLIER_WEEKS, 4, "the dates below count four weeks back");
     let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-    let checkpoint = |today| Past::checkpoint(d(today), WeekStart::Monday);
+    let checkpoint = |today| earliest_shown(d(today), WeekStart::Monday);
     // Sunday 2026-11-22: its week began on Monday 2026-11-16.
     assert_eq!(checkpoint("2026-11-22"), d("2026-10-19"));
     assert_eq!(checkpoint("2026-11-16"), d("2026-10-19"));
@@ -131,7 +130,7 @@ fn the_checkpoint_keeps_this_week_and_the_earlier_weeks_shown_recent() {
     // Sunday 2027-01-31: four weeks before its week began, 2026-12-28.
     assert_eq!(checkpoint("2027-01-31"), d("2026-12-28"));
     assert_eq!(
-        Past::checkpoint(d("2026-11-22"), WeekStart::Sunday),
+        earliest_shown(d("2026-11-22"), WeekStart::Sunday),
         d("2026-10-25")
     );
 }

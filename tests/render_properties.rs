@@ -42,7 +42,7 @@ fn screens() -> Vec<Vec<Action>> {
 fn app_with(history: u8) -> App {
     let mut app = sample_app("2026-11-22T09:00:00");
     match history {
-        0 => app.log = gutbone::domain::Log::new(),
+        0 => app.history.log = gutbone::domain::Log::new(),
         1 => {}
         _ => {
             // Many habits, with long names: the list scrolls and labels are cut.

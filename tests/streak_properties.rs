@@ -1,9 +1,8 @@
 //! Properties of the streak and strength rules, over generated histories.
 
 use chrono::{Days, NaiveDate};
-use gutbone::domain::streak::{best_streak, current_streak};
-use gutbone::domain::strength::strength;
-use gutbone::domain::{Entry, Habit, Log, Status};
+use gutbone::domain::stats::{best_streak, current_streak, strength};
+use gutbone::domain::{Entry, Habit, History, Log, Status};
 use proptest::prelude::*;
 
 fn start() -> NaiveDate {
@@ -33,12 +32,12 @@ fn day(offset: usize) -> NaiveDate {
     start().checked_add_days(Days::new(offset as u64)).unwrap()
 }
 
-fn log_of(days: &[Option<Entry>]) -> Log {
+fn log_of(days: &[Option<Entry>]) -> History {
     let mut log = Log::new();
     for (offset, status) in days.iter().enumerate() {
         log.set_entry(day(offset), sun(), *status);
     }
-    log
+    History::from(log)
 }
 
 fn today(days: &[Option<Entry>]) -> NaiveDate {
@@ -62,7 +61,7 @@ proptest! {
         let log = log_of(&days);
         let before = best_streak(&log, &sun(), today).map_or(0, |s| s.days);
         let mut more = log.clone();
-        more.set_done(day(at.index(days.len())), sun(), true);
+        more.log.set_done(day(at.index(days.len())), sun(), true);
         let after = best_streak(&more, &sun(), today).map_or(0, |s| s.days);
         prop_assert!(after >= before, "{before} became {after}");
     }
@@ -103,6 +102,7 @@ proptest! {
         for (offset, status) in entries {
             shuffled.set_entry(day(offset), sun(), status);
         }
+        let shuffled = History::from(shuffled);
         let ordered = log_of(&days);
         let today = today(&days);
         prop_assert_eq!(&shuffled, &ordered);

@@ -8,9 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::d;
-use gutbone::domain::past::Past;
 use gutbone::domain::stats::HabitStats;
-use gutbone::domain::{Habit, Log, default_habits};
+use gutbone::domain::{Habit, History, Log, default_habits};
 use gutbone::store::{Month, Store, StoreError, paths};
 
 const TODAY: &str = "2026-11-22";
@@ -42,8 +41,8 @@ fn month_file(dir: &Path, year: i32, month: u32) -> PathBuf {
     paths::month_file(dir, Month { year, month })
 }
 
-fn stats(habits: &[Habit], log: &Log) -> Vec<HabitStats> {
-    HabitStats::all(log, habits, d(TODAY))
+fn stats(habits: &[Habit], history: &History) -> Vec<HabitStats> {
+    HabitStats::all(history, habits, d(TODAY))
 }
 
 /// Rewrites a file with the same length but new content and a new time, as
@@ -58,13 +57,14 @@ fn edit_in_place(path: &Path, from: &str, to: &str) {
 
 /// Whether a start from `from` found the summary good.
 fn summed(dir: &Path, from: &str) -> bool {
-    let (_, log) = Store::open(dir).unwrap().load_recent(d(from)).unwrap();
-    log.loaded_from().is_some()
+    let (_, history) = Store::open(dir).unwrap().load_recent(d(from)).unwrap();
+    history.loaded_from().is_some()
 }
 
 #[test]
 fn the_first_start_reads_everything_and_the_next_only_the_months_on_screen() {
     let (_tmp, dir, whole) = data_dir();
+    let whole = History::from(whole);
     let (habits, first) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     assert_eq!(first, whole, "no summary yet: every month is read");
     assert!(cache(&dir).exists(), "and the summary is made");
@@ -73,8 +73,8 @@ fn the_first_start_reads_everything_and_the_next_only_the_months_on_screen() {
     assert_eq!(habits_again, habits);
     let read_from = d(MONTH_READ);
     assert_eq!(recent.loaded_from(), Some(read_from));
-    assert!(recent.days_in(..read_from).next().is_none());
-    let days = |log: &Log| log.days_in(read_from..).count();
+    assert!(recent.log.days_in(..read_from).next().is_none());
+    let days = |history: &History| history.log.days_in(read_from..).count();
     assert!(days(&whole) > 0);
     assert_eq!(days(&recent), days(&whole));
     assert_eq!(stats(&habits, &recent), stats(&habits, &whole));
@@ -85,9 +85,9 @@ fn the_older_months_read_in_later_complete_the_log() {
     let (_tmp, dir, whole) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     let mut store = Store::open(&dir).unwrap();
-    let (_, mut log) = store.load_recent(d(FROM)).unwrap();
-    log.fill_in(store.load_older().unwrap());
-    assert_eq!(log, whole);
+    let (_, mut history) = store.load_recent(d(FROM)).unwrap();
+    history.fill_in(store.load_older().unwrap());
+    assert_eq!(history, History::from(whole));
     assert!(!store.changed_on_disk().unwrap());
 }
 
@@ -102,10 +102,10 @@ fn an_edited_older_month_is_read_again_not_summed_up() {
         "\"prebiotic-fiber\": 3.0",
         "\"prebiotic-fiber\": 4.0",
     );
-    let (_, log) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
-    assert_eq!(log.loaded_from(), None, "the summary no longer holds");
+    let (_, history) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+    assert_eq!(history.loaded_from(), None, "the summary no longer holds");
     let (_, whole) = Store::open(&dir).unwrap().load().unwrap();
-    assert_eq!(log, whole, "and the edit is read");
+    assert_eq!(history, History::from(whole), "and the edit is read");
     assert!(
         summed(&dir, FROM),
         "made again: the next start sums up once more"
@@ -124,9 +124,9 @@ fn the_first_frame_trusts_the_summary_and_the_check_after_it_catches_an_edit() {
     assert_eq!(quick.loaded_from(), Some(d(MONTH_READ)));
     assert!(store.check_summary().unwrap());
     assert!(!store.changed_on_disk().unwrap());
-    let mut log = quick.clone();
-    log.fill_in(store.load_older().unwrap());
-    assert_eq!(log, whole);
+    let mut history = quick.clone();
+    history.fill_in(store.load_older().unwrap());
+    assert_eq!(history.log, whole);
     drop(store);
 
     edit_in_place(
@@ -141,8 +141,8 @@ fn the_first_frame_trusts_the_summary_and_the_check_after_it_catches_an_edit() {
     let (_, read) = store.load_recent(d(FROM)).unwrap();
     drop(store);
     let (_, edited) = Store::open(&dir).unwrap().load().unwrap();
-    assert_eq!(read, edited);
     assert_ne!(edited, whole);
+    assert_eq!(read, History::from(edited));
 }
 
 #[test]
@@ -198,8 +198,8 @@ fn a_summary_that_cannot_be_read_is_made_again() {
     let (_tmp, dir, whole) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     fs::write(cache(&dir), "(version: 4, files: 1").unwrap();
-    let (_, log) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
-    assert_eq!(log, whole);
+    let (_, history) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+    assert_eq!(history, History::from(whole));
     assert!(summed(&dir, FROM));
 }
 
@@ -208,13 +208,13 @@ fn a_month_only_summed_up_is_never_written() {
     let (_tmp, dir, _) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     let mut store = Store::open(&dir).unwrap();
-    let (habits, mut log) = store.load_recent(d(FROM)).unwrap();
+    let (habits, mut history) = store.load_recent(d(FROM)).unwrap();
     let old = d("2024-03-01");
     let before = fs::read(month_file(&dir, 2024, 3)).unwrap();
     // A mistake elsewhere (a change to a day not read in) must not empty
     // the file it would be written to.
-    log.set_done(old, &habits[0], true);
-    let err = store.save_day(&log, old).unwrap_err();
+    history.log.set_done(old, &habits[0], true);
+    let err = store.save_day(&history.log, old).unwrap_err();
     assert!(err.to_string().contains("not been read in"), "{err}");
     assert_eq!(fs::read(month_file(&dir, 2024, 3)).unwrap(), before);
 }
@@ -224,11 +224,11 @@ fn a_save_of_a_month_on_screen_leaves_the_summary_good() {
     let (_tmp, dir, mut whole) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     let mut store = Store::open(&dir).unwrap();
-    let (habits, mut log) = store.load_recent(d(FROM)).unwrap();
+    let (habits, mut history) = store.load_recent(d(FROM)).unwrap();
     let today = d(TODAY);
-    let done = log.entry(today, &habits[3]).is_some();
-    log.set_done(today, &habits[3], !done);
-    store.save_day(&log, today).unwrap();
+    let done = history.log.entry(today, &habits[3]).is_some();
+    history.log.set_done(today, &habits[3], !done);
+    store.save_day(&history.log, today).unwrap();
     drop(store);
     whole.set_done(today, &habits[3], !done);
     let (_, saved) = Store::open(&dir).unwrap().load().unwrap();
@@ -241,9 +241,9 @@ fn a_young_history_leaves_no_summary_behind() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let mut store = Store::open(&dir).unwrap();
-    let (habits, mut log) = store.load_recent(d(FROM)).unwrap();
-    log.set_done(d(TODAY), &habits[0], true);
-    store.save_day(&log, d(TODAY)).unwrap();
+    let (habits, mut history) = store.load_recent(d(FROM)).unwrap();
+    history.log.set_done(d(TODAY), &habits[0], true);
+    store.save_day(&history.log, d(TODAY)).unwrap();
     drop(store);
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
     assert!(
@@ -258,8 +258,9 @@ fn a_young_history_leaves_no_summary_behind() {
 fn a_summary_holds_only_for_the_files_and_habits_it_was_made_from() {
     let (_tmp, dir, whole) = data_dir();
     Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
-    let (habits, log) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
-    assert_eq!(log.past(), Some(&Past::of(&whole, &habits, d(MONTH_READ))));
+    let (habits, history) = Store::open(&dir).unwrap().load_recent(d(FROM)).unwrap();
+    let sums = History::from(whole).sum_up(&habits, d(MONTH_READ));
+    assert_eq!(history.past(), Some(&sums));
     assert!(summed(&dir, FROM));
 
     // One more line at the end: the file's length changes.

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use gutbone::coach::*;
 use gutbone::domain::stats::HabitStats;
-use gutbone::domain::{Habit, HabitId, Log, default_habits};
+use gutbone::domain::{Habit, HabitId, History, Log, default_habits};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -20,7 +20,7 @@ fn id(s: &str) -> HabitId {
 
 /// A moment to judge against, owning what it borrows.
 struct At {
-    log: Log,
+    history: History,
     habits: Vec<Habit>,
     stats: Vec<HabitStats>,
     today: NaiveDate,
@@ -30,7 +30,7 @@ struct At {
 impl At {
     fn moment(&self) -> Moment<'_> {
         Moment {
-            log: &self.log,
+            history: &self.history,
             habits: &self.habits,
             stats: &self.stats,
             today: self.today,
@@ -41,9 +41,10 @@ impl At {
 
 fn at(log: &Log, today: &str, time: &str) -> At {
     let habits = default_habits();
-    let stats = HabitStats::all(log, &habits, d(today));
+    let history = History::from(log.clone());
+    let stats = HabitStats::all(&history, &habits, d(today));
     At {
-        log: log.clone(),
+        history,
         habits,
         stats,
         today: d(today),

@@ -118,7 +118,7 @@ fn a_save_error_replaces_the_key_hints() {
 fn a_fresh_start_on_new_years_day() {
     let app = gutbone::app::App::new(
         gutbone::domain::default_habits(),
-        gutbone::domain::Log::new(),
+        gutbone::domain::Log::new().into(),
         gutbone::coach::Tips::builtin(),
         Default::default(),
         common::at("2027-01-01T08:00:00"),
@@ -478,7 +478,7 @@ fn no_mark_is_drawn_in_the_colour_of_its_background() {
     let mut app = sample_app("2026-11-22T09:00:00");
     // Today: fibre skipped, exercise partial (20/30), kefir and stress done,
     // sunlight open; the days before hold done, partial, skipped and missed.
-    app.log.set_entry(
+    app.history.log.set_entry(
         d("2026-11-22"),
         common::id("prebiotic-fiber"),
         Some(Entry::Skipped),
@@ -526,13 +526,14 @@ fn wide_names_two_digit_numbers_and_fractions_keep_their_columns() {
     habits[3].name = "Cafe\u{301}".into();
     let mut app = gutbone::app::App::new(
         habits.clone(),
-        gutbone::domain::Log::new(),
+        gutbone::domain::Log::new().into(),
         gutbone::coach::Tips::builtin(),
         Default::default(),
         common::at("2026-11-22T09:00:00"),
         String::new(),
     );
-    app.log
+    app.history
+        .log
         .set_entry(d("2026-11-22"), &habits[4], Some(Entry::Amount(2.5)));
     let terminal = render(&app, 120, 40);
     let buffer = terminal.backend().buffer();

@@ -7,6 +7,7 @@ use common::{at, d, habit, sample_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gutbone::action::Action;
 use gutbone::app::{App, Overlay};
+use gutbone::domain::History;
 use gutbone::keymap::action_for;
 use gutbone::update::{Effect, Msg, update};
 
@@ -34,13 +35,15 @@ fn space_toggles_the_selected_habit_and_asks_for_a_save() {
     let effects = press(&mut app, &[Char(' ')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
     assert!(
-        app.log
+        app.history
+            .log
             .is_done(d("2026-11-22"), &habit("weight-bearing-exercise"))
     );
     let effects = press(&mut app, &[Enter]);
     assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
     assert!(
-        !app.log
+        !app.history
+            .log
             .is_done(d("2026-11-22"), &habit("weight-bearing-exercise"))
     );
 }
@@ -50,12 +53,12 @@ fn digits_toggle_and_select_their_habit() {
     let mut app = sample_app("2026-11-22T09:00:00");
     let effects = press(&mut app, &[Char('4')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-22"))]);
-    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(app.selected, 3);
     // There is no sixth habit: nothing changes and nothing is saved.
-    let before = app.log.clone();
+    let before = app.history.log.clone();
     assert_eq!(press(&mut app, &[Char('6')]), []);
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
 }
 
 #[test]
@@ -77,12 +80,22 @@ fn yesterday_can_be_back_filled_but_tomorrow_cannot_be_reached() {
     assert_eq!(app.viewing, d("2026-11-22"), "never past today");
     press(&mut app, &[Left]);
     assert_eq!(app.viewing, d("2026-11-21"));
-    assert!(!app.log.is_done(d("2026-11-21"), &habit("prebiotic-fiber")));
+    assert!(
+        !app.history
+            .log
+            .is_done(d("2026-11-21"), &habit("prebiotic-fiber"))
+    );
     let effects = press(&mut app, &[Char('2')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-21"))]);
-    assert!(app.log.is_done(d("2026-11-21"), &habit("prebiotic-fiber")));
     assert!(
-        app.log.is_done(d("2026-11-22"), &habit("prebiotic-fiber")),
+        app.history
+            .log
+            .is_done(d("2026-11-21"), &habit("prebiotic-fiber"))
+    );
+    assert!(
+        app.history
+            .log
+            .is_done(d("2026-11-22"), &habit("prebiotic-fiber")),
         "today untouched"
     );
     press(&mut app, &[Char('h'), Char('h'), Char('t')]);
@@ -103,9 +116,12 @@ fn help_is_modal_and_closes_with_escape_or_question_mark() {
     let mut app = sample_app("2026-11-22T09:00:00");
     press(&mut app, &[Char('?')]);
     assert_eq!(app.overlay, Some(Overlay::Help));
-    let before = app.log.clone();
+    let before = app.history.log.clone();
     assert_eq!(press(&mut app, &[Char(' '), Char('3'), Left]), []);
-    assert_eq!(app.log, before, "keys behind the overlay do nothing");
+    assert_eq!(
+        app.history.log, before,
+        "keys behind the overlay do nothing"
+    );
     assert_eq!(app.viewing, d("2026-11-22"));
     assert_eq!(
         press(&mut app, &[Esc]),
@@ -182,18 +198,18 @@ fn midnight_leaves_someone_back_filling_where_they_are() {
 #[test]
 fn a_clock_set_back_never_leaves_the_view_in_the_future() {
     let mut app = sample_app("2026-11-22T09:00:00");
-    let before = app.log.clone();
+    let before = app.history.log.clone();
     // A clock set back (or a flight west) writes nothing and drops nothing:
     // the days "after" the new today stay in the log, only out of reach.
     assert_eq!(update(&mut app, Msg::Tick(at("2026-11-20T09:00:00"))), []);
     assert_eq!(app.today, d("2026-11-20"));
     assert_eq!(app.viewing, d("2026-11-20"));
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
     press(&mut app, &[Right, Char(']')]);
     assert_eq!(app.viewing, d("2026-11-20"), "still never past today");
     // Back to the right time, all of it is there as it was.
     assert_eq!(update(&mut app, Msg::Tick(at("2026-11-22T09:05:00"))), []);
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
 }
 
 #[test]
@@ -232,16 +248,19 @@ fn actions_have_unique_stable_snake_case_names_for_keys_ron() {
 
 #[test]
 fn s_skips_the_selected_habit_and_a_tick_turns_a_skip_into_done() {
-    use gutbone::domain::log::Status;
+    use gutbone::domain::Status;
     let mut app = sample_app("2026-11-22T09:00:00");
     let today = d("2026-11-22");
     let exercise = habit("weight-bearing-exercise");
     assert_eq!(press(&mut app, &[Char('s')]), [Effect::Save(today)]);
-    assert_eq!(app.log.status(today, &exercise), Some(Status::Skipped));
+    assert_eq!(
+        app.history.log.status(today, &exercise),
+        Some(Status::Skipped)
+    );
     press(&mut app, &[Char(' ')]);
-    assert_eq!(app.log.status(today, &exercise), Some(Status::Done));
+    assert_eq!(app.history.log.status(today, &exercise), Some(Status::Done));
     press(&mut app, &[Char('s'), Char('s')]);
-    assert_eq!(app.log.status(today, &exercise), None);
+    assert_eq!(app.history.log.status(today, &exercise), None);
 }
 
 #[test]
@@ -284,8 +303,8 @@ fn after_midnight_the_next_toggle_lands_on_the_new_day() {
     update(&mut app, Msg::Tick(at("2026-11-23T00:00:02")));
     let effects = press(&mut app, &[Char('4')]);
     assert_eq!(effects, [Effect::Save(d("2026-11-23"))]);
-    assert!(app.log.is_done(d("2026-11-23"), &habit("sunlight")));
-    assert!(!app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(app.history.log.is_done(d("2026-11-23"), &habit("sunlight")));
+    assert!(!app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
 }
 
 #[test]
@@ -297,7 +316,7 @@ fn with_a_four_oclock_day_start_a_late_night_still_counts_for_the_evening_before
     };
     let mut app = App::new(
         gutbone::domain::default_habits(),
-        gutbone::domain::Log::new(),
+        gutbone::domain::Log::new().into(),
         gutbone::coach::Tips::builtin(),
         settings,
         at("2026-11-24T01:30:00"), // Tuesday, small hours
@@ -341,12 +360,12 @@ fn the_review_is_derived_once_per_change_and_never_stale() {
     assert_eq!(app.review, last_week, "a key that changes nothing keeps it");
 
     // The files change underneath, and midnight passes, while it is open.
-    let mut log = app.log.clone();
+    let mut log = app.history.log.clone();
     for day in d("2026-11-09").iter_days().take(7) {
         log.set_done(day, habit("sunlight"), true);
     }
     let habits = app.all_habits();
-    update(&mut app, Msg::Reloaded(habits, log));
+    update(&mut app, Msg::Reloaded(habits, log.into()));
     assert_eq!(app.review, Some(app.derive_review()));
     assert_ne!(app.review, last_week);
     update(&mut app, Msg::Tick(at("2026-11-23T00:00:01")));
@@ -389,7 +408,7 @@ fn the_derived_stats_never_go_stale() {
         if step % 5 == 4 {
             update(&mut app, Msg::Tick(at(ticks[step / 5])));
         }
-        let fresh = HabitStats::all(&app.log, &app.habits, app.today);
+        let fresh = HabitStats::all(&app.history, &app.habits, app.today);
         assert_eq!(app.stats, fresh, "after step {step} ({key:?})");
     }
 }
@@ -400,13 +419,13 @@ fn ctrl(c: char) -> KeyEvent {
 
 #[test]
 fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
-    use gutbone::domain::log::Status;
+    use gutbone::domain::Status;
     let mut app = sample_app("2026-11-22T09:00:00");
-    let before = app.log.clone();
+    let before = app.history.log.clone();
     press(&mut app, &[Char('4')]); // sunlight done today
     press(&mut app, &[Left, Char('s')]); // yesterday: sunlight (selected) skipped
     assert_eq!(
-        app.log.status(d("2026-11-21"), &habit("sunlight")),
+        app.history.log.status(d("2026-11-21"), &habit("sunlight")),
         Some(Status::Skipped)
     );
     press(&mut app, &[Char('t')]);
@@ -422,14 +441,14 @@ fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
         "the view follows the undone change"
     );
     assert_eq!(
-        app.log.status(d("2026-11-21"), &habit("sunlight")),
+        app.history.log.status(d("2026-11-21"), &habit("sunlight")),
         Some(Status::Done)
     );
     assert_eq!(
         press(&mut app, &[Char('u')]),
         [Effect::Save(d("2026-11-22"))]
     );
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
     assert_eq!(press(&mut app, &[Char('u')]), [], "nothing left to undo");
 
     // Redo walks forward again.
@@ -438,11 +457,11 @@ fn u_undoes_and_ctrl_r_redoes_each_saved_like_any_change() {
         update(&mut app, Msg::Action(redo)),
         [Effect::Save(d("2026-11-22"))]
     );
-    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(app.selected, 3);
     update(&mut app, Msg::Action(redo));
     assert_eq!(
-        app.log.status(d("2026-11-21"), &habit("sunlight")),
+        app.history.log.status(d("2026-11-21"), &habit("sunlight")),
         Some(Status::Skipped)
     );
     assert_eq!(
@@ -458,9 +477,10 @@ fn a_new_change_after_an_undo_drops_what_could_be_redone() {
     press(&mut app, &[Char('4'), Char('u'), Char('3')]);
     let redo = action_for(ctrl('r')).unwrap();
     assert_eq!(update(&mut app, Msg::Action(redo)), []);
-    assert!(!app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(!app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert!(
-        app.log
+        app.history
+            .log
             .is_done(d("2026-11-22"), &habit("weight-bearing-exercise"))
     );
 }
@@ -489,13 +509,13 @@ fn o_writes_a_note_on_the_viewed_day_and_enter_keeps_it() {
     assert_eq!(typing(&mut app, KeyCode::Backspace), []);
     type_text(&mut app, "e");
     assert_eq!(
-        app.log.note(d("2026-11-21")),
+        app.history.log.note(d("2026-11-21")),
         None,
         "nothing kept before Enter"
     );
     assert_eq!(typing(&mut app, Enter), [Effect::Save(d("2026-11-21"))]);
     assert_eq!(app.overlay, None);
-    assert_eq!(app.log.note(d("2026-11-21")), Some("knee sore"));
+    assert_eq!(app.history.log.note(d("2026-11-21")), Some("knee sore"));
     assert_eq!(app.viewing, d("2026-11-21"));
 }
 
@@ -505,7 +525,7 @@ fn escape_cancels_a_note_and_a_blank_note_removes_one() {
     press(&mut app, &[Char('o')]);
     type_text(&mut app, "walked to work");
     assert_eq!(typing(&mut app, Esc), []);
-    assert_eq!(app.log.note(d("2026-11-22")), None);
+    assert_eq!(app.history.log.note(d("2026-11-22")), None);
     assert_eq!(app.overlay, None);
 
     // The editor opens on the existing note; clearing it removes it.
@@ -515,7 +535,7 @@ fn escape_cancels_a_note_and_a_blank_note_removes_one() {
         typing(&mut app, KeyCode::Backspace);
     }
     assert_eq!(typing(&mut app, Enter), [Effect::Save(d("2026-11-19"))]);
-    assert_eq!(app.log.note(d("2026-11-19")), None);
+    assert_eq!(app.history.log.note(d("2026-11-19")), None);
     // Keeping the note unchanged saves nothing.
     press(&mut app, &[Char('o')]);
     assert_eq!(typing(&mut app, Enter), []);
@@ -532,11 +552,11 @@ fn notes_are_undone_and_redone_like_any_change() {
         press(&mut app, &[Char('u')]),
         [Effect::Save(d("2026-11-22"))]
     );
-    assert_eq!(app.log.note(d("2026-11-22")), None);
+    assert_eq!(app.history.log.note(d("2026-11-22")), None);
     assert_eq!(app.viewing, d("2026-11-22"));
     let redo = action_for(ctrl('r')).unwrap();
     update(&mut app, Msg::Action(redo));
-    assert_eq!(app.log.note(d("2026-11-22")), Some("rest day"));
+    assert_eq!(app.history.log.note(d("2026-11-22")), Some("rest day"));
 }
 
 #[test]
@@ -570,8 +590,8 @@ fn a_save_that_succeeds_clears_a_save_error_but_not_a_start_up_warning() {
 /// as after a start that read the recent years alone.
 fn app_with_a_past() -> App {
     let mut app = sample_app("2026-11-22T09:00:00");
-    let past = gutbone::domain::past::Past::of(&app.log, &app.all_habits(), d("2026-11-09"));
-    app.log.set_past(past);
+    let past = app.history.sum_up(&app.all_habits(), d("2026-11-09"));
+    app.history = History::recent(app.history.log.clone(), past);
     app.refresh_stats();
     app
 }
@@ -608,8 +628,8 @@ fn going_back_a_week_before_the_days_held_asks_for_the_rest() {
         "the week before last begins on the 2nd"
     );
 
-    update(&mut app, Msg::OlderDaysRead(whole.log.clone()));
-    assert_eq!(app.log, whole.log);
+    update(&mut app, Msg::OlderDaysRead(whole.history.log.clone()));
+    assert_eq!(app.history.log, whole.history.log);
     assert_eq!(app.stats, whole.stats);
     assert!(!app.needs_older_days());
 }
@@ -636,11 +656,11 @@ fn unsaved_changes_to_the_days_held_survive_reading_in_the_rest() {
     let whole = sample_app("2026-11-22T09:00:00");
     let mut app = app_with_a_past();
     press(&mut app, &[Char('4')]);
-    update(&mut app, Msg::OlderDaysRead(whole.log.clone()));
-    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    update(&mut app, Msg::OlderDaysRead(whole.history.log.clone()));
+    assert!(app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(
-        app.log.days_in(..d("2026-11-09")).count(),
-        whole.log.days_in(..d("2026-11-09")).count()
+        app.history.log.days_in(..d("2026-11-09")).count(),
+        whole.history.log.days_in(..d("2026-11-09")).count()
     );
 }
 
@@ -648,7 +668,7 @@ fn unsaved_changes_to_the_days_held_survive_reading_in_the_rest() {
 fn figures_after_toggles_and_undo_equal_a_fresh_derivation() {
     use gutbone::domain::stats::HabitStats;
     let mut app = sample_app("2026-11-22T09:00:00");
-    let fresh = |app: &App| HabitStats::all(&app.log, &app.habits, app.today);
+    let fresh = |app: &App| HabitStats::all(&app.history, &app.habits, app.today);
     // Streaks run through today and yesterday, so each toggle moves them.
     press(&mut app, &[Char('2'), Left, Char('2'), Char('4'), Right]);
     assert_eq!(app.stats, fresh(&app));
@@ -737,16 +757,16 @@ fn clicking_a_checkbox_toggles_it_and_clicking_the_name_selects() {
     update(&mut app, Msg::Resize(80, 24));
     // At 80×24 the checklist's rows start on line 3; habit 4 is on line 6,
     // its box "[ ]" in columns 5 to 7.
-    assert!(!app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(!app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
     let effects = click(&mut app, 6, 6);
     assert_eq!(effects, vec![Effect::Save(d("2026-11-22"))]);
-    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
     assert_eq!(app.selected, 3);
 
     let effects = click(&mut app, 20, 4);
     assert!(effects.is_empty(), "a click on the name only selects");
     assert_eq!(app.selected, 1);
-    assert!(app.log.is_done(d("2026-11-22"), &habit("sunlight")));
+    assert!(app.history.log.is_done(d("2026-11-22"), &habit("sunlight")));
 }
 
 #[test]
@@ -782,15 +802,18 @@ fn undo_takes_back_only_the_apps_own_change_as_it_stands() {
     let sun = habit("sunlight");
     press(&mut app, &[Char('4')]); // sunlight 15/15
     press(&mut app, &[Char('3')]); // exercise 30/30, then changed elsewhere:
-    let mut theirs = app.log.clone();
+    let mut theirs = app.history.log.clone();
     theirs.set_entry(today, &sun, Some(Entry::Amount(25.0)));
     let habits = app.all_habits();
-    update(&mut app, Msg::Reloaded(habits, theirs.clone()));
+    update(&mut app, Msg::Reloaded(habits, theirs.clone().into()));
     // Exercise was not touched elsewhere: its undo goes through.
     assert_eq!(press(&mut app, &[Char('u')]), [Effect::Save(today)]);
     // Sunlight was: undo says so, and leaves the 25 minutes alone.
     assert_eq!(press(&mut app, &[Char('u')]), []);
-    assert_eq!(app.log.entry(today, &sun), Some(Entry::Amount(25.0)));
+    assert_eq!(
+        app.history.log.entry(today, &sun),
+        Some(Entry::Amount(25.0))
+    );
     let notice = app.notice.clone().unwrap();
     assert!(
         notice.contains("Sunlight on Sun 22 Nov was changed elsewhere since"),
@@ -801,16 +824,19 @@ fn undo_takes_back_only_the_apps_own_change_as_it_stands() {
     let redo = action_for(ctrl('r')).unwrap();
     assert_eq!(update(&mut app, Msg::Action(redo)), [Effect::Save(today)]);
     assert_eq!(update(&mut app, Msg::Action(redo)), []);
-    assert_eq!(app.log.entry(today, &sun), Some(Entry::Amount(25.0)));
+    assert_eq!(
+        app.history.log.entry(today, &sun),
+        Some(Entry::Amount(25.0))
+    );
 
     // A redo is held to the same rule: the entry must be as the undo left it.
     press(&mut app, &[Char('u')]);
-    let mut theirs = app.log.clone();
+    let mut theirs = app.history.log.clone();
     theirs.set_done(today, habit("weight-bearing-exercise"), true);
     let habits = app.all_habits();
-    update(&mut app, Msg::Reloaded(habits, theirs.clone()));
+    update(&mut app, Msg::Reloaded(habits, theirs.clone().into()));
     assert_eq!(update(&mut app, Msg::Action(redo)), []);
-    assert_eq!(app.log, theirs);
+    assert_eq!(app.history.log, theirs);
     assert!(app.notice.as_deref().unwrap().contains("redo leaves it"));
 }
 
@@ -827,13 +853,16 @@ fn an_archive_and_a_note_are_undone_while_they_stand() {
     for action in [Action::Type('x'), Action::Confirm] {
         update(&mut app, Msg::Action(action));
     }
-    assert_eq!(app.log.note(d("2026-11-22")), Some("x"));
-    let mut theirs = app.log.clone();
+    assert_eq!(app.history.log.note(d("2026-11-22")), Some("x"));
+    let mut theirs = app.history.log.clone();
     theirs.set_note(d("2026-11-22"), Some("from the phone"));
     let habits = app.all_habits();
-    update(&mut app, Msg::Reloaded(habits, theirs));
+    update(&mut app, Msg::Reloaded(habits, theirs.into()));
     assert_eq!(press(&mut app, &[Char('u')]), []);
-    assert_eq!(app.log.note(d("2026-11-22")), Some("from the phone"));
+    assert_eq!(
+        app.history.log.note(d("2026-11-22")),
+        Some("from the phone")
+    );
 }
 
 #[test]
@@ -851,7 +880,7 @@ fn the_app_goes_back_no_further_than_1900() {
 fn while_blocked_no_change_is_applied_or_promised() {
     let mut app = sample_app("2026-11-22T09:00:00");
     press(&mut app, &[Char('4')]);
-    let before = app.log.clone();
+    let before = app.history.log.clone();
     let why = "2026.ron line 3, column 9: a mistake".to_owned();
     update(&mut app, Msg::Blocked(Some(why.clone())));
     for key in [Char(' '), Char('s'), Char('+'), Char('u'), Char('K')] {
@@ -860,7 +889,7 @@ fn while_blocked_no_change_is_applied_or_promised() {
     press(&mut app, &[Char('o')]);
     update(&mut app, Msg::Action(Action::Type('x')));
     assert_eq!(update(&mut app, Msg::Action(Action::Confirm)), []);
-    assert_eq!(app.log, before);
+    assert_eq!(app.history.log, before);
     assert_eq!(app.problem(), Some(why.as_str()));
     // Looking around still works.
     press(&mut app, &[Left, Down]);
@@ -910,8 +939,8 @@ fn up_and_down_move_through_the_habits_in_the_review() {
     press(&mut app, &[Char('k'), Char(' ')]);
     assert_eq!(app.selected, before);
     assert_eq!(
-        app.log,
-        sample_app("2026-11-22T09:00:00").log,
+        app.history.log,
+        sample_app("2026-11-22T09:00:00").history.log,
         "no tick from the review"
     );
 }

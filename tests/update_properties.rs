@@ -255,7 +255,7 @@ proptest! {
             },
         };
         let mut now = today.and_hms_opt(9, 0, 0).unwrap();
-        let mut app = App::new(habits, log, Tips::builtin(), settings, now, "/data".into());
+        let mut app = App::new(habits, log.into(), Tips::builtin(), settings, now, "/data".into());
         app.theme = match theme {
             0 => Theme::new(ThemeName::Dark, true, false),
             1 => Theme::new(ThemeName::Light, true, false),

@@ -5,5 +5,5 @@
 mod line;
 mod tips;
 
-pub use line::{CoachLines, Trigger};
+pub use line::{CoachLines, Rule, Trigger};
 pub use tips::{Article, MAX_TIP_CHARS, Moment, ShownTip, Tip, Tips, TipsError, When};

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
-use crate::domain::stats::HabitStats;
-use crate::domain::streak::{current_streak, missed_run};
-use crate::domain::{Habit, HabitId, Log};
+use crate::domain::stats::{HabitStats, current_streak, missed_run};
+use crate::domain::{Habit, HabitId, History};
 use crate::position::locate;
 
 /// Longest tip text, in characters: a tip is read at a glance.
@@ -60,9 +59,9 @@ pub struct When {
 /// What the coach judges against: today's log at the current time.
 #[derive(Clone, Copy, Debug)]
 pub struct Moment<'a> {
-    pub log: &'a Log,
+    pub history: &'a History,
     pub habits: &'a [Habit],
-    /// Derived from `log` as of `today`, in the order of `habits`: streaks are
+    /// Derived from `history` as of `today`, in the order of `habits`: streaks are
     /// read from here, not walked out of the log on every frame.
     pub stats: &'a [HabitStats],
     pub today: NaiveDate,
@@ -79,7 +78,7 @@ impl Moment<'_> {
             return 0;
         };
         self.stats.get(index).map_or_else(
-            || current_streak(self.log, &self.habits[index], self.today),
+            || current_streak(self.history, &self.habits[index], self.today),
             |stats| stats.current_streak,
         )
     }
@@ -87,12 +86,12 @@ impl Moment<'_> {
     /// Whether `habit` is done today; an unknown habit is not.
     pub fn is_done(&self, habit: &HabitId) -> bool {
         self.habit(habit)
-            .is_some_and(|habit| self.log.is_done(self.today, habit))
+            .is_some_and(|habit| self.history.log.is_done(self.today, habit))
     }
 
     pub fn missed_run(&self, habit: &HabitId) -> u32 {
         self.habit(habit)
-            .map_or(0, |habit| missed_run(self.log, habit, self.today))
+            .map_or(0, |habit| missed_run(self.history, habit, self.today))
     }
 }
 

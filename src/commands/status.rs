@@ -11,7 +11,7 @@ use super::Failure;
 use super::pick::parse_day;
 use crate::columns;
 use crate::domain::stats::HabitStats;
-use crate::domain::{Habit, Log, Status};
+use crate::domain::{Habit, History, Log, Status};
 use crate::store::{Store, StoreError};
 use crate::symbols;
 
@@ -68,6 +68,8 @@ pub fn run(
         store.load()?
     };
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
+    let history = History::from(log);
+    let log = &history.log;
     let count = log.count(day, &habits);
     let done = count.done;
     match format {
@@ -89,7 +91,7 @@ pub fn run(
             }
         }
         Format::Json => {
-            let stats = HabitStats::all(&log, &habits, day);
+            let stats = HabitStats::all(&history, &habits, day);
             let json = DayJson {
                 date: day.format("%Y-%m-%d").to_string(),
                 done,
@@ -98,7 +100,7 @@ pub fn run(
                 habits: habits
                     .iter()
                     .zip(&stats)
-                    .map(|(habit, stats)| habit_json(habit, stats, &log, day))
+                    .map(|(habit, stats)| habit_json(habit, stats, log, day))
                     .collect(),
             };
             let text = serde_json::to_string_pretty(&json)
@@ -106,7 +108,7 @@ pub fn run(
             writeln!(out, "{text}")?;
         }
         Format::Text => {
-            let stats = HabitStats::all(&log, &habits, day);
+            let stats = HabitStats::all(&history, &habits, day);
             let summary = if count.is_rest_day() {
                 "rest day: every habit skipped".to_owned()
             } else if count.skipped > 0 {

@@ -8,8 +8,8 @@ use chrono::NaiveDateTime;
 use super::Failure;
 use super::pick::pick_habit;
 use crate::coach::Moment;
-use crate::domain::Habit;
 use crate::domain::stats::HabitStats;
+use crate::domain::{Habit, History};
 use crate::store::{Store, load_tips};
 
 /// Prints a tip for `name`, or for the first habit not yet done today. The
@@ -40,9 +40,10 @@ pub fn run(
             .or(habits.first())
             .ok_or_else(|| Failure::usage("there are no habits on the checklist"))?,
     };
-    let stats = HabitStats::all(&log, &habits, today);
+    let history = History::from(log);
+    let stats = HabitStats::all(&history, &habits, today);
     let moment = Moment {
-        log: &log,
+        history: &history,
         habits: &habits,
         stats: &stats,
         today,

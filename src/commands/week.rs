@@ -9,9 +9,9 @@ use serde::Serialize;
 use super::Failure;
 use super::pick::parse_day;
 use crate::columns;
-use crate::domain::Habit;
 use crate::domain::settings::WeekStart;
 use crate::domain::week::{Mark, WeekSummary};
+use crate::domain::{Habit, History};
 use crate::store::Store;
 use crate::symbols;
 
@@ -54,7 +54,7 @@ pub fn run(
     let mut store = Store::open_for_command(dir, today);
     let (habits, log) = store.load()?;
     let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
-    let week = WeekSummary::new(&log, &habits, day, today, week_start);
+    let week = WeekSummary::new(&History::from(log), &habits, day, today, week_start);
     if json {
         let shape = WeekJson {
             days: week

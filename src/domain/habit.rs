@@ -6,8 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Log;
-use super::log::{Entry, Status};
+use super::entry::{Entry, Status};
 
 use super::amount::{MAX_AMOUNT, format_amount};
 
@@ -205,19 +204,6 @@ impl Habit {
                 (amount / measure.target).clamp(0.0, 1.0)
             }
             (entry, _) => f64::from(u8::from(self.status(entry) == Some(Status::Done))),
-        }
-    }
-
-    /// The first day this habit's history is judged from: the log's first
-    /// day, or the day the habit was added if later, or an earlier day that
-    /// was back-filled for it. `None` while the log is empty.
-    pub fn start(&self, log: &Log) -> Option<NaiveDate> {
-        let first = log.first_day()?;
-        match self.since {
-            Some(since) if since > first => {
-                Some(log.first_entry_before(&self.id, since).unwrap_or(since))
-            }
-            _ => Some(first),
         }
     }
 

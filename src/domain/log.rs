@@ -2,36 +2,14 @@
 
 use std::collections::BTreeMap;
 use std::ops::RangeBounds;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::past::Past;
+use super::entry::{Entry, Status};
 use super::{Habit, HabitId};
 
 /// The longest note the editor takes: a few words, not a diary.
 pub const MAX_NOTE_CHARS: usize = 80;
-
-/// What is written down for a habit on a day. A habit with no entry on a
-/// past day was missed.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Entry {
-    Done,
-    /// Deliberately set aside (rest, illness, travel): neither breaks nor
-    /// extends a streak, and leaves strength unchanged.
-    Skipped,
-    /// How much of a measured habit was done: always above zero.
-    Amount(f64),
-}
-
-/// What an entry means for a particular habit (see [`Habit::status`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Done,
-    /// Some of a measured habit's target, not all of it: not yet done.
-    Partial,
-    Skipped,
-}
 
 /// One day of the log. Each habit has at most one entry, so a habit can
 /// never be both done and skipped.
@@ -137,16 +115,11 @@ impl DayCount {
 }
 
 /// Every logged day. Days on which nothing was logged are absent, so the log
-/// grows with use, not with the calendar.
-///
-/// A log may hold only its recent days, the older ones summed up in a
-/// [`Past`]: the stats carry on from the sums, and answer for days from
-/// [`Log::loaded_from`] on. Whoever shows or changes an older day must
-/// [`Log::fill_in`] the rest first.
+/// grows with use, not with the calendar. It may hold only the recent days:
+/// a [`super::History`] says what came before them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Log {
     days: BTreeMap<NaiveDate, DayLog>,
-    past: Option<Arc<Past>>,
 }
 
 impl Log {
@@ -207,72 +180,24 @@ impl Log {
         }
     }
 
-    /// The first day anything was logged: the start of this person's history.
+    /// The first day this log holds.
     pub fn first_day(&self) -> Option<NaiveDate> {
-        self.past
-            .as_ref()
-            .and_then(|past| past.first_day)
-            .or_else(|| self.days.keys().next().copied())
+        self.days.keys().next().copied()
     }
 
-    /// Sums up the days before `past.before` instead of holding them: those
-    /// already here are dropped.
-    pub fn set_past(&mut self, past: Past) {
-        self.days = self.days.split_off(&past.before);
-        self.past = Some(Arc::new(past));
+    /// Drops the days before `date`.
+    pub fn drop_before(&mut self, date: NaiveDate) {
+        self.days = self.days.split_off(&date);
     }
 
-    pub fn past(&self) -> Option<&Past> {
-        self.past.as_deref()
-    }
-
-    /// The first day this log holds, when older ones are only summed up.
-    pub fn loaded_from(&self) -> Option<NaiveDate> {
-        self.past.as_ref().map(|past| past.before)
-    }
-
-    /// Takes the days this log only sums up from `older`, a read of them
-    /// (or of the whole history: only the days before the sums are taken);
-    /// the days it holds stay as they are (they may have changes not yet
-    /// saved).
-    pub fn fill_in(&mut self, mut older: Log) {
-        let Some(past) = self.past.take() else {
-            return;
-        };
+    /// Takes the days before `date` from `older`, a read of them (or of the
+    /// whole history: only the days before `date` are taken); the days this
+    /// log holds stay as they are (they may have changes not yet saved).
+    pub fn take_older(&mut self, mut older: Log, date: NaiveDate) {
         let mut days = std::mem::take(&mut older.days);
-        days.split_off(&past.before);
+        days.split_off(&date);
         days.append(&mut self.days);
         self.days = days;
-    }
-
-    /// The first day with an entry for `habit`, if it is before `date`.
-    pub fn first_entry_before(&self, habit: &HabitId, date: NaiveDate) -> Option<NaiveDate> {
-        let summed = self
-            .past()
-            .and_then(|past| past.habit(habit))
-            .and_then(|past| past.first_entry);
-        summed
-            .or_else(|| {
-                self.days_in(..date)
-                    .find(|(_, day)| day.entry(habit).is_some())
-                    .map(|(date, _)| date)
-            })
-            .filter(|first| *first < date)
-    }
-
-    /// The last day before `date` with an entry for `habit`.
-    pub fn last_entry_before(&self, habit: &HabitId, date: NaiveDate) -> Option<NaiveDate> {
-        let held = self
-            .days_in(..date)
-            .rev()
-            .find(|(_, day)| day.entry(habit).is_some())
-            .map(|(date, _)| date);
-        held.or_else(|| {
-            self.past()
-                .and_then(|past| past.habit(habit))
-                .and_then(|past| past.last_entry)
-                .filter(|last| *last < date)
-        })
     }
 
     pub fn day(&self, date: NaiveDate) -> Option<&DayLog> {
@@ -309,107 +234,5 @@ impl Log {
                 ..DayCount::default()
             },
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn clearing_an_entry_drops_the_empty_day() {
-        let kefir = HabitId::new("fermented-food");
-        let mut log = Log::new();
-        log.set_done(d("2026-11-22"), &kefir, true);
-        assert_eq!(log.entry(d("2026-11-22"), &kefir), Some(Entry::Done));
-        assert_eq!(log.entry(d("2026-11-21"), &kefir), None);
-        log.set_done(d("2026-11-22"), &kefir, false);
-        assert_eq!(log, Log::new(), "an emptied day leaves no trace");
-    }
-
-    #[test]
-    fn status_depends_on_the_habit_target() {
-        let walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
-        let mut log = Log::new();
-        log.set_entry(d("2026-11-22"), &walk, Some(Entry::Amount(20.0)));
-        assert_eq!(log.status(d("2026-11-22"), &walk), Some(Status::Partial));
-        assert!(!log.is_done(d("2026-11-22"), &walk));
-        assert_eq!(log.amount(d("2026-11-22"), &walk), 20.0);
-        let easier = Habit::measured("walk", "Walk", "min", 5.0, 20.0);
-        assert!(log.is_done(d("2026-11-22"), &easier));
-    }
-
-    #[test]
-    fn notes_are_trimmed_and_a_blank_note_leaves_no_trace() {
-        let day = d("2026-11-22");
-        let mut log = Log::new();
-        log.set_note(day, Some("  knee sore "));
-        assert_eq!(log.note(day), Some("knee sore"));
-        assert_eq!(log.first_day(), Some(day), "a note alone keeps the day");
-        log.set_note(day, Some("   "));
-        assert_eq!(log, Log::new());
-    }
-
-    #[test]
-    fn first_day_is_the_oldest_logged_day() {
-        let sun = HabitId::new("sunlight");
-        let mut log = Log::new();
-        assert_eq!(log.first_day(), None);
-        log.set_done(d("2026-11-20"), &sun, true);
-        log.set_entry(d("2025-03-01"), &sun, Some(Entry::Skipped));
-        assert_eq!(log.first_day(), Some(d("2025-03-01")));
-    }
-
-    #[test]
-    fn a_day_counts_done_among_the_habits_not_skipped() {
-        let habits: Vec<Habit> = ["a", "b", "c"].map(|id| Habit::check(id, id)).into();
-        let day = d("2026-11-22");
-        let mut log = Log::new();
-        let count = log.count(day, &habits);
-        assert_eq!((count.done, count.counted()), (0, 3));
-        assert!(!count.all_done() && !count.is_rest_day());
-        log.set_done(day, &habits[0], true);
-        log.set_entry(day, &habits[1], Some(Entry::Skipped));
-        log.set_entry(day, &habits[2], Some(Entry::Skipped));
-        let count = log.count(day, &habits);
-        assert_eq!((count.done, count.skipped, count.counted()), (1, 2, 1));
-        assert!(
-            count.all_done(),
-            "one done, two skipped: all that counts is done"
-        );
-        assert!(!count.is_rest_day());
-        log.set_entry(day, &habits[0], Some(Entry::Skipped));
-        let count = log.count(day, &habits);
-        assert!(count.is_rest_day() && !count.all_done(), "{count:?}");
-        assert!(
-            !DayCount::default().is_rest_day(),
-            "no habits is no rest day"
-        );
-    }
-
-    #[test]
-    fn done_count_counts_only_done_among_the_given_habits() {
-        let (a, b, c) = (
-            Habit::check("a", "A"),
-            Habit::check("b", "B"),
-            Habit::measured("c", "C", "min", 5.0, 10.0),
-        );
-        let mut log = Log::new();
-        log.set_done(d("2026-11-22"), &a, true);
-        log.set_entry(d("2026-11-22"), &c, Some(Entry::Amount(10.0)));
-        log.set_entry(d("2026-11-22"), &b, Some(Entry::Skipped));
-        assert_eq!(log.done_count(d("2026-11-22"), [&a, &b]), 1);
-        assert_eq!(log.done_count(d("2026-11-22"), [&a, &b, &c]), 2);
-        assert_eq!(log.done_count(d("2026-11-21"), [&a, &b, &c]), 0);
-        log.set_entry(d("2026-11-22"), &c, Some(Entry::Amount(5.0)));
-        assert_eq!(
-            log.done_count(d("2026-11-22"), [&a, &b, &c]),
-            1,
-            "partial is not done"
-        );
     }
 }

@@ -5,7 +5,9 @@
 
 pub mod amount;
 pub mod date;
+pub mod entry;
 pub mod habit;
+pub mod history;
 pub mod log;
 pub mod past;
 pub mod review;
@@ -15,5 +17,7 @@ pub mod streak;
 pub mod strength;
 pub mod week;
 
+pub use entry::{Entry, Status};
 pub use habit::{Habit, HabitId, default_habits};
-pub use log::{DayCount, Entry, Log, Status};
+pub use history::History;
+pub use log::{DayCount, Log};

@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 
 use super::date::{add_weeks, week_days, week_start};
-use super::log::Status;
+use super::entry::Status;
 use super::settings::WeekStart;
-use super::streak::{best_streak, current_streak, is_perfect_day};
-use super::{Habit, HabitId, Log};
+use super::stats::{best_streak, current_streak};
+use super::streak::is_perfect_day;
+use super::{Habit, HabitId, History};
 
 /// How many weeks the review looks back over, the reviewed one included.
 pub const WEEKS: usize = 12;
@@ -58,7 +59,7 @@ pub struct WeeklyReview {
 impl WeeklyReview {
     /// The review of the week containing `date`, judged as of `today`.
     pub fn new(
-        log: &Log,
+        history: &History,
         habits: &[Habit],
         date: NaiveDate,
         today: NaiveDate,
@@ -67,7 +68,7 @@ impl WeeklyReview {
         let this_start = week_start(date, start);
         let weeks: Vec<ReviewWeek> = (0..WEEKS as i64)
             .rev()
-            .map(|back| review_week(log, habits, add_weeks(this_start, -back), today))
+            .map(|back| review_week(history, habits, add_weeks(this_start, -back), today))
             .collect();
         let ratios: Vec<Option<f64>> = weeks
             .last()
@@ -80,8 +81,8 @@ impl WeeklyReview {
         let streaks = habits
             .iter()
             .filter_map(|habit| {
-                let days = current_streak(log, habit, week_end);
-                let best = best_streak(log, habit, week_end)?;
+                let days = current_streak(history, habit, week_end);
+                let best = best_streak(history, habit, week_end)?;
                 (days >= 2).then(|| RunningStreak {
                     habit: habit.id.clone(),
                     days,
@@ -122,16 +123,21 @@ fn pick(ratios: &[Option<f64>], better: impl Fn(f64, f64) -> bool) -> Option<usi
     best.map(|(i, _)| i)
 }
 
-fn review_week(log: &Log, habits: &[Habit], start: NaiveDate, today: NaiveDate) -> ReviewWeek {
+fn review_week(
+    history: &History,
+    habits: &[Habit],
+    start: NaiveDate,
+    today: NaiveDate,
+) -> ReviewWeek {
     let days = week_days(start);
     let shares = habits
         .iter()
         .map(|habit| {
-            let start = habit.start(log);
+            let start = history.start(habit);
             let counts = |day: NaiveDate| day <= today && start.is_some_and(|start| day >= start);
             let mut share = Share::default();
             for day in days.iter().copied().filter(|day| counts(*day)) {
-                match log.status(day, habit) {
+                match history.log.status(day, habit) {
                     Some(Status::Done) => {
                         share.done += 1;
                         share.days += 1;
@@ -145,164 +151,11 @@ fn review_week(log: &Log, habits: &[Habit], start: NaiveDate, today: NaiveDate) 
         .collect();
     let perfect_days = days
         .iter()
-        .filter(|day| **day <= today && is_perfect_day(log, habits, **day))
+        .filter(|day| **day <= today && is_perfect_day(&history.log, habits, **day))
         .count() as u32;
     ReviewWeek {
         start,
         shares,
         perfect_days,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::default_habits;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    /// Two weeks: 9–15 Nov and 16–22 Nov 2026, reviewed on Sunday the 22nd.
-    fn two_weeks() -> Log {
-        let habits = default_habits();
-        let mut log = Log::new();
-        for offset in 0..14u64 {
-            let day = d("2026-11-09")
-                .checked_add_days(chrono::Days::new(offset))
-                .unwrap();
-            // Kefir every day; fibre 4/7 then 5/7; sunlight skipped on the 20th.
-            log.set_done(day, &habits[0].id, true);
-            let fibre = if offset < 7 {
-                offset % 2 == 0
-            } else {
-                offset % 7 < 5
-            };
-            log.set_done(day, &habits[1].id, fibre);
-        }
-        log.set_entry(
-            d("2026-11-20"),
-            &habits[3].id,
-            Some(crate::domain::Entry::Skipped),
-        );
-        log
-    }
-
-    #[test]
-    fn shares_leave_skipped_and_untracked_days_out() {
-        let habits = default_habits();
-        let review = WeeklyReview::new(
-            &two_weeks(),
-            &habits,
-            d("2026-11-22"),
-            d("2026-11-22"),
-            WeekStart::Monday,
-        );
-        assert_eq!(review.weeks.len(), WEEKS);
-        let this = review.this_week().unwrap();
-        assert_eq!(this.start, d("2026-11-16"));
-        assert_eq!(this.shares[0], Share { done: 7, days: 7 });
-        assert_eq!(this.shares[1], Share { done: 5, days: 7 });
-        assert_eq!(
-            this.shares[3],
-            Share { done: 0, days: 6 },
-            "the skipped day is left out"
-        );
-        let last = review.last_week().unwrap();
-        assert_eq!(last.shares[1], Share { done: 4, days: 7 });
-        // Weeks before the first logged day count nothing.
-        assert_eq!(review.weeks[0].shares[0], Share::default());
-        assert_eq!(review.weeks[0].shares[0].ratio(), None);
-    }
-
-    #[test]
-    fn most_kept_and_most_missed() {
-        let habits = default_habits();
-        let review = WeeklyReview::new(
-            &two_weeks(),
-            &habits,
-            d("2026-11-22"),
-            d("2026-11-22"),
-            WeekStart::Monday,
-        );
-        assert_eq!(review.most_kept, Some(0));
-        assert_eq!(
-            review.most_missed,
-            Some(2),
-            "the first of the never-done habits"
-        );
-    }
-
-    #[test]
-    fn nothing_is_most_missed_in_a_perfect_week() {
-        let habits = default_habits();
-        let mut log = Log::new();
-        for offset in 0..7u64 {
-            let day = d("2026-11-16")
-                .checked_add_days(chrono::Days::new(offset))
-                .unwrap();
-            for habit in &habits {
-                log.set_done(day, &habit.id, true);
-            }
-        }
-        let review = WeeklyReview::new(
-            &log,
-            &habits,
-            d("2026-11-22"),
-            d("2026-11-22"),
-            WeekStart::Monday,
-        );
-        assert_eq!(review.most_missed, None);
-        assert_eq!(review.this_week().unwrap().perfect_days, 7);
-        assert!(review.streaks.iter().all(|s| s.days == 7 && s.new_best));
-    }
-
-    #[test]
-    fn streaks_running_at_the_end_of_the_week() {
-        let habits = default_habits();
-        let review = WeeklyReview::new(
-            &two_weeks(),
-            &habits,
-            d("2026-11-22"),
-            d("2026-11-22"),
-            WeekStart::Monday,
-        );
-        let kefir = review
-            .streaks
-            .iter()
-            .find(|s| s.habit == habits[0].id)
-            .unwrap();
-        assert_eq!((kefir.days, kefir.new_best), (14, true));
-        assert!(review.streaks.iter().all(|s| s.habit != habits[3].id));
-        // Reviewing the week before: kefir's streak then was 7, also a best then.
-        let earlier = WeeklyReview::new(
-            &two_weeks(),
-            &habits,
-            d("2026-11-15"),
-            d("2026-11-22"),
-            WeekStart::Monday,
-        );
-        let kefir = earlier
-            .streaks
-            .iter()
-            .find(|s| s.habit == habits[0].id)
-            .unwrap();
-        assert_eq!(kefir.days, 7);
-    }
-
-    #[test]
-    fn days_still_to_come_do_not_count() {
-        let habits = default_habits();
-        let review = WeeklyReview::new(
-            &two_weeks(),
-            &habits,
-            d("2026-11-18"),
-            d("2026-11-18"),
-            WeekStart::Monday,
-        );
-        assert_eq!(
-            review.this_week().unwrap().shares[0],
-            Share { done: 3, days: 3 }
-        );
     }
 }

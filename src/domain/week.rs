@@ -1,14 +1,24 @@
 //! The week at a glance: one mark per habit per day, with totals.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+
+use super::date::{week_days, week_start};
+use super::entry::Status;
+use super::settings::WeekStart;
+use super::{Habit, HabitId, History};
 
 /// How many weeks before the viewed one a wide week panel shows.
 pub const EARLIER_WEEKS: u32 = 4;
 
-use super::date::{week_days, week_start};
-use super::log::Status;
-use super::settings::WeekStart;
-use super::{Habit, HabitId, Log};
+/// The first day of the earliest week a wide week panel shows on `today`:
+/// where the recent part of a history begins for a start, so that every
+/// week on screen and a week-ago strength are recent. It moves once a week,
+/// and with it the summary a start relies on.
+pub fn earliest_shown(today: NaiveDate, start: WeekStart) -> NaiveDate {
+    week_start(today, start)
+        .checked_sub_days(Days::new(7 * u64::from(EARLIER_WEEKS)))
+        .unwrap_or(today)
+}
 
 /// What one cell of the week grid shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +55,7 @@ pub struct WeekSummary {
 impl WeekSummary {
     /// The week containing `date`, judged as of `today`.
     pub fn new(
-        log: &Log,
+        history: &History,
         habits: &[Habit],
         date: NaiveDate,
         today: NaiveDate,
@@ -54,12 +64,12 @@ impl WeekSummary {
         let days = week_days(week_start(date, start));
         // Each day looked up once, not once per habit: the week panel makes
         // five of these a frame.
-        let logged = days.map(|day| log.day(day));
-        let first_day = log.first_day();
+        let logged = days.map(|day| history.log.day(day));
+        let first_day = history.first_day();
         let rows = habits
             .iter()
             .map(|habit| {
-                let start = habit.start(log);
+                let start = history.start(habit);
                 WeekRow {
                     habit: habit.id.clone(),
                     marks: std::array::from_fn(|i| {
@@ -93,150 +103,5 @@ fn mark(
         None if day == today => Mark::Open,
         None if start.is_some_and(|start| day >= start) => Mark::Missed,
         None => Mark::Untracked,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::default_habits;
-    use Mark::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn id(s: &str) -> HabitId {
-        HabitId::new(s)
-    }
-
-    #[test]
-    fn a_week_in_progress() {
-        let habits = default_habits();
-        let mut log = Log::new();
-        // Started on Tuesday; kefir every day but Thursday, sunlight only today.
-        for day in ["2026-11-17", "2026-11-18", "2026-11-20", "2026-11-21"] {
-            log.set_done(d(day), id("fermented-food"), true);
-        }
-        log.set_done(d("2026-11-19"), id("prebiotic-fiber"), true);
-        log.set_entry(
-            d("2026-11-19"),
-            id("fermented-food"),
-            Some(crate::domain::Entry::Skipped),
-        );
-        log.set_entry(
-            d("2026-11-18"),
-            id("sunlight"),
-            Some(crate::domain::Entry::Amount(5.0)),
-        );
-        // Today is Friday 20 Nov.
-        let week = WeekSummary::new(
-            &log,
-            &habits,
-            d("2026-11-20"),
-            d("2026-11-20"),
-            WeekStart::Monday,
-        );
-        assert_eq!(week.days[0], d("2026-11-16"));
-        assert_eq!(week.days[6], d("2026-11-22"));
-        assert_eq!(
-            week.rows[0].marks,
-            [Untracked, Done, Done, Skipped, Done, Done, Upcoming],
-            "a day logged ahead (Saturday) still shows as done"
-        );
-        assert_eq!(
-            week.rows[3].marks,
-            [Untracked, Missed, Partial, Missed, Open, Upcoming, Upcoming],
-            "5 of 15 minutes of sunlight is partial"
-        );
-        let stats = crate::domain::stats::HabitStats::all(&log, &habits, d("2026-11-20"));
-        assert_eq!(stats[0].current_streak, 3, "the skipped Thursday passes");
-        assert_eq!(stats[0].best_streak.map(|s| s.days), Some(3));
-        assert!(stats[0].strength > stats[1].strength);
-        assert_eq!(
-            week.totals,
-            [None, Some(1), Some(1), Some(1), Some(1), None, None],
-            "Saturday, logged ahead of today, is not totalled yet"
-        );
-    }
-
-    #[test]
-    fn a_sunday_week_starts_a_day_earlier() {
-        let habits = default_habits();
-        let week = WeekSummary::new(
-            &Log::new(),
-            &habits,
-            d("2026-11-20"),
-            d("2026-11-20"),
-            WeekStart::Sunday,
-        );
-        assert_eq!(week.days[0], d("2026-11-15"));
-        assert_eq!(week.days[6], d("2026-11-21"));
-        assert_eq!(week.totals, [None, None, None, None, None, Some(0), None]);
-    }
-
-    #[test]
-    fn a_week_across_new_year() {
-        let habits = default_habits();
-        let mut log = Log::new();
-        for day in ["2026-12-30", "2026-12-31", "2027-01-01"] {
-            log.set_done(d(day), id("sunlight"), true);
-        }
-        let week = WeekSummary::new(
-            &log,
-            &habits,
-            d("2027-01-01"),
-            d("2027-01-02"),
-            WeekStart::Monday,
-        );
-        assert_eq!(week.days[0], d("2026-12-28"));
-        assert_eq!(week.days[6], d("2027-01-03"));
-        assert_eq!(
-            week.rows[3].marks,
-            [Untracked, Untracked, Done, Done, Done, Open, Upcoming]
-        );
-        assert_eq!(
-            week.totals,
-            [None, None, Some(1), Some(1), Some(1), Some(0), None]
-        );
-    }
-
-    #[test]
-    fn an_empty_log_totals_only_today() {
-        let week = WeekSummary::new(
-            &Log::new(),
-            &default_habits(),
-            d("2026-11-18"),
-            d("2026-11-18"),
-            WeekStart::Monday,
-        );
-        assert_eq!(week.totals, [None, None, Some(0), None, None, None, None]);
-        assert!(
-            week.rows
-                .iter()
-                .all(|row| row.marks[..2] == [Untracked, Untracked])
-        );
-    }
-
-    #[test]
-    fn a_past_week_across_a_month_end_is_judged_from_today() {
-        let habits = default_habits();
-        let mut log = Log::new();
-        log.set_done(d("2026-10-26"), id("stress-break"), true);
-        log.set_done(d("2026-11-01"), id("stress-break"), true);
-        let week = WeekSummary::new(
-            &log,
-            &habits,
-            d("2026-10-29"),
-            d("2026-11-22"),
-            WeekStart::Monday,
-        );
-        assert_eq!(week.days[0], d("2026-10-26"));
-        assert_eq!(week.days[6], d("2026-11-01"));
-        assert_eq!(
-            week.rows[4].marks,
-            [Done, Missed, Missed, Missed, Missed, Missed, Done]
-        );
-        assert!(week.totals.iter().all(Option::is_some));
     }
 }

@@ -27,8 +27,9 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::StoreError;
+use crate::domain::Entry;
 use crate::domain::amount::MAX_AMOUNT;
-use crate::domain::log::{DayLog, Entry};
+use crate::domain::log::DayLog;
 use crate::domain::{HabitId, Log};
 use crate::position::{line_and_column, locate};
 

@@ -13,8 +13,7 @@ use super::{
     summary,
 };
 use crate::domain::log::DayLog;
-use crate::domain::past::Past;
-use crate::domain::{Habit, HabitId, Log, default_habits};
+use crate::domain::{Habit, HabitId, History, Log, default_habits};
 
 impl Store {
     /// Reads the habits and the whole log. Missing files are a fresh start;
@@ -34,12 +33,12 @@ impl Store {
     /// kept by an earlier run still holds (see `summary`). When it does not,
     /// every month is read, as by `load`, and the summary is made for next
     /// time.
-    pub fn load_recent(&mut self, from: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
+    pub fn load_recent(&mut self, from: NaiveDate) -> Result<(Vec<Habit>, History), StoreError> {
         let read = self.load_recent_unchecked(from)?;
         if self.check_summary()? {
             Ok(read)
         } else {
-            self.read(Wanted::Recent(Month::of(from)))
+            self.read_recent(Month::of(from))
         }
     }
 
@@ -51,7 +50,7 @@ impl Store {
     pub fn load_recent_unchecked(
         &mut self,
         from: NaiveDate,
-    ) -> Result<(Vec<Habit>, Log), StoreError> {
+    ) -> Result<(Vec<Habit>, History), StoreError> {
         let first = Month::of(from);
         let mut seen = HashMap::new();
         let (habits, habits_missing) = self.read_habits(&mut seen)?;
@@ -59,7 +58,7 @@ impl Store {
             .filter(|cached| Some(cached.past.before) == first.first_day());
         let files = log_files_from(&self.dir, first.year)?;
         let Some(cached) = cached.filter(|_| files.years.is_empty()) else {
-            return self.read(Wanted::Recent(first));
+            return self.read_recent(first);
         };
         let ids: Vec<HabitId> = habits.iter().map(|habit| habit.id.clone()).collect();
         let mut log = Log::new();
@@ -73,14 +72,14 @@ impl Store {
                 log.insert_day(date, day);
             }
         }
-        log.set_past(cached.past.clone());
+        let history = History::recent(log, cached.past.clone());
         self.unchecked = Some(cached);
         self.summed_before = Some(first);
         self.unsplit.clear();
         self.habits_missing = habits_missing;
         self.habits = habits;
         self.seen = seen;
-        Ok((self.habits.clone(), log))
+        Ok((self.habits.clone(), history))
     }
 
     /// Holds the summary `load_recent_unchecked` trusted to the files: the
@@ -112,7 +111,7 @@ impl Store {
         Ok(true)
     }
 
-    /// The months `load_recent` summed up, read now: for `Log::fill_in`.
+    /// The months `load_recent` summed up, read now: for `History::fill_in`.
     /// Refused when one of them changed since that look (then the whole
     /// store must be read again, as for any change from outside).
     pub fn load_older(&mut self) -> Result<Log, StoreError> {
@@ -134,6 +133,13 @@ impl Store {
         }
         self.summed_before = None;
         Ok(log)
+    }
+
+    /// Every month, as `load` reads them, with a summary of those before
+    /// `first` made for the next start.
+    fn read_recent(&mut self, first: Month) -> Result<(Vec<Habit>, History), StoreError> {
+        let (habits, log) = self.read(Wanted::Recent(first))?;
+        Ok((habits, History::from(log)))
     }
 
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
@@ -185,8 +191,9 @@ impl Store {
         {
             // A summary that cannot be written costs only speed: the next
             // start reads everything again.
-            let past = Past::of(&log, &all_habits, before);
-            let _ = summary::write(&self.dir, &older, &past);
+            let whole = History::from(log);
+            let _ = summary::write(&self.dir, &older, &whole.sum_up(&all_habits, before));
+            log = whole.log;
         }
         self.habits_missing = habits_missing;
         self.habits = all_habits;

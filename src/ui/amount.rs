@@ -28,7 +28,7 @@ impl Widget for AmountPrompt<'_> {
             None => Line::styled(
                 format!(
                     "now {} of {} {} · 0 clears the day",
-                    format_amount(app.log.amount(app.viewing, habit)),
+                    format_amount(app.history.log.amount(app.viewing, habit)),
                     format_amount(measure.target),
                     measure.unit_for(measure.target)
                 ),

@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::columns;
 use crate::domain::review::{Share, WEEKS, WeeklyReview};
-use crate::domain::streak::{best_perfect_streak, current_perfect_streak};
+use crate::domain::stats::{best_perfect_streak, current_perfect_streak};
 
 pub struct ReviewScreen<'a> {
     pub app: &'a App,
@@ -247,14 +247,14 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
     let end = review.this_week().map_or(app.today, |week| {
         crate::domain::date::week_days(week.start)[6].min(app.today)
     });
-    let run = current_perfect_streak(&app.log, &app.habits, end);
-    let best = best_perfect_streak(&app.log, &app.habits, end).map_or(0, |s| s.days);
+    let run = current_perfect_streak(&app.history, &app.habits, end);
+    let best = best_perfect_streak(&app.history, &app.habits, end).map_or(0, |s| s.days);
     lines.push(labelled("", format!("{run} in a row, {best} at best")));
     if let Some(week) = review.this_week() {
         let days = crate::domain::date::week_days(week.start);
         let notes: Vec<_> = days
             .iter()
-            .filter_map(|day| app.log.note(*day).map(|note| (*day, note)))
+            .filter_map(|day| app.history.log.note(*day).map(|note| (*day, note)))
             .collect();
         for (n, (day, note)) in notes.iter().enumerate() {
             let text = format!("{} {}", day.format("%a %-d"), note.replace('\n', " "));

@@ -31,7 +31,7 @@ impl Widget for TodayPanel<'_> {
             let first = first_shown(app, Block::bordered().inner(area));
             title += &format!("· {}–{} of {} ", first + 1, first + rows, app.habits.len());
         }
-        let note = match app.log.note(app.viewing) {
+        let note = match app.history.log.note(app.viewing) {
             // One line on the border: a note's line breaks become spaces.
             Some(note) => Line::from(vec![
                 Span::styled(" note: ", app.theme.dim),
@@ -69,7 +69,7 @@ impl Widget for TodayPanel<'_> {
             .habits
             .iter()
             .filter_map(|h| {
-                let entry = app.log.entry(app.viewing, h);
+                let entry = app.history.log.entry(app.viewing, h);
                 h.measure.as_ref().map(|m| {
                     columns::width(&m.progress(m.target))
                         .max(columns::width(&m.progress(h.amount(entry))))
@@ -100,7 +100,7 @@ impl Widget for TodayPanel<'_> {
             .unwrap_or(0);
         let shown = app.habits.iter().enumerate().skip(first_shown(app, inner));
         for ((index, habit), row) in shown.zip(inner.rows()) {
-            let entry = app.log.entry(app.viewing, habit);
+            let entry = app.history.log.entry(app.viewing, habit);
             let is_selected = index == app.selected;
             let marker = if is_selected { "▶ " } else { "  " };
             let (check, name_style) = match habit.status(entry) {

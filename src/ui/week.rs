@@ -97,7 +97,7 @@ impl Widget for WeekPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let week = WeekSummary::new(
-            &app.log,
+            &app.history,
             &app.habits,
             app.viewing,
             app.today,
@@ -265,7 +265,7 @@ fn earlier_weeks(app: &App, buf: &mut Buffer, mut rows: impl Iterator<Item = Rec
         .rev()
         .map(|back| {
             WeekSummary::new(
-                &app.log,
+                &app.history,
                 &app.habits,
                 date::add_weeks(app.viewing, -back),
                 app.today,

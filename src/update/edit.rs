@@ -58,7 +58,7 @@ fn change_entry(
     let Some(habit) = app.habits.get(index) else {
         return vec![];
     };
-    let before = app.log.entry(app.viewing, habit);
+    let before = app.history.log.entry(app.viewing, habit);
     let after = next(habit, before);
     if after == before {
         return vec![];
@@ -170,7 +170,7 @@ fn change_habits(app: &mut App, after: Vec<Habit>, about: HabitId) -> Vec<Effect
 
 /// Keeps the draft as the viewed day's note; nothing changes if it is the same.
 pub(super) fn change_note(app: &mut App, draft: &str) -> Vec<Effect> {
-    let before = app.log.note(app.viewing).map(str::to_owned);
+    let before = app.history.log.note(app.viewing).map(str::to_owned);
     let after = Some(draft.trim())
         .filter(|note| !note.is_empty())
         .map(str::to_owned);
@@ -266,12 +266,12 @@ fn stands(app: &App, change: &Change, undoing: bool) -> bool {
             habit,
             before,
             after,
-        } => app.log.entry(*date, habit) == if undoing { *after } else { *before },
+        } => app.history.log.entry(*date, habit) == if undoing { *after } else { *before },
         Change::Note {
             date,
             before,
             after,
-        } => app.log.note(*date) == if undoing { after } else { before }.as_deref(),
+        } => app.history.log.note(*date) == if undoing { after } else { before }.as_deref(),
         Change::Habits { before, after, .. } => {
             // As the app holds them: the checklist, then the archived ones.
             let (archived, active): (Vec<&Habit>, Vec<&Habit>) =
@@ -292,7 +292,8 @@ fn make(app: &mut App, change: &Change, undoing: bool) -> Vec<Effect> {
             before,
             after,
         } => {
-            app.log
+            app.history
+                .log
                 .set_entry(*date, habit, if undoing { *before } else { *after });
             app.refresh_stats_of(habit);
             *date
@@ -312,7 +313,7 @@ fn make(app: &mut App, change: &Change, undoing: bool) -> Vec<Effect> {
             after,
         } => {
             let note = if undoing { before } else { after };
-            app.log.set_note(*date, note.as_deref());
+            app.history.log.set_note(*date, note.as_deref());
             *date
         }
     };

@@ -93,7 +93,7 @@ pub fn sample_log() -> Log {
 pub fn sample_app(now: &str) -> App {
     App::new(
         default_habits(),
-        sample_log(),
+        sample_log().into(),
         Tips::builtin(),
         Default::default(),
         at(now),
