@@ -17,7 +17,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::de::{Deserializer, MapAccess, Visitor};
 
 use crate::action::Action;
-use crate::position::line_and_column;
+use crate::position::{Mistake, line_and_column};
 
 /// The actions a key can be given, by their names in `keys.ron`. Typing in
 /// editors, the digits (habit 1 to 9) and Ctrl-C (quit) are fixed.
@@ -208,14 +208,6 @@ impl fmt::Display for Key {
     }
 }
 
-/// A mistake in `keys.ron`, where it stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeymapError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
 /// The keys in force: the defaults, with `keys.ron`'s choices laid over.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
@@ -283,15 +275,8 @@ impl Keymap {
     /// mistake (an unknown action or key, a key given twice, a key another
     /// action still holds by default) is an error where it stands, and the
     /// caller keeps the defaults.
-    pub fn parse(text: &str) -> Result<Self, KeymapError> {
-        let entries: Entries =
-            ron::Options::default()
-                .from_str(text)
-                .map_err(|err| KeymapError {
-                    line: err.span.start.line,
-                    column: err.span.start.col,
-                    message: crate::position::ron_message(&err.code),
-                })?;
+    pub fn parse(text: &str) -> Result<Self, Mistake> {
+        let entries: Entries = ron::Options::default().from_str(text)?;
         let mut places = Places::new(text);
         let mut bindings = DEFAULT_KEYMAP.bindings.clone();
         let mut rebound: Vec<Action> = vec![];
@@ -299,7 +284,7 @@ impl Keymap {
         for (name, keys) in &entries.0 {
             let (line, column) = places.next(name);
             let Some(&(_, action)) = ACTIONS.iter().find(|(n, _)| n == name) else {
-                return Err(KeymapError {
+                return Err(Mistake {
                     line,
                     column,
                     message: format!(
@@ -309,7 +294,7 @@ impl Keymap {
                 });
             };
             if rebound.contains(&action) {
-                return Err(KeymapError {
+                return Err(Mistake {
                     line,
                     column,
                     message: format!("\"{name}\" is given keys twice"),
@@ -319,7 +304,7 @@ impl Keymap {
             bindings.retain(|(key, a)| *a != action || fixed(*key).is_some());
             for key_name in keys {
                 let (line, column) = places.next(key_name);
-                let at = |message: String| KeymapError {
+                let at = |message: String| Mistake {
                     line,
                     column,
                     message,
@@ -350,7 +335,7 @@ impl Keymap {
             if let Some(other) = default.filter(|a| *a != *action && !rebound.contains(a)) {
                 let name = action_name(*action).unwrap_or("it");
                 let other = action_name(other).unwrap_or("another action");
-                return Err(KeymapError {
+                return Err(Mistake {
                     line: *line,
                     column: *column,
                     message: format!(

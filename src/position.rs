@@ -1,6 +1,36 @@
 //! Where something stands in a text file, as a person counts: line and column
 //! from 1. Every message about a hand-editing mistake uses it.
 
+/// A mistake in a file a person wrote, where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mistake {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Mistake {
+    /// At the first `needle` in `text`.
+    pub fn at(text: &str, needle: &str, message: impl Into<String>) -> Self {
+        let (line, column) = locate(text, needle);
+        Self {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ron::error::SpannedError> for Mistake {
+    fn from(err: ron::error::SpannedError) -> Self {
+        Self {
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: ron_message(&err.code),
+        }
+    }
+}
+
 /// The line and column of the first `needle` in `text` (1:1 if absent).
 pub fn locate(text: &str, needle: &str) -> (usize, usize) {
     text.find(needle)
@@ -23,7 +53,7 @@ pub fn without_bom(text: &str) -> &str {
 
 /// RON's account of a mistake, worded for the person who edits the file:
 /// the field or value they wrote and what could stand there, never the name
-/// of a type inside gutbone (`YearFile`, `WeekStartName`).
+/// of a type inside gutbone (`YearFile`, `SettingsFile`).
 pub fn ron_message(err: &ron::Error) -> String {
     use ron::Error;
     let list = |names: &[&str]| {

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use chrono::NaiveTime;
 use gutbone::domain::settings::{Settings, ThemeName, WeekStart};
-use gutbone::store::{StoreError, load_settings, parse_settings, parse_stated};
+use gutbone::store::{StoreError, load_settings, parse_stated};
 
 fn parse(text: &str) -> Result<Settings, StoreError> {
-    parse_settings(text, Path::new("settings.ron"))
+    parse_stated(text, Path::new("settings.ron")).map(|stated| stated.settings())
 }
 
 #[test]

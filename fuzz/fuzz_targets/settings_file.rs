@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let _ = gutbone::store::parse_settings(text, std::path::Path::new("settings.ron"));
+    let _ = gutbone::store::parse_stated(text, std::path::Path::new("settings.ron"));
 });

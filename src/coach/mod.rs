@@ -6,4 +6,4 @@ mod line;
 mod tips;
 
 pub use line::{CoachLines, Rule, Trigger};
-pub use tips::{Article, MAX_TIP_CHARS, Moment, ShownTip, Tip, Tips, TipsError, When};
+pub use tips::{Article, MAX_TIP_CHARS, Moment, ShownTip, Tip, Tips, When};

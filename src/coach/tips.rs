@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::domain::stats::{HabitStats, current_streak, missed_run};
 use crate::domain::{Habit, HabitId, History};
-use crate::position::locate;
+use crate::position::Mistake;
 
 /// Longest tip text, in characters: a tip is read at a glance.
 pub const MAX_TIP_CHARS: usize = 200;
@@ -148,14 +148,6 @@ struct UserTips {
     tips: Vec<Tip>,
 }
 
-/// A mistake in a tips file, and where it stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TipsError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
 /// The tip on show, and where it stands among those that fit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShownTip<'a> {
@@ -185,22 +177,11 @@ impl Tips {
     /// Adds a person's own tips from `text` (the format of `assets/tips.ron`),
     /// for the habits `habits`. All or nothing: on a mistake none are added,
     /// and the error says where it is.
-    pub fn add_user(&mut self, text: &str, habits: &[HabitId]) -> Result<usize, TipsError> {
+    pub fn add_user(&mut self, text: &str, habits: &[HabitId]) -> Result<usize, Mistake> {
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-        let user: UserTips = options.from_str(text).map_err(|err| TipsError {
-            line: err.span.start.line,
-            column: err.span.start.col,
-            message: crate::position::ron_message(&err.code),
-        })?;
-        let at = |needle: &str, message: String| {
-            let (line, column) = locate(text, needle);
-            TipsError {
-                line,
-                column,
-                message,
-            }
-        };
+        let user: UserTips = options.from_str(text)?;
+        let at = |needle: &str, message: String| Mistake::at(text, needle, message);
         if user.version != 1 {
             return Err(at("version", format!("version {} is not 1", user.version)));
         }

@@ -44,10 +44,9 @@ pub fn run(
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&data)
             .map_err(|err| Failure::from(std::io::Error::other(err)))?,
-        ExportFormat::Ron => {
-            ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::new().depth_limit(3))
-                .map_err(|err| Failure::from(std::io::Error::other(err)))?
-        }
+        ExportFormat::Ron => crate::store::ron_options()
+            .to_string_pretty(&data, ron::ser::PrettyConfig::new().depth_limit(3))
+            .map_err(|err| Failure::from(std::io::Error::other(err)))?,
         ExportFormat::Csv => csv(&data).map_err(|err| Failure::from(std::io::Error::other(err)))?,
     };
     match output {

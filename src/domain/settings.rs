@@ -24,7 +24,8 @@ impl ThemeName {
     ];
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Written `Monday` or `Sunday` in `settings.ron`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 pub enum WeekStart {
     #[default]
     Monday,

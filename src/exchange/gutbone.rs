@@ -24,11 +24,7 @@ pub struct HabitRow {
     pub id: String,
     pub name: String,
     /// Left out for a done-or-not habit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub target: f64,
     pub archived: bool,
@@ -39,25 +35,13 @@ pub struct HabitRow {
     pub short: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hint: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<f64>,
     /// `"YYYY-MM-DD"`: the day it was added, when after the log began.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
     /// A done-or-not habit's unit, target and step from when it was measured.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_before: Option<MeasureRow>,
 }
 
@@ -142,11 +126,7 @@ pub struct DayRow {
     pub amounts: BTreeMap<String, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -188,12 +168,14 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
     let data: Export = if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|err| ImportError::json(file, &err))?
     } else {
-        ron::from_str(text).map_err(|err| ImportError {
-            file: file.to_owned(),
-            line: Some(err.span.start.line as u64),
-            column: Some(err.span.start.col as u64),
-            message: crate::position::ron_message(&err.code),
-        })?
+        crate::store::ron_options()
+            .from_str(text)
+            .map_err(|err| ImportError {
+                file: file.to_owned(),
+                line: Some(err.span.start.line as u64),
+                column: Some(err.span.start.col as u64),
+                message: crate::position::ron_message(&err.code),
+            })?
     };
     to_source(&data).map_err(|message| ImportError::at(file, None, message))
 }

@@ -88,6 +88,17 @@ impl StoreError {
         }
     }
 
+    /// A mistake at the first `needle` in `text`, the text of `path`.
+    pub(crate) fn at(
+        path: &std::path::Path,
+        text: &str,
+        needle: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, column) = crate::position::locate(text, needle);
+        Self::parse(path, line, column, message)
+    }
+
     /// Whether this is the disk refusing writes (a read-only directory or
     /// file system): the data can still be shown.
     pub fn is_read_only(&self) -> bool {

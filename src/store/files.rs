@@ -10,6 +10,7 @@ use super::month::{self, Month};
 use super::{StoreError, paths};
 use crate::domain::HabitId;
 use crate::domain::date::YEARS;
+use crate::position::Mistake;
 
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
     let bytes = fs::read(path).map_err(|err| StoreError::io("read", path, err))?;
@@ -38,6 +39,13 @@ fn into_text(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
     Ok(text)
 }
 
+/// RON as gutbone reads and writes the files people edit: an optional
+/// value stands bare (`step: 5.0`), as a person would write it, not as
+/// `Some(5.0)`; without `#![enable(implicit_some)]` on top of each file.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 /// Any data file read leniently when it fails to parse, to tell a newer
 /// file from a broken one.
 #[derive(serde::Deserialize)]
@@ -59,7 +67,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
         found,
         supported,
     };
-    let file: T = match ron::from_str(text) {
+    let file: T = match ron_options().from_str(text) {
         Ok(file) => file,
         Err(err) => {
             // A newer file may have a shape this build cannot read: say it
@@ -78,15 +86,12 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
         }
     };
     match version(&file) {
-        0 => {
-            let (line, column) = crate::position::locate(text, "version");
-            Err(StoreError::parse(
-                path,
-                line,
-                column,
-                "version 0 does not exist; the first version is 1",
-            ))
-        }
+        0 => Err(StoreError::at(
+            path,
+            text,
+            "version",
+            "version 0 does not exist; the first version is 1",
+        )),
         found if found > supported => Err(newer(found)),
         _ => Ok(file),
     }
@@ -152,19 +157,6 @@ pub fn log_files_from(dir: &Path, from: i32) -> Result<LogFiles, StoreError> {
     Ok(files)
 }
 
-/// Only the year files of the layout before months: a look at `log/`
-/// itself, not into each year's folder.
-pub fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, StoreError> {
-    let mut years = Vec::new();
-    for (name, path, _) in entries(&paths::log_dir(dir))? {
-        if let Some(year) = name.strip_suffix(".ron").and_then(paths::year_of_name) {
-            years.push((year, path));
-        }
-    }
-    years.sort();
-    Ok(years)
-}
-
 /// The names and paths in `dir`, and whether each is a folder (as the
 /// listing says, without a look at each); none when it is missing.
 fn entries(dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, StoreError> {
@@ -192,44 +184,48 @@ fn entries(dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, StoreError> {
 /// The built-in tips plus the person's own. A problem with theirs is told in
 /// the app, not fatal: the built-in tips still load.
 pub fn load_tips(path: &Path, habits: &[HabitId]) -> (crate::coach::Tips, Option<String>) {
-    let mut tips = crate::coach::Tips::builtin();
-    let problem = match read_optional_text(path) {
-        Ok(None) => None,
-        Ok(Some(text)) => tips.add_user(&text, habits).err().map(|err| {
-            format!(
-                "{} line {}, column {}: {}. Your own tips were not loaded; the built-in ones were.",
-                path.display(),
-                err.line,
-                err.column,
-                err.message
-            )
-        }),
-        Err(err) => Some(format!("{err}. Your own tips were not loaded.")),
+    let with_own = |text: &str| {
+        let mut tips = crate::coach::Tips::builtin();
+        tips.add_user(text, habits).map(|_| tips)
     };
-    (tips, problem)
+    let instead = "Your own tips were not loaded; the built-in ones were";
+    own_file(path, with_own, crate::coach::Tips::builtin, instead)
 }
 
 /// The keys in force and, when `keys.ron` could not be used, why: its
 /// mistakes leave every default key in place.
 pub fn load_keymap(path: &Path) -> (crate::keymap::Keymap, Option<String>) {
-    match read_optional_text(path) {
-        Ok(None) => (Default::default(), None),
-        Ok(Some(text)) => match crate::keymap::Keymap::parse(&text) {
-            Ok(keymap) => (keymap, None),
-            Err(err) => (
-                Default::default(),
-                Some(format!(
-                    "{} line {}, column {}: {}. The default keys are in force.",
-                    path.display(),
-                    err.line,
-                    err.column,
-                    err.message
-                )),
-            ),
+    let instead = "The default keys are in force";
+    own_file(
+        path,
+        crate::keymap::Keymap::parse,
+        Default::default,
+        instead,
+    )
+}
+
+/// An optional file of the person's own (`tips.ron`, `keys.ron`) read by
+/// `parse`; `fallback` when there is none or it cannot be used, and then
+/// where and why, and what is `instead` in force.
+fn own_file<T>(
+    path: &Path,
+    parse: impl FnOnce(&str) -> Result<T, Mistake>,
+    fallback: impl FnOnce() -> T,
+    instead: &str,
+) -> (T, Option<String>) {
+    let problem = match read_optional_text(path) {
+        Ok(None) => None,
+        Ok(Some(text)) => match parse(&text) {
+            Ok(own) => return (own, None),
+            Err(err) => Some(format!(
+                "{} line {}, column {}: {}. {instead}.",
+                path.display(),
+                err.line,
+                err.column,
+                err.message
+            )),
         },
-        Err(err) => (
-            Default::default(),
-            Some(format!("{err}. The default keys are in force.")),
-        ),
-    }
+        Err(err) => Some(format!("{err}. {instead}.")),
+    };
+    (fallback(), problem)
 }

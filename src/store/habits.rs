@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use super::{StoreError, parse_ron};
 use crate::domain::habit::{Measure, check_habits, unique_short_label};
 use crate::domain::{Habit, HabitId};
-use crate::position::{line_and_column, locate};
+use crate::position::line_and_column;
 
 pub const VERSION: u32 = 1;
 
@@ -61,23 +61,11 @@ struct HabitRecord {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     hint: String,
     kind: Kind,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     step: Option<f64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::bare"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     target: Option<f64>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     archived: bool,
@@ -117,10 +105,7 @@ impl From<&Habit> for HabitRecord {
 /// first mistake with its line and column.
 pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
     let file = parse_ron(text, path, VERSION, |file: &HabitsFile| file.version)?;
-    let at = |needle: &str, message: String| {
-        let (line, column) = locate(text, needle);
-        StoreError::parse(path, line, column, message)
-    };
+    let at = |needle: &str, message: String| StoreError::at(path, text, needle, message);
     let mut habits = Vec::with_capacity(file.habits.len());
     for record in file.habits {
         let id = format!("\"{}\"", record.id);
@@ -214,7 +199,8 @@ pub fn render_habits(habits: &[Habit], path: &Path) -> Result<String, StoreError
         version: VERSION,
         habits: habits.iter().map(HabitRecord::from).collect(),
     };
-    let body = ron::ser::to_string_pretty(&file, PrettyConfig::new())
+    let body = super::files::ron_options()
+        .to_string_pretty(&file, PrettyConfig::new())
         .map_err(|err| verify(err.to_string()))?;
     let text = format!("{HEADER}{body}\n");
     if parse_habits(&text, path)? != habits {

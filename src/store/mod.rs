@@ -9,7 +9,6 @@
 
 mod atomic;
 pub mod backup;
-pub mod bare;
 pub mod doctor;
 mod error;
 mod files;
@@ -35,10 +34,10 @@ pub use error::StoreError;
 pub use habits::parse_habits;
 pub use lock::{DataLock, WriteLock};
 pub use month::{Month, parse_month, parse_year};
-pub use settings::{Stated, load_settings, load_stated, parse_settings, parse_stated};
+pub use settings::{Stated, load_settings, load_stated, parse_stated};
 
 use crate::domain::{Habit, Log, default_habits};
-pub use files::{load_keymap, load_tips};
+pub use files::{load_keymap, load_tips, ron_options};
 use files::{log_files, parse_ron, read_optional_text, read_text};
 pub use split::kept_dir;
 
@@ -289,9 +288,4 @@ fn read_habits(path: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
         return Ok(None);
     };
     habits::parse_habits(&text, path).map(Some)
-}
-
-/// The text of an optional file: `None` when it does not exist.
-pub fn read_optional(path: &Path) -> Result<Option<String>, StoreError> {
-    read_optional_text(path)
 }

@@ -31,7 +31,7 @@ use crate::domain::Entry;
 use crate::domain::amount::MAX_AMOUNT;
 use crate::domain::log::DayLog;
 use crate::domain::{HabitId, Log};
-use crate::position::{line_and_column, locate};
+use crate::position::line_and_column;
 
 /// The file version this build writes, and the newest it reads.
 pub const VERSION: u32 = 3;
@@ -230,10 +230,7 @@ pub fn parse_month(
     known: &[HabitId],
 ) -> Result<DaysRead, StoreError> {
     let file: MonthFile = super::parse_ron(text, path, VERSION, |file: &MonthFile| file.version)?;
-    let at = |needle: &str, message: String| {
-        let (line, column) = locate(text, needle);
-        StoreError::parse(path, line, column, message)
-    };
+    let at = |needle: &str, message: String| StoreError::at(path, text, needle, message);
     if (file.year, file.month) != (month.year, month.month) {
         return Err(at(
             "year",
@@ -270,11 +267,10 @@ pub fn parse_year(
     // A year file is at most version 2; its days read as they always did.
     // Version 3 is a month file's: one put here by mistake.
     if let Ok(probe) = ron::from_str::<MonthFile>(text) {
-        let (line, column) = locate(text, "version");
-        return Err(StoreError::parse(
+        return Err(StoreError::at(
             path,
-            line,
-            column,
+            text,
+            "version",
             format!(
                 "this is a month file (version {}, month {}); it belongs in {}/{:02}.ron",
                 probe.version, probe.month, probe.year, probe.month
@@ -283,11 +279,10 @@ pub fn parse_year(
     }
     let file: YearFile = super::parse_ron(text, path, 2, |file: &YearFile| file.version)?;
     if file.year != year {
-        let (line, column) = locate(text, "year");
-        return Err(StoreError::parse(
+        return Err(StoreError::at(
             path,
-            line,
-            column,
+            text,
+            "year",
             format!(
                 "this file is named for {year} but says `year: {}`",
                 file.year
@@ -316,10 +311,7 @@ fn days(
     wrong: impl Fn(NaiveDate) -> String,
     known: &[HabitId],
 ) -> Result<DaysRead, StoreError> {
-    let at = |needle: &str, message: String| {
-        let (line, column) = locate(text, needle);
-        StoreError::parse(path, line, column, message)
-    };
+    let at = |needle: &str, message: String| StoreError::at(path, text, needle, message);
     let mut days = Vec::with_capacity(records.0.len());
     for (DateKey(date), record) in records.0 {
         if !within(date) {

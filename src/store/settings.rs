@@ -20,9 +20,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 use super::{StoreError, parse_ron};
-use crate::domain::settings::ThemeName;
-use crate::domain::settings::{Settings, WeekStart};
-use crate::position::locate;
+use crate::domain::settings::{Settings, ThemeName, WeekStart};
 
 const VERSION: u32 = 1;
 
@@ -36,30 +34,18 @@ struct SettingsFile {
     // Optional like every other line: a file without it is this version.
     #[serde(default = "version")]
     version: u32,
-    // Written plainly (`theme: Light`), read as "said or not": RON itself
-    // would want `Some(Light)` for an Option.
-    #[serde(default, deserialize_with = "said")]
-    week_start: Option<WeekStartName>,
-    #[serde(default, deserialize_with = "said")]
+    // Written plainly (`theme: Light`), read as "said or not" (see
+    // `ron_options`).
+    #[serde(default)]
+    week_start: Option<WeekStart>,
+    #[serde(default)]
     day_starts_at: Option<String>,
-    #[serde(default, deserialize_with = "said")]
+    #[serde(default)]
     theme: Option<ThemeName>,
-    #[serde(default, deserialize_with = "said")]
+    #[serde(default)]
     mouse: Option<bool>,
-    #[serde(default, deserialize_with = "said")]
+    #[serde(default)]
     ascii: Option<bool>,
-}
-
-fn said<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    T::deserialize(deserializer).map(Some)
-}
-
-#[derive(Deserialize)]
-enum WeekStartName {
-    Monday,
-    Sunday,
 }
 
 /// What `settings.ron` says, field by field: `None` where it is silent.
@@ -96,10 +82,6 @@ pub fn load_stated(path: &Path) -> Result<Stated, StoreError> {
     }
 }
 
-pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, StoreError> {
-    parse_stated(text, path).map(|stated| stated.settings())
-}
-
 pub fn parse_stated(text: &str, path: &Path) -> Result<Stated, StoreError> {
     // A file of nothing but comments and blank lines says nothing.
     let silent = text
@@ -110,27 +92,22 @@ pub fn parse_stated(text: &str, path: &Path) -> Result<Stated, StoreError> {
         return Ok(Stated::default());
     }
     let file: SettingsFile = parse_ron(text, path, VERSION, |file: &SettingsFile| file.version)?;
-    let week_start = file.week_start.map(|name| match name {
-        WeekStartName::Monday => WeekStart::Monday,
-        WeekStartName::Sunday => WeekStart::Sunday,
-    });
     let day_starts_at = file
         .day_starts_at
         .map(|time| {
             NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
                 let quoted = format!("\"{time}\"");
-                let (line, column) = locate(text, &quoted);
-                StoreError::parse(
+                StoreError::at(
                     path,
-                    line,
-                    column,
+                    text,
+                    &quoted,
                     format!("day_starts_at {quoted} is not a time of day like \"04:00\""),
                 )
             })
         })
         .transpose()?;
     Ok(Stated {
-        week_start,
+        week_start: file.week_start,
         day_starts_at,
         theme: file.theme,
         mouse: file.mouse,

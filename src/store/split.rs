@@ -12,12 +12,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::files::{log_files, read_optional_text, read_text, year_files};
+use super::files::{log_files, log_files_from, read_optional_text, read_text};
 use super::month::{self, DaysRead, Month};
 use super::{DataLock, Store, StoreError, atomic, backup, load_habits, paths};
 use crate::domain::log::DayLog;
 use crate::domain::{HabitId, Log, default_habits};
-use crate::position::locate;
 
 /// The folder the split year files are kept in, for good.
 pub fn kept_dir(data_dir: &Path) -> PathBuf {
@@ -28,7 +27,8 @@ impl Store {
     /// Splits the year files of the layout before months, if any, and says
     /// what became of them, for the person: split, or why not yet.
     pub fn split_year_files(&mut self) -> Result<Option<String>, StoreError> {
-        let years = year_files(&self.dir)?;
+        // A look at `log/` itself, not into each year's folder.
+        let years = log_files_from(&self.dir, i32::MAX)?.years;
         if years.is_empty() {
             return Ok(None);
         }
@@ -169,11 +169,10 @@ pub fn merged(
         for (date, day) in month_days {
             match days.get(date) {
                 Some(theirs) if theirs != day => {
-                    let (line, column) = locate(&text, &format!("\"{}\"", date.format("%Y-%m-%d")));
-                    return Err(StoreError::parse(
+                    return Err(StoreError::at(
                         path,
-                        line,
-                        column,
+                        &text,
+                        &format!("\"{}\"", date.format("%Y-%m-%d")),
                         format!(
                             "{date} is in {} too, written otherwise; keep the one that is \
                              right (edit the other, or move it aside)",
