@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::month::{self, Month};
-use super::{DataLock, StoreError, WriteLock, atomic, backup, load_settings, paths, read_habits};
+use super::{
+    DataLock, StoreError, WriteLock, atomic, backup, habit_ids, load_settings, paths, read_habits,
+};
 use crate::domain::log::DayLog;
-use crate::domain::{Habit, HabitId, default_habits};
+use crate::domain::{HabitId, default_habits};
 
 /// One file and what is wrong with it, if anything.
 #[derive(Debug)]
@@ -58,23 +60,16 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Report, StoreError> {
     let _lock = DataLock::acquire(data_dir)?;
     let mut findings = Vec::new();
     let habits_file = paths::habits_file(data_dir);
-    let habits = match read_habits(&habits_file) {
-        Ok(habits) => habits,
-        Err(err) => {
-            findings.push(Finding {
-                path: habits_file.clone(),
-                problem: Some(err),
-            });
-            None
-        }
+    let (ids, problem) = match habit_ids(&habits_file) {
+        Ok(ids) => (ids, None),
+        Err(err) => (default_ids(), Some(err)),
     };
-    if habits_file.exists() && findings.is_empty() {
+    if habits_file.exists() || problem.is_some() {
         findings.push(Finding {
             path: habits_file,
-            problem: None,
+            problem,
         });
     }
-    let ids = ids_of(habits);
     let files = log_files(data_dir)?;
     for (file, path) in &files {
         let problem = match file {
@@ -137,7 +132,7 @@ pub fn repair(
         repairs.push(restored);
     }
     // The years are judged against the habits as repaired.
-    let ids = ids_of(read_habits(&habits_file).ok().flatten());
+    let ids = habit_ids(&habits_file).unwrap_or_else(|_| default_ids());
     for (file, path) in log_files(data_dir)? {
         if file.read(&path, &ids).is_err_and(|err| repairable(&err)) {
             let broken = super::read_text(&path).unwrap_or_default();
@@ -248,6 +243,10 @@ fn log_files(data_dir: &Path) -> Result<Vec<(LogFile, PathBuf)>, StoreError> {
     Ok(years.chain(months).collect())
 }
 
+fn default_ids() -> Vec<HabitId> {
+    default_habits().into_iter().map(|habit| habit.id).collect()
+}
+
 fn restore(
     data_dir: &Path,
     path: &Path,
@@ -279,12 +278,4 @@ fn move_aside(path: &Path, stamp: &str) -> Result<PathBuf, StoreError> {
     let moved_to = path.with_file_name(name);
     fs::rename(path, &moved_to).map_err(|err| StoreError::io("move aside", path, err))?;
     Ok(moved_to)
-}
-
-fn ids_of(habits: Option<Vec<Habit>>) -> Vec<HabitId> {
-    habits
-        .unwrap_or_else(default_habits)
-        .into_iter()
-        .map(|habit| habit.id)
-        .collect()
 }

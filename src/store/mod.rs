@@ -36,7 +36,7 @@ pub use lock::{DataLock, WriteLock};
 pub use month::{Month, parse_month, parse_year};
 pub use settings::{Stated, load_settings, load_stated, parse_stated};
 
-use crate::domain::{Habit, Log, default_habits};
+use crate::domain::{Habit, HabitId, Log, default_habits};
 pub use files::{load_keymap, load_tips, ron_options};
 use files::{log_files, parse_ron, read_optional_text, read_text};
 pub use split::kept_dir;
@@ -275,6 +275,13 @@ fn create_parent(path: &Path) -> Result<(), StoreError> {
             .map_err(|err| StoreError::io("create the folder", parent, err)),
         None => Ok(()),
     }
+}
+
+/// The ids of the habits in `habits.ron` at `path` (the defaults' when
+/// there is none): the ids a log file may list.
+fn habit_ids(path: &Path) -> Result<Vec<HabitId>, StoreError> {
+    let habits = read_habits(path)?.unwrap_or_else(default_habits);
+    Ok(habits.into_iter().map(|habit| habit.id).collect())
 }
 
 /// Reads `habits.ron`: `None` when there is none yet.

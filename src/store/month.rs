@@ -314,67 +314,64 @@ fn days(
     let at = |needle: &str, message: String| StoreError::at(path, text, needle, message);
     let mut days = Vec::with_capacity(records.0.len());
     for (DateKey(date), record) in records.0 {
+        let quoted = format!("\"{date}\"");
         if !within(date) {
-            return Err(at(&format!("\"{date}\""), wrong(date)));
+            return Err(at(&quoted, wrong(date)));
         }
-        let listed = record
-            .done
-            .iter()
-            .chain(&record.skipped)
-            .chain(record.amounts.0.keys());
-        if let Some(unknown) = listed.clone().find(|id| !known.contains(id)) {
-            let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
-            return Err(at(
-                &format!("\"{unknown}\""),
-                format!(
-                    "\"{unknown}\" (on {date}) is not a habit; the habits are: {}. \
-                     If it was removed from habits.ron, put it back with `archived: true` \
-                     to keep its history",
-                    names.join(", ")
-                ),
-            ));
-        }
-        let twice = |a: &[HabitId], b: &[&HabitId]| a.iter().find(|id| b.contains(id)).cloned();
-        let amounts: Vec<&HabitId> = record.amounts.0.keys().collect();
-        let done: Vec<&HabitId> = record.done.iter().collect();
-        for (both, what) in [
-            (twice(&record.skipped, &done), "done and skipped"),
-            (
-                twice(&record.skipped, &amounts),
-                "skipped and given an amount",
-            ),
-            (twice(&record.done, &amounts), "done and given an amount"),
-        ] {
-            if let Some(both) = both {
+        let entries = (record.done.iter().map(|habit| (habit, Entry::Done)))
+            .chain(record.skipped.iter().map(|habit| (habit, Entry::Skipped)))
+            .chain(
+                record
+                    .amounts
+                    .0
+                    .iter()
+                    .map(|(habit, amount)| (habit, Entry::Amount(*amount))),
+            );
+        let mut day = DayLog::default();
+        for (habit, entry) in entries {
+            if !known.contains(habit) {
+                let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
                 return Err(at(
-                    &format!("\"{date}\""),
-                    format!("\"{both}\" is both {what} on {date}; keep one"),
+                    &format!("\"{habit}\""),
+                    format!(
+                        "\"{habit}\" (on {date}) is not a habit; the habits are: {}. \
+                         If it was removed from habits.ron, put it back with `archived: true` \
+                         to keep its history",
+                        names.join(", ")
+                    ),
                 ));
             }
-        }
-        if let Some((habit, amount)) = record
-            .amounts
-            .0
-            .iter()
-            .find(|(_, amount)| !(**amount > 0.0 && **amount <= MAX_AMOUNT))
-        {
-            return Err(at(
-                &format!("\"{date}\""),
-                format!(
-                    "the amount of \"{habit}\" on {date} is {amount}; an amount is a number above 0 \
-                     and at most {MAX_AMOUNT} (leave a habit out for nothing done)"
-                ),
-            ));
-        }
-        let mut day = DayLog::default();
-        for habit in &record.done {
-            day.set(habit, Some(Entry::Done));
-        }
-        for habit in &record.skipped {
-            day.set(habit, Some(Entry::Skipped));
-        }
-        for (habit, amount) in &record.amounts.0 {
-            day.set(habit, Some(Entry::Amount(*amount)));
+            if let Entry::Amount(amount) = entry
+                && !(amount > 0.0 && amount <= MAX_AMOUNT)
+            {
+                return Err(at(
+                    &quoted,
+                    format!(
+                        "the amount of \"{habit}\" on {date} is {amount}; an amount is a number above 0 \
+                         and at most {MAX_AMOUNT} (leave a habit out for nothing done)"
+                    ),
+                ));
+            }
+            // Listed twice the same way is harmless; two ways, which is meant is not known.
+            let word = |entry| match entry {
+                Entry::Done => "done",
+                Entry::Skipped => "skipped",
+                Entry::Amount(_) => "given an amount",
+            };
+            if let Some(before) = day
+                .entry(habit)
+                .filter(|before| word(*before) != word(entry))
+            {
+                return Err(at(
+                    &quoted,
+                    format!(
+                        "\"{habit}\" is both {} and {} on {date}; keep one",
+                        word(before),
+                        word(entry)
+                    ),
+                ));
+            }
+            day.set(habit, Some(entry));
         }
         day.set_note(Some(&record.note));
         days.push((date, day));

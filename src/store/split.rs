@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 
 use super::files::{log_files, log_files_from, read_optional_text, read_text};
 use super::month::{self, DaysRead, Month};
-use super::{DataLock, Store, StoreError, atomic, backup, load_habits, paths};
+use super::{DataLock, Store, StoreError, atomic, backup, habit_ids, paths};
 use crate::domain::log::DayLog;
-use crate::domain::{HabitId, Log, default_habits};
+use crate::domain::{HabitId, Log};
 
 /// The folder the split year files are kept in, for good.
 pub fn kept_dir(data_dir: &Path) -> PathBuf {
@@ -58,7 +58,7 @@ impl Store {
             Err(err) if err.is_read_only() => return Ok(later("the folder is read-only")),
             moment => moment?,
         };
-        let ids = habit_ids(&self.dir)?;
+        let ids = habit_ids(&paths::habits_file(&self.dir))?;
         // Every year is checked against the months already there before
         // anything is written.
         let mut splits = Vec::new();
@@ -129,11 +129,6 @@ fn keep(data_dir: &Path, path: &Path) -> Result<(), StoreError> {
         target = dir.join(format!("{name}.{n}"));
     }
     fs::rename(path, &target).map_err(|err| StoreError::io("move into the backups", path, err))
-}
-
-fn habit_ids(data_dir: &Path) -> Result<Vec<HabitId>, StoreError> {
-    let habits = load_habits(data_dir)?.unwrap_or_else(default_habits);
-    Ok(habits.into_iter().map(|habit| habit.id).collect())
 }
 
 /// The month files of `year`, read.
