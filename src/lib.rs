@@ -16,6 +16,7 @@ pub mod form;
 pub mod generate;
 pub mod keymap;
 pub mod look;
+pub mod own_files;
 pub mod position;
 pub mod screen;
 pub mod store;

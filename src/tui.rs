@@ -18,7 +18,8 @@ use crate::domain::date;
 use crate::domain::week;
 use crate::keymap;
 use crate::look;
-use crate::store::{Store, StoreError, load_keymap, load_stated, load_tips, paths};
+use crate::own_files::{load_keymap, load_tips};
+use crate::store::{Store, StoreError, load_stated, paths};
 use crate::ui;
 use crate::update::{Effect, Msg, update};
 

@@ -257,10 +257,15 @@ fn a_failed_save_is_retried_with_the_next_one() {
 /// A year file of the layout before months, as gutbone 0.1 wrote it.
 const YEAR_2025: &str = "// a comment of the person's\n(\n    version: 2,\n    year: 2025,\n    days: {\n        \"2025-01-31\": (done: [\"sunlight\"], note: \"cold\"),\n        \"2025-02-01\": (amounts: {\"weight-bearing-exercise\": 20.0}, skipped: [\"stress-break\"]),\n        \"2025-12-31\": (note: \"the last day\"),\n    },\n)\n";
 
+/// A year of the log as gutbone kept it before months.
+fn year_file(dir: &Path, year: i32) -> std::path::PathBuf {
+    dir.join("log").join(format!("{year}.ron"))
+}
+
 fn with_a_year_file() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     fs::create_dir_all(paths::log_dir(tmp.path())).unwrap();
-    fs::write(paths::year_file(tmp.path(), 2025), YEAR_2025).unwrap();
+    fs::write(year_file(tmp.path(), 2025), YEAR_2025).unwrap();
     tmp
 }
 
@@ -285,7 +290,7 @@ fn a_year_file_is_split_into_months_and_kept_as_it_was() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let path = paths::year_file(tmp.path(), 2025);
+        let path = year_file(tmp.path(), 2025);
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     }
     let mut store = Store::open(tmp.path()).unwrap();
@@ -295,7 +300,7 @@ fn a_year_file_is_split_into_months_and_kept_as_it_was() {
     assert!(note.contains("log/2025.ron"), "{note}");
     let (_, log) = store.load().unwrap();
     days_of_2025(&log);
-    assert!(!paths::year_file(tmp.path(), 2025).exists(), "split");
+    assert!(!year_file(tmp.path(), 2025).exists(), "split");
     for (month, day) in [(1, "2025-01-31"), (2, "2025-02-01"), (12, "2025-12-31")] {
         let path = month_file(tmp.path(), 2025, month);
         let text = fs::read_to_string(&path).unwrap();
@@ -320,7 +325,7 @@ fn a_year_file_is_split_into_months_and_kept_as_it_was() {
         None,
         "nothing more to split"
     );
-    fs::write(paths::year_file(tmp.path(), 2025), YEAR_2025).unwrap();
+    fs::write(year_file(tmp.path(), 2025), YEAR_2025).unwrap();
     store.split_year_files().unwrap();
     assert!(
         kept.with_file_name("2025.ron.2").exists(),
@@ -357,7 +362,7 @@ fn a_year_file_merges_with_months_already_there_and_a_clash_is_refused() {
     // A year file whose day differs from its month file's: which is right is
     // the person's to say, and nothing is written.
     let other = YEAR_2025.replace("\"cold\"", "\"warm\"");
-    fs::write(paths::year_file(tmp.path(), 2025), &other).unwrap();
+    fs::write(year_file(tmp.path(), 2025), &other).unwrap();
     let january = fs::read(&january_file).unwrap();
     let mut store = Store::open(tmp.path()).unwrap();
     let err = store.split_year_files().unwrap_err();
@@ -367,7 +372,7 @@ fn a_year_file_merges_with_months_already_there_and_a_clash_is_refused() {
         "{err}"
     );
     assert_eq!(
-        fs::read_to_string(paths::year_file(tmp.path(), 2025)).unwrap(),
+        fs::read_to_string(year_file(tmp.path(), 2025)).unwrap(),
         other
     );
     assert_eq!(fs::read(&january_file).unwrap(), january);
@@ -385,7 +390,7 @@ fn a_year_file_is_not_split_while_gutbone_is_open_elsewhere_and_its_months_not_w
     let note = command.split_year_files().unwrap().unwrap();
     assert!(note.contains("gutbone is open elsewhere"), "{note}");
     assert_eq!(
-        fs::read_to_string(paths::year_file(tmp.path(), 2025)).unwrap(),
+        fs::read_to_string(year_file(tmp.path(), 2025)).unwrap(),
         YEAR_2025
     );
     let (_, mut log) = command.load().unwrap();
@@ -404,11 +409,11 @@ fn a_year_file_is_not_split_while_gutbone_is_open_elsewhere_and_its_months_not_w
 fn a_broken_year_file_is_refused_where_the_mistake_is_and_left_alone() {
     let tmp = with_a_year_file();
     let broken = YEAR_2025.replace("amounts:", "amonts:");
-    fs::write(paths::year_file(tmp.path(), 2025), &broken).unwrap();
+    fs::write(year_file(tmp.path(), 2025), &broken).unwrap();
     let err = Store::open(tmp.path()).unwrap().load().unwrap_err();
     assert!(matches!(&err, StoreError::Parse { line: 7, .. }), "{err}");
     assert_eq!(
-        fs::read_to_string(paths::year_file(tmp.path(), 2025)).unwrap(),
+        fs::read_to_string(year_file(tmp.path(), 2025)).unwrap(),
         broken
     );
     assert!(

@@ -7,7 +7,8 @@ use std::path::Path;
 use super::Failure;
 use crate::domain::settings::WeekStart;
 use crate::look::{Chosen, Env, Flags, Look, Origin};
-use crate::store::{Stated, load_keymap, load_stated, paths};
+use crate::own_files::load_keymap;
+use crate::store::{Stated, load_stated, paths};
 
 pub fn run(
     config_dir: &Path,

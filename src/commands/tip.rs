@@ -10,7 +10,8 @@ use super::pick::pick_habit;
 use crate::coach::Moment;
 use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, History};
-use crate::store::{Store, load_tips};
+use crate::own_files::load_tips;
+use crate::store::Store;
 
 /// Prints a tip for `name`, or for the first habit not yet done today. The
 /// same moment gives the same tip the app shows.

@@ -5,6 +5,8 @@
 //! span between two day starts on the clock, however long daylight saving
 //! makes it.
 
+use std::fmt;
+
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::settings::WeekStart;
@@ -86,6 +88,41 @@ pub fn add_weeks(date: NaiveDate, weeks: i64) -> NaiveDate {
         date.checked_add_days(days)
     };
     moved.unwrap_or(date)
+}
+
+/// A calendar month: the log's unit on disk, and the calendar's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+}
+
+impl Month {
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// `None` for a month chrono has no calendar for.
+    pub fn first_day(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1)
+    }
+
+    /// Its first day to its last.
+    pub fn days(self) -> Option<std::ops::RangeInclusive<NaiveDate>> {
+        let first = self.first_day()?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        Some(first..=next.pred_opt()?)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
 }
 
 #[cfg(test)]

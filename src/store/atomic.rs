@@ -12,13 +12,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// its rename: never data, only a copy that did not make it. Call it only
 /// while holding the lock, so no save of another gutbone is under way.
 pub fn remove_leftovers(dir: &Path) -> io::Result<()> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(err),
-    };
-    for entry in entries {
-        let entry = entry?;
+    for entry in super::files::list(dir)? {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with(TEMP_PREFIX)

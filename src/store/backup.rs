@@ -45,13 +45,7 @@ pub fn backup_before_write(data_dir: &Path, path: &Path, today: NaiveDate) -> io
 /// The days with backups, newest first.
 pub fn backup_days(data_dir: &Path) -> io::Result<Vec<(NaiveDate, PathBuf)>> {
     let mut days = Vec::new();
-    let entries = match fs::read_dir(backups_dir(data_dir)) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(days),
-        Err(err) => return Err(err),
-    };
-    for entry in entries {
-        let entry = entry?;
+    for entry in super::files::list(&backups_dir(data_dir))? {
         let name = entry.file_name();
         if let Some(day) = name
             .to_str()

@@ -22,7 +22,7 @@ pub struct Finding {
 }
 
 /// What `--repair` did with one broken file.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Repair {
     pub path: PathBuf,
     /// Where the broken file now is.
@@ -160,9 +160,7 @@ pub fn repair(
         repairs.push(Repair {
             path: settings.to_owned(),
             moved_to,
-            restored_from: None,
-            lacking: Vec::new(),
-            unreadable: Vec::new(),
+            ..Default::default()
         });
     }
     Ok(repairs)
@@ -266,8 +264,7 @@ fn restore(
         path: path.to_owned(),
         moved_to,
         restored_from,
-        lacking: Vec::new(),
-        unreadable: Vec::new(),
+        ..Default::default()
     })
 }
 

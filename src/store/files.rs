@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::month::{self, Month};
 use super::{StoreError, paths};
-use crate::domain::HabitId;
 use crate::domain::date::YEARS;
-use crate::position::Mistake;
 
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
     let bytes = fs::read(path).map_err(|err| StoreError::io("read", path, err))?;
@@ -157,17 +155,21 @@ pub fn log_files_from(dir: &Path, from: i32) -> Result<LogFiles, StoreError> {
     Ok(files)
 }
 
+/// What is in `dir`; nothing when it is missing.
+pub fn list(dir: &Path) -> io::Result<Vec<fs::DirEntry>> {
+    match fs::read_dir(dir) {
+        Ok(read) => read.collect(),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(err) => Err(err),
+    }
+}
+
 /// The names and paths in `dir`, and whether each is a folder (as the
 /// listing says, without a look at each); none when it is missing.
 fn entries(dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, StoreError> {
-    let read = match fs::read_dir(dir) {
-        Ok(read) => read,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(StoreError::io("read the folder", dir, err)),
-    };
+    let read = list(dir).map_err(|err| StoreError::io("read the folder", dir, err))?;
     let mut entries = Vec::new();
     for entry in read {
-        let entry = entry.map_err(|err| StoreError::io("read the folder", dir, err))?;
         // A link to a folder is a folder too.
         let is_dir = match entry.file_type() {
             Ok(kind) if kind.is_symlink() => entry.path().is_dir(),
@@ -179,53 +181,4 @@ fn entries(dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, StoreError> {
         }
     }
     Ok(entries)
-}
-
-/// The built-in tips plus the person's own. A problem with theirs is told in
-/// the app, not fatal: the built-in tips still load.
-pub fn load_tips(path: &Path, habits: &[HabitId]) -> (crate::coach::Tips, Option<String>) {
-    let with_own = |text: &str| {
-        let mut tips = crate::coach::Tips::builtin();
-        tips.add_user(text, habits).map(|_| tips)
-    };
-    let instead = "Your own tips were not loaded; the built-in ones were";
-    own_file(path, with_own, crate::coach::Tips::builtin, instead)
-}
-
-/// The keys in force and, when `keys.ron` could not be used, why: its
-/// mistakes leave every default key in place.
-pub fn load_keymap(path: &Path) -> (crate::keymap::Keymap, Option<String>) {
-    let instead = "The default keys are in force";
-    own_file(
-        path,
-        crate::keymap::Keymap::parse,
-        Default::default,
-        instead,
-    )
-}
-
-/// An optional file of the person's own (`tips.ron`, `keys.ron`) read by
-/// `parse`; `fallback` when there is none or it cannot be used, and then
-/// where and why, and what is `instead` in force.
-fn own_file<T>(
-    path: &Path,
-    parse: impl FnOnce(&str) -> Result<T, Mistake>,
-    fallback: impl FnOnce() -> T,
-    instead: &str,
-) -> (T, Option<String>) {
-    let problem = match read_optional_text(path) {
-        Ok(None) => None,
-        Ok(Some(text)) => match parse(&text) {
-            Ok(own) => return (own, None),
-            Err(err) => Some(format!(
-                "{} line {}, column {}: {}. {instead}.",
-                path.display(),
-                err.line,
-                err.column,
-                err.message
-            )),
-        },
-        Err(err) => Some(format!("{err}. {instead}.")),
-    };
-    (fallback(), problem)
 }

@@ -25,7 +25,20 @@ impl DataLock {
     pub fn acquire(data_dir: &Path) -> Result<Self, StoreError> {
         let path = paths::lock_file(data_dir);
         let mut file = open_lock_file(data_dir, &path)?;
-        match file.try_lock() {
+        // A lock let go a moment ago may still be held, for as long as a
+        // process started meanwhile takes to exec (it holds a copy of every
+        // open file until then): asked again a few times before refusing.
+        let mut tries = 0;
+        let taken = loop {
+            match file.try_lock() {
+                Err(TryLockError::WouldBlock) if tries < 10 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                taken => break taken,
+            }
+        };
+        match taken {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();

@@ -37,8 +37,8 @@ pub use month::{Month, parse_month, parse_year};
 pub use settings::{Stated, load_settings, load_stated, parse_stated};
 
 use crate::domain::{Habit, HabitId, Log, default_habits};
-pub use files::{load_keymap, load_tips, ron_options};
-use files::{log_files, parse_ron, read_optional_text, read_text};
+use files::{log_files, parse_ron, read_text};
+pub use files::{read_optional_text, ron_options};
 pub use split::kept_dir;
 
 /// What a file looked like when the store last read or wrote it: enough to

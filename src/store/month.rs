@@ -29,47 +29,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::StoreError;
 use crate::domain::Entry;
 use crate::domain::amount::MAX_AMOUNT;
+pub use crate::domain::date::Month;
 use crate::domain::log::DayLog;
 use crate::domain::{HabitId, Log};
 use crate::position::line_and_column;
 
 /// The file version this build writes, and the newest it reads.
 pub const VERSION: u32 = 3;
-
-/// A calendar month: the log's unit on disk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Month {
-    pub year: i32,
-    /// 1 to 12.
-    pub month: u32,
-}
-
-impl Month {
-    pub fn of(date: NaiveDate) -> Self {
-        Self {
-            year: date.year(),
-            month: date.month(),
-        }
-    }
-
-    /// `None` for a month chrono has no calendar for.
-    pub fn first_day(self) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(self.year, self.month, 1)
-    }
-
-    /// Its first day to its last.
-    pub fn days(self) -> Option<std::ops::RangeInclusive<NaiveDate>> {
-        let first = self.first_day()?;
-        let next = first.checked_add_months(chrono::Months::new(1))?;
-        Some(first..=next.pred_opt()?)
-    }
-}
-
-impl fmt::Display for Month {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
-    }
-}
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -66,12 +66,6 @@ pub fn month_file(data_dir: &Path, month: Month) -> PathBuf {
         .join(format!("{:02}.ron", month.month))
 }
 
-/// A year of the log as gutbone kept it before months (`log/2026.ron`):
-/// read only to be split into months.
-pub fn year_file(data_dir: &Path, year: i32) -> PathBuf {
-    log_dir(data_dir).join(format!("{year:04}.ron"))
-}
-
 /// The habits and their targets; beside the log, which is keyed by their ids.
 pub fn habits_file(data_dir: &Path) -> PathBuf {
     data_dir.join("habits.ron")

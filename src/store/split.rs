@@ -97,16 +97,15 @@ impl Store {
             }
             keep(&self.dir, path)?;
         }
+        let (it, was, is) = match years.len() {
+            1 => ("it", "was", "is"),
+            _ => ("they", "were", "are"),
+        };
+        let kept = kept_dir(&self.dir);
         let mut note = format!(
-            "the log is now one file a month (log/2026/11.ron); {names}, as {} {}, {} in {}",
-            if years.len() == 1 { "it" } else { "they" },
-            if years.len() == 1 { "was" } else { "were" },
-            if years.len() == 1 {
-                "is kept"
-            } else {
-                "are kept"
-            },
-            kept_dir(&self.dir).display()
+            "the log is now one file a month (log/2026/11.ron); {names}, as {it} {was}, {is} \
+             kept in {}",
+            kept.display()
         );
         for link in links {
             note += &format!("; {link}, which now holds no more of the log");

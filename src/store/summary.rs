@@ -90,9 +90,6 @@ pub fn write(dir: &Path, files: &Files, past: &Past) -> Result<(), StoreError> {
     let header = "// gutbone: a summary of your older days, so that gutbone starts without\n\
                   // reading them. Made again whenever they change; safe to delete.\n";
     let text = format!("{header}{}\n", ron::to_string(&summary).map_err(verify)?);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|err| StoreError::io("create the folder", parent, err))?;
-    }
+    super::create_parent(&path)?;
     atomic::write_atomic(&path, text.as_bytes()).map_err(|err| StoreError::io("save", &path, err))
 }
