@@ -78,7 +78,7 @@ pub fn open(
     app.notice = split;
     app.keymap = keymap;
     if read_only {
-        app.blocked = Some(StoreError::read_only_note(dir));
+        app.blocked = Some(read_only_note(dir));
     }
     app.theme = look.theme();
     run(&mut app, &mut store, clock, look.mouse.value).map_err(|err| -> Box<dyn Error> {
@@ -207,7 +207,7 @@ fn event_loop(
         // change anything, so it is never written over; the write lock keeps
         // a command from writing between that look and this key's save.
         let blocked = match store.lock_for_writing() {
-            Err(err) if err.is_read_only() => Some(StoreError::read_only_note(store.dir())),
+            Err(err) if err.is_read_only() => Some(read_only_note(store.dir())),
             Err(err) => Some(format!("{err}. No change is made until it can be.")),
             Ok(()) => reload_if_changed(store, app),
         };
@@ -378,4 +378,12 @@ fn next_input(clock: &Clock, app: &App, mouse: bool) -> io::Result<Option<Msg>> 
             .map(Msg::Action)
         }),
     })
+}
+
+/// What the app says while it can only show a read-only data directory.
+fn read_only_note(dir: &Path) -> String {
+    format!(
+        "{} is read-only: gutbone shows it and changes nothing",
+        dir.display()
+    )
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::d;
 use gutbone::domain::{Entry, Habit, HabitId, Log, default_habits};
-use gutbone::store::{Month, Store, StoreError, backup, load_habits, paths};
+use gutbone::store::{Month, Store, StoreError, backup, paths};
 
 fn sun() -> HabitId {
     HabitId::new("sunlight")
@@ -94,7 +94,9 @@ fn the_default_habits_are_written_with_the_first_save_not_before() {
     );
     log.set_done(d("2026-11-22"), sun(), true);
     store.save_day(&log, d("2026-11-22")).unwrap();
-    assert_eq!(load_habits(tmp.path()).unwrap(), Some(default_habits()));
+    let (habits, _) = store.load().unwrap();
+    assert!(paths::habits_file(tmp.path()).exists());
+    assert_eq!(habits, default_habits());
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::domain::amount::format_amount;
 use crate::domain::habit::{check_habits, check_names, unique_short_label};
 use crate::exchange::loop_csv::{CHECKMARKS_FILE, HABITS_FILE, LoopFiles};
 use crate::exchange::{self, ImportError, Plan, Source, dijo, gutbone, loop_csv};
-use crate::store::{Store, load_habits};
+use crate::store::{Store, paths};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
@@ -89,7 +89,7 @@ pub fn run(
     // Into a fresh start (no habits.ron, nothing logged) its habits come
     // as they are, in its order, in place of the defaults.
     let whole = !source.habits.is_empty() && source.habits.iter().all(|h| h.habit.is_some());
-    let fresh = whole && log.first_day().is_none() && load_habits(dir)?.is_none();
+    let fresh = whole && log.first_day().is_none() && !paths::habits_file(dir).exists();
     let ours = if fresh { Vec::new() } else { habits.clone() };
     let matched = exchange::match_habits(&source, &ours, &mapped);
     let created: Vec<Habit> = source

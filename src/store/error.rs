@@ -111,14 +111,6 @@ impl StoreError {
         )
     }
 
-    /// What the app says while it can only show a read-only data directory.
-    pub fn read_only_note(dir: &std::path::Path) -> String {
-        format!(
-            "{} is read-only: gutbone shows it and changes nothing",
-            dir.display()
-        )
-    }
-
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
         Self::Io {
             action,

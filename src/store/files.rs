@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::month::{self, Month};
+use super::month::Month;
 use super::{StoreError, paths};
 use crate::domain::date::YEARS;
 
@@ -28,8 +28,10 @@ pub fn read_optional_text(path: &Path) -> Result<Option<String>, StoreError> {
 /// mark some editors write first is left out.
 fn into_text(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
     let mut text = String::from_utf8(bytes).map_err(|err| {
-        let valid_up_to = err.utf8_error().valid_up_to();
-        month::not_utf8(err.as_bytes(), path, valid_up_to)
+        let valid = String::from_utf8_lossy(&err.as_bytes()[..err.utf8_error().valid_up_to()]);
+        let (line, column) = crate::position::line_and_column(&valid, valid.len());
+        let message = "this is not text (not valid UTF-8); was a binary file saved here?";
+        StoreError::parse(path, line, column, message)
     })?;
     if crate::position::without_bom(&text).len() != text.len() {
         text.drain(..'\u{feff}'.len_utf8());

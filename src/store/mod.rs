@@ -284,11 +284,6 @@ fn habit_ids(path: &Path) -> Result<Vec<HabitId>, StoreError> {
     Ok(habits.into_iter().map(|habit| habit.id).collect())
 }
 
-/// Reads `habits.ron`: `None` when there is none yet.
-pub fn load_habits(dir: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
-    read_habits(&paths::habits_file(dir))
-}
-
 /// A habits file at `path`: `None` when there is none.
 fn read_habits(path: &Path) -> Result<Option<Vec<Habit>>, StoreError> {
     let Some(text) = read_optional_text(path)? else {

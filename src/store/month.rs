@@ -32,7 +32,6 @@ use crate::domain::amount::MAX_AMOUNT;
 pub use crate::domain::date::Month;
 use crate::domain::log::DayLog;
 use crate::domain::{HabitId, Log};
-use crate::position::line_and_column;
 
 /// The file version this build writes, and the newest it reads.
 pub const VERSION: u32 = 3;
@@ -406,17 +405,5 @@ fn header(month: Month, known: &[HabitId]) -> String {
          // with its line and column, and the file is never overwritten until fixed.\n\
          // gutbone writes these lines anew: a comment of your own is not kept.\n",
         names.join(", ")
-    )
-}
-
-/// Where the first byte that is not UTF-8 stands, for binary garbage.
-pub fn not_utf8(bytes: &[u8], path: &Path, valid_up_to: usize) -> StoreError {
-    let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
-    let (line, column) = line_and_column(&valid, valid.len());
-    StoreError::parse(
-        path,
-        line,
-        column,
-        "this is not text (not valid UTF-8); was a binary file saved here?",
     )
 }

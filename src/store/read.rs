@@ -3,14 +3,13 @@
 //! is read.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::files::{LogFiles, log_files, log_files_from, read_text};
 use super::{
-    Fingerprint, Month, Store, StoreError, fingerprint, load_habits, parse_month, paths, split,
-    summary,
+    Month, Store, StoreError, fingerprint, parse_month, paths, read_habits, split, summary,
 };
 use crate::domain::log::DayLog;
 use crate::domain::{Habit, HabitId, History, Log, default_habits};
@@ -52,34 +51,18 @@ impl Store {
         from: NaiveDate,
     ) -> Result<(Vec<Habit>, History), StoreError> {
         let first = Month::of(from);
-        let mut seen = HashMap::new();
-        let (habits, habits_missing) = self.read_habits(&mut seen)?;
-        let cached = summary::read(&self.dir, &habits)
-            .filter(|cached| Some(cached.past.before) == first.first_day());
-        let files = log_files_from(&self.dir, first.year)?;
-        let Some(cached) = cached.filter(|_| files.years.is_empty()) else {
+        let (habits, log) = self.read(Wanted::From(first))?;
+        // A year not split into months yet is not in the summary's digest.
+        let cached = summary::read(&self.dir, &habits).filter(|cached| {
+            Some(cached.past.before) == first.first_day() && self.unsplit.is_empty()
+        });
+        let Some(cached) = cached else {
             return self.read_recent(first);
         };
-        let ids: Vec<HabitId> = habits.iter().map(|habit| habit.id.clone()).collect();
-        let mut log = Log::new();
-        for (month, path) in files
-            .months
-            .into_iter()
-            .filter(|(month, _)| *month >= first)
-        {
-            seen.insert(path.clone(), fingerprint(&path)?);
-            for (date, day) in load_month(&path, month, &ids)? {
-                log.insert_day(date, day);
-            }
-        }
         let history = History::recent(log, cached.past.clone());
         self.unchecked = Some(cached);
         self.summed_before = Some(first);
-        self.unsplit.clear();
-        self.habits_missing = habits_missing;
-        self.habits = habits;
-        self.seen = seen;
-        Ok((self.habits.clone(), history))
+        Ok((habits, history))
     }
 
     /// Holds the summary `load_recent_unchecked` trusted to the files: the
@@ -143,10 +126,17 @@ impl Store {
     }
 
     fn read(&mut self, wanted: Wanted) -> Result<(Vec<Habit>, Log), StoreError> {
-        let mut seen = HashMap::new();
-        let (all_habits, habits_missing) = self.read_habits(&mut seen)?;
+        // No habits.ron: the defaults, written with the first save.
+        let habits_file = paths::habits_file(&self.dir);
+        let mut seen = HashMap::from([(habits_file.clone(), fingerprint(&habits_file)?)]);
+        let read_habits = read_habits(&habits_file)?;
+        let habits_missing = read_habits.is_none();
+        let all_habits = read_habits.unwrap_or_else(default_habits);
         let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
-        let LogFiles { months, years, .. } = log_files(&self.dir)?;
+        let LogFiles { months, years, .. } = match wanted {
+            Wanted::From(first) => log_files_from(&self.dir, first.year)?,
+            _ => log_files(&self.dir)?,
+        };
         let mut log = Log::new();
         // Year files not split yet (see `split`) are read as they are, with
         // the months of their years, and those months are not written.
@@ -167,10 +157,10 @@ impl Store {
         // summary made for the next start is held to.
         let mut older = summary::Files::new();
         for (month, path) in months {
-            if let Wanted::Month(only) = wanted
-                && month != only
-            {
-                continue;
+            match wanted {
+                Wanted::Month(only) if month != only => continue,
+                Wanted::From(first) if month < first => continue,
+                _ => {}
             }
             let print = fingerprint(&path)?;
             if let (Wanted::Recent(first), Some(print)) = (wanted, print)
@@ -201,19 +191,6 @@ impl Store {
         Ok((self.habits.clone(), log))
     }
 
-    /// `habits.ron`, or the default habits when there is none (`true`),
-    /// its fingerprint put in `seen`.
-    fn read_habits(
-        &self,
-        seen: &mut HashMap<PathBuf, Option<Fingerprint>>,
-    ) -> Result<(Vec<Habit>, bool), StoreError> {
-        let path = paths::habits_file(&self.dir);
-        seen.insert(path.clone(), fingerprint(&path)?);
-        let habits = load_habits(&self.dir)?;
-        let missing = habits.is_none();
-        Ok((habits.unwrap_or_else(default_habits), missing))
-    }
-
     /// Whether a file was changed, added or removed by someone else since the
     /// store last read or wrote it: then `load` again before the next change.
     pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
@@ -223,12 +200,9 @@ impl Store {
             }
         }
         let files = log_files(&self.dir)?;
-        let mut paths = files.months.iter().map(|(_, path)| path);
-        Ok(paths.any(|path| !self.seen.contains_key(path))
-            || files
-                .years
-                .iter()
-                .any(|(_, path)| !self.seen.contains_key(path)))
+        let months = files.months.into_iter().map(|(_, path)| path);
+        let mut paths = months.chain(files.years.into_iter().map(|(_, path)| path));
+        Ok(paths.any(|path| !self.seen.contains_key(&path)))
     }
 
     pub(super) fn ids(&self) -> Vec<HabitId> {
@@ -241,9 +215,10 @@ impl Store {
 enum Wanted {
     All,
     Month(Month),
-    /// The months from this one on; the older ones summed up when a cached
-    /// summary allows.
+    /// Every month, and a summary made of those before this one.
     Recent(Month),
+    /// The months from this one on, none before.
+    From(Month),
 }
 
 fn load_month(
