@@ -29,14 +29,14 @@ fn now() -> NaiveDateTime {
 }
 
 /// `years` of lifelike history ending today (see `gutbone::generate`).
-fn history(years: u32) -> Log {
-    gutbone::generate::history(&default_habits(), years, now().date(), 1)
+fn made_up_log(years: u32) -> Log {
+    gutbone::generate::made_up_log(&default_habits(), years, now().date(), 1)
 }
 
 fn store_with(years: u32) -> (tempfile::TempDir, Store, Log) {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = Store::open(tmp.path()).unwrap();
-    let log = history(years);
+    let log = made_up_log(years);
     let first = log.first_day().unwrap();
     for year in chrono::Datelike::year(&first)..=2026 {
         store
@@ -83,7 +83,7 @@ fn storage(c: &mut Criterion) {
 
 fn week(c: &mut Criterion) {
     let habits = default_habits();
-    let history = History::from(history(10));
+    let history = History::from(made_up_log(10));
     let today = now().date();
     c.bench_function("habit_stats_10y", |b| {
         b.iter(|| HabitStats::all(black_box(&history), &habits, today));
@@ -105,7 +105,7 @@ fn week(c: &mut Criterion) {
 fn sample_app() -> App {
     App::new(
         default_habits(),
-        history(10).into(),
+        made_up_log(10).into(),
         Tips::builtin(),
         Default::default(),
         now(),

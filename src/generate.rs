@@ -17,7 +17,7 @@ const NOTES: [&str; 6] = [
 ];
 
 /// `years` of history for `habits`, ending on `end`.
-pub fn history(habits: &[Habit], years: u32, end: NaiveDate, seed: u64) -> Log {
+pub fn made_up_log(habits: &[Habit], years: u32, end: NaiveDate, seed: u64) -> Log {
     let mut random = SplitMix(seed);
     let mut log = Log::new();
     let start = end
@@ -77,9 +77,9 @@ mod tests {
     fn the_history_is_lifelike_and_the_same_for_the_same_seed() {
         let habits = default_habits();
         let end = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let log = history(&habits, 2, end, 7);
-        assert_eq!(log, history(&habits, 2, end, 7));
-        assert_ne!(log, history(&habits, 2, end, 8));
+        let log = made_up_log(&habits, 2, end, 7);
+        assert_eq!(log, made_up_log(&habits, 2, end, 7));
+        assert_ne!(log, made_up_log(&habits, 2, end, 8));
         assert_eq!(
             log.first_day(),
             Some(NaiveDate::from_ymd_opt(2024, 11, 22).unwrap())

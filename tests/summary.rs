@@ -25,7 +25,7 @@ fn data_dir() -> (tempfile::TempDir, PathBuf, Log) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let habits = default_habits();
-    let log = gutbone::generate::history(&habits, 4, d(TODAY), 7);
+    let log = gutbone::generate::made_up_log(&habits, 4, d(TODAY), 7);
     let mut store = Store::open_for_command(&dir, d(TODAY));
     store.save_habits(habits, &log).unwrap();
     let dates: Vec<_> = log.days_in(..).map(|(date, _)| date).collect();

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Failure;
-use crate::generate::history;
+use crate::generate::made_up_log;
 use crate::store::Store;
 
 pub fn run(dir: &Path, years: u32, seed: u64, today: NaiveDate) -> Result<(), Failure> {
@@ -19,7 +19,7 @@ pub fn run(dir: &Path, years: u32, seed: u64, today: NaiveDate) -> Result<(), Fa
             dir.display()
         )));
     }
-    let log = history(&habits, years, today, seed);
+    let log = made_up_log(&habits, years, today, seed);
     store.save_habits(habits, &log)?;
     let first = log.first_day().unwrap_or(today);
     store.save_days(&log, first.iter_days().take_while(|day| *day <= today))?;
