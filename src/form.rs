@@ -202,7 +202,7 @@ impl HabitForm {
                 "Done or not from now on. Past days keep their amounts: {} {} or more \
                  counts as done, less stays partial.",
                 crate::domain::amount::format_amount(measure.target),
-                measure.unit
+                measure.unit_for(measure.target)
             )),
             (None, true) => Some(
                 "Measured from now on. Past days ticked done count as the target met; \

@@ -948,3 +948,31 @@ fn a_skip_says_what_it_took_away_and_how_to_have_it_back() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_habit_added_later_is_left_out_of_the_days_before_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["check", "sunlight", "--date", "-1"]);
+    let habits = dir.join("habits.ron");
+    let text = fs::read_to_string(&habits).unwrap();
+    let at = text.rfind("    ],").unwrap();
+    let floss = "        (id: \"floss\", name: \"Floss\", kind: Check, since: \"2026-11-22\"),\n";
+    fs::write(&habits, format!("{}{floss}{}", &text[..at], &text[at..])).unwrap();
+    let yesterday = ok(dir, &["status", "--date", "-1"]);
+    assert!(yesterday.contains("1/5 done"), "{yesterday}");
+    assert!(!yesterday.contains("Floss"), "{yesterday}");
+    let short = ok(dir, &["status", "--date", "-1", "--short"]);
+    assert!(
+        short.starts_with("gutbone 1/5") && !short.contains("floss"),
+        "{short}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["status", "--date", "-1", "--json"])).unwrap();
+    assert_eq!(json["total"], 5);
+    let today = ok(dir, &["status"]);
+    assert!(
+        today.contains("0/6 done") && today.contains("Floss"),
+        "{today}"
+    );
+}

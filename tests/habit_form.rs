@@ -94,6 +94,11 @@ fn measured_to_done_or_not_and_back_keeps_the_unit_target_and_step() {
     form.measured = false;
     let message = form.kind_change(&walk).unwrap();
     assert!(message.contains("3 km or more counts as done"), "{message}");
+    let fibre = Habit::measured("fibre", "Fibre", "serving", 1.0, 3.0);
+    let mut form = HabitForm::edit(&fibre);
+    form.measured = false;
+    let message = form.kind_change(&fibre).unwrap();
+    assert!(message.contains("3 servings or more"), "{message}");
     let check = form.to_habit(Some(&walk), &[]).unwrap();
     assert_eq!(check.measure, None);
     assert_eq!(check.was_measured, walk.measure);

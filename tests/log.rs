@@ -99,3 +99,30 @@ fn done_count_counts_only_done_among_the_given_habits() {
         "partial is not done"
     );
 }
+
+#[test]
+fn a_habit_added_later_is_not_counted_on_the_days_before_it() {
+    let mut habits: Vec<Habit> = ["a", "b"].map(|id| Habit::check(id, id)).into();
+    habits[1].since = Some(d("2026-12-07"));
+    let mut log = Log::new();
+    log.set_done(d("2026-11-30"), &habits[0], true);
+    let count = log.count(d("2026-11-30"), &habits);
+    assert_eq!((count.done, count.counted()), (1, 1), "{count:?}");
+    assert!(count.all_done());
+    assert_eq!(
+        log.count(d("2026-11-29"), &habits).counted(),
+        1,
+        "a day with nothing logged"
+    );
+    assert_eq!(
+        log.count(d("2026-12-07"), &habits).counted(),
+        2,
+        "from the day it was added"
+    );
+    log.set_done(d("2026-11-30"), &habits[1], true);
+    assert_eq!(
+        log.count(d("2026-11-30"), &habits).done,
+        2,
+        "a day back-filled for it counts"
+    );
+}

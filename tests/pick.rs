@@ -85,3 +85,23 @@ fn days_by_date_or_by_how_long_ago() {
     }
     assert_eq!(day("1900-01-01"), Ok("1900-01-01".parse().unwrap()));
 }
+
+#[test]
+fn a_short_label_that_begins_another_habits_name_is_a_question() {
+    let mut habits = vec![
+        Habit::check("walk-the-dog", "Walk the dog"),
+        Habit::check("walk-to-work", "Walk to work"),
+    ];
+    habits[0].short = "Walk".into();
+    let err = pick_habit(&habits, "walk").unwrap_err();
+    assert!(matches!(err, PickError::Ambiguous { .. }), "{err}");
+    assert_eq!(
+        pick_habit(&habits, "walk the").unwrap().id.as_str(),
+        "walk-the-dog"
+    );
+    habits.remove(1);
+    assert_eq!(
+        pick_habit(&habits, "walk").unwrap().id.as_str(),
+        "walk-the-dog"
+    );
+}

@@ -47,12 +47,16 @@ pub fn pick_habit<'a>(habits: &'a [Habit], given: &str) -> Result<&'a Habit, Pic
         .collect();
     // Names are kept unique, but a list from elsewhere may not be: two
     // habits answering to one name is a question, never a guess.
+    let starting: Vec<&Habit> = habits
+        .iter()
+        .filter(|h| !wanted.is_empty() && h.names().any(|name| name.starts_with(&wanted)))
+        .collect();
+    // A short label is often the start of another habit's name ("Walk" for
+    // "Walk the dog" beside "Walk to work"): then it too is a question.
+    let by_label = |h: &Habit| h.id.as_str() != wanted && h.name.trim().to_lowercase() != wanted;
     let matches = match exact.as_slice() {
-        [one] => return Ok(one),
-        [] => habits
-            .iter()
-            .filter(|h| !wanted.is_empty() && h.names().any(|name| name.starts_with(&wanted)))
-            .collect(),
+        [one] if !by_label(one) || starting.len() == 1 => return Ok(one),
+        [] | [_] => starting,
         _ => exact,
     };
     match matches.as_slice() {

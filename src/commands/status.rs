@@ -67,7 +67,10 @@ pub fn run(
     } else {
         store.load()?
     };
-    let habits: Vec<Habit> = habits.into_iter().filter(|h| !h.archived).collect();
+    // A habit added after the day asked about has nothing to say of it.
+    let habits: Vec<Habit> = (habits.into_iter())
+        .filter(|h| !h.archived && log.judges(day, h))
+        .collect();
     let history = History::from(log);
     let log = &history.log;
     let count = log.count(day, &habits);
@@ -95,7 +98,7 @@ pub fn run(
             let json = DayJson {
                 date: day.format("%Y-%m-%d").to_string(),
                 done,
-                total: habits.len(),
+                total: count.habits,
                 skipped: count.skipped,
                 habits: habits
                     .iter()

@@ -212,6 +212,12 @@ impl Log {
         self.days.range(range).map(|(date, day)| (*date, day))
     }
 
+    /// Whether `date` counts for `habit`: not before the day it was added,
+    /// unless something was logged for it there.
+    pub fn judges(&self, date: NaiveDate, habit: &Habit) -> bool {
+        habit.since.is_none_or(|since| since <= date) || self.entry(date, habit).is_some()
+    }
+
     /// How many of `habits` were done on `date`.
     pub fn done_count<'a>(
         &self,
@@ -227,10 +233,11 @@ impl Log {
         date: NaiveDate,
         habits: impl IntoIterator<Item = &'a Habit>,
     ) -> DayCount {
+        let judged = habits.into_iter().filter(|habit| self.judges(date, habit));
         match self.days.get(&date) {
-            Some(day) => day.count(habits),
+            Some(day) => day.count(judged),
             None => DayCount {
-                habits: habits.into_iter().count(),
+                habits: judged.count(),
                 ..DayCount::default()
             },
         }
