@@ -184,6 +184,32 @@ fn weekly_review_120x40() {
 }
 
 #[test]
+fn a_narrow_weekly_review_keeps_the_week_it_reviews() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::OpenReview]);
+    for width in [30, 40, 60] {
+        update(&mut app, Msg::Resize(width, 16));
+        let terminal = render(&app, width, 16);
+        let rows: Vec<String> = (0..16)
+            .map(|y| {
+                (0..width)
+                    .map(|x| terminal.backend().buffer()[(x, y)].symbol())
+                    .collect()
+            })
+            .collect();
+        // The days row: weeks labelled by the day they start, this week's 16 last.
+        let days = rows
+            .iter()
+            .find(|row| row.contains(" 9 "))
+            .expect("the days row");
+        assert!(
+            days.trim_end_matches([' ', '│']).ends_with("16"),
+            "{width}: {days}"
+        );
+    }
+}
+
+#[test]
 fn note_editor_80x24() {
     let mut app = sample_app("2026-11-22T09:00:00");
     act(&mut app, &[Action::PrevDay, Action::EditNote]);

@@ -121,7 +121,11 @@ fn render_history(app: &App, review: &WeeklyReview, shown: &Shown, area: Rect, b
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let cell = (usize::from(inner.width).saturating_sub(LABEL_WIDTH) / WEEKS).clamp(3, 8);
+    let room = usize::from(inner.width).saturating_sub(LABEL_WIDTH);
+    let cell = (room / WEEKS).clamp(3, 8);
+    // On a narrow screen the oldest weeks give way: the week reviewed stays.
+    let first = review.weeks.len().saturating_sub(room / cell);
+    let weeks = || review.weeks.iter().enumerate().skip(first);
     let centred = |text: &str| format!("{text:^cell$}");
     let last = review.weeks.len().saturating_sub(1);
     let column = |i: usize| {
@@ -138,7 +142,7 @@ fn render_history(app: &App, review: &WeeklyReview, shown: &Shown, area: Rect, b
     let mut months = vec![Span::raw(" ".repeat(LABEL_WIDTH))];
     let mut days = months.clone();
     let mut previous_month = None;
-    for (i, week) in review.weeks.iter().enumerate() {
+    for (i, week) in weeks() {
         let month = week.start.format("%b").to_string();
         let label = if previous_month.as_ref() == Some(&month) {
             String::new()
@@ -158,7 +162,7 @@ fn render_history(app: &App, review: &WeeklyReview, shown: &Shown, area: Rect, b
     let habits = app.habits.iter().enumerate();
     for (h, habit) in habits.skip(shown.range.start).take(shown.range.len()) {
         let mut spans = vec![Span::raw(columns::fit(&habit.short, LABEL_WIDTH))];
-        for (i, week) in review.weeks.iter().enumerate() {
+        for (i, week) in weeks() {
             let share = week.shares.get(h).copied().unwrap_or_default();
             let mark = shade(share).repeat(cell.saturating_sub(2).max(1));
             let style = if share.ratio().is_some_and(|r| r > 0.0) {
@@ -180,7 +184,7 @@ fn render_history(app: &App, review: &WeeklyReview, shown: &Shown, area: Rect, b
             format!("{label:<LABEL_WIDTH$}"),
             app.theme.dim,
         )];
-        for (i, week) in review.weeks.iter().enumerate() {
+        for (i, week) in weeks() {
             let height = week.perfect_days as usize * BAR_ROWS * 8 / 7;
             let below = (BAR_ROWS - 1 - row) * 8;
             let fill = height.saturating_sub(below).min(8);
@@ -193,7 +197,7 @@ fn render_history(app: &App, review: &WeeklyReview, shown: &Shown, area: Rect, b
         format!("{:<LABEL_WIDTH$}", "days"),
         app.theme.dim,
     )];
-    for (i, week) in review.weeks.iter().enumerate() {
+    for (i, week) in weeks() {
         counts.push(Span::styled(
             centred(&week.perfect_days.to_string()),
             column(i).patch(app.theme.dim),
