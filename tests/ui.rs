@@ -616,3 +616,36 @@ fn one_long_name_does_not_shorten_the_others() {
         "and room for what counts:\n{screen}"
     );
 }
+
+#[test]
+fn on_a_narrow_checklist_amounts_drop_their_units_rather_than_be_cut() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let mut wide = app.habits[1].clone();
+    wide.id = gutbone::domain::HabitId::new("bone-density");
+    (wide.name, wide.short) = ("骨密度トレーニング".into(), "骨密度トレーニング".into());
+    app.set_habits([app.all_habits(), vec![wide]].concat());
+    for (width, height) in [(30, 8), (40, 12), (48, 12)] {
+        let terminal = render(&app, width, height);
+        let text: String = (0..height)
+            .map(|y| {
+                let row: String = (0..width)
+                    .map(|x| terminal.backend().buffer()[(x, y)].symbol())
+                    .collect();
+                row + "\n"
+            })
+            .collect();
+        for line in text.lines().filter(|line| line.contains('/')) {
+            let amount = line
+                .split_whitespace()
+                .find(|word| word.contains('/'))
+                .unwrap();
+            let after = &line[line.find(amount).unwrap() + amount.len()..];
+            let unit = after.split_whitespace().next().unwrap_or("");
+            let unit = unit.trim_end_matches(['│', '┃']);
+            assert!(
+                ["", "min", "servings", "serving", "breaks", "break"].contains(&unit),
+                "{width}×{height}: a unit cut short in {line:?}\n{text}"
+            );
+        }
+    }
+}

@@ -85,12 +85,12 @@ pub struct Measure {
 impl Measure {
     /// "20/30 min", "1/3 servings": an amount against the target.
     pub fn progress(&self, amount: f64) -> String {
-        format!(
-            "{}/{} {}",
-            format_amount(amount),
-            format_amount(self.target),
-            self.unit_for(self.target)
-        )
+        format!("{} {}", self.fraction(amount), self.unit_for(self.target))
+    }
+
+    /// "20/30": the amount against the target, without the unit.
+    pub fn fraction(&self, amount: f64) -> String {
+        format!("{}/{}", format_amount(amount), format_amount(self.target))
     }
 
     /// The unit as a count of `n` reads: "servings", "breaks", but "min":

@@ -63,26 +63,36 @@ impl Widget for TodayPanel<'_> {
                 .unwrap_or(0)
         };
         let full = widest(|h| &h.name);
-        // The amounts as they stand and at their targets, so that a day of
-        // 2.5 servings lines up with the others.
-        let progress_width = app
-            .habits
-            .iter()
-            .filter_map(|h| {
-                let entry = app.history.log.entry(app.viewing, h);
-                h.measure.as_ref().map(|m| {
-                    columns::width(&m.progress(m.target))
-                        .max(columns::width(&m.progress(h.amount(entry))))
-                })
-            })
-            .max()
-            .unwrap_or(0);
         let digits = number_width(app);
-        // "▶ 1 [x] " and two spaces after the name and after the amount: the
-        // names have the rest, as much of it as the longest wants. A name
-        // that does not fit gives way to its short label, or is cut.
-        let room = usize::from(inner.width).saturating_sub(7 + digits + 2 + progress_width + 2);
-        let room = full.min(room.max(widest(|h| &h.short)));
+        // "▶ 1 [x] " and two spaces after the name and after the amount.
+        let fixed = 7 + digits + 2 + 2;
+        // The amounts as they stand and at their targets, so that a day of
+        // 2.5 servings lines up with the others; on a narrow screen without
+        // their units, rather than cut.
+        let progress = |units: bool, habit: &crate::domain::Habit| {
+            let entry = app.history.log.entry(app.viewing, habit);
+            let shown = |m: &crate::domain::habit::Measure, amount| match units {
+                true => m.progress(amount),
+                false => m.fraction(amount),
+            };
+            habit
+                .measure
+                .as_ref()
+                .map(|m| (shown(m, habit.amount(entry)), shown(m, m.target)))
+        };
+        let progress_width = |units| {
+            (app.habits.iter())
+                .filter_map(|h| progress(units, h))
+                .map(|(now, target)| columns::width(&now).max(columns::width(&target)))
+                .max()
+                .unwrap_or(0)
+        };
+        let units = usize::from(inner.width) >= fixed + SHORTEST_NAME + progress_width(true);
+        let progress_width = progress_width(units);
+        // The names have the rest, as much of it as the longest wants. A
+        // name that does not fit gives way to its short label, or is cut.
+        let room = usize::from(inner.width).saturating_sub(fixed + progress_width);
+        let room = full.min(room.max(SHORTEST_NAME));
         let names: Vec<String> = app
             .habits
             .iter()
@@ -111,11 +121,8 @@ impl Widget for TodayPanel<'_> {
             };
             let number = format!("{:>digits$} ", index + 1);
             let name = format!(" {}  ", columns::left(&names[index], name_width));
-            let progress = match &habit.measure {
-                Some(measure) => format!(
-                    "{:>progress_width$}  ",
-                    measure.progress(habit.amount(entry))
-                ),
+            let progress = match progress(units, habit) {
+                Some((now, _)) => format!("{now:>progress_width$}  "),
                 None => " ".repeat(progress_width + 2),
             };
             if is_selected {
@@ -133,6 +140,9 @@ impl Widget for TodayPanel<'_> {
         }
     }
 }
+
+/// The fewest columns a name is cut to before the amounts drop their units.
+const SHORTEST_NAME: usize = 8;
 
 /// The columns of the habits' numbers: 2 from the tenth habit on.
 fn number_width(app: &App) -> usize {
