@@ -77,6 +77,12 @@ fn storage(c: &mut Criterion) {
                 });
             },
         );
+        // What the app asks before each key acts: has anything changed outside?
+        group.bench_with_input(
+            BenchmarkId::new("changed_on_disk", years),
+            &years,
+            |b, _| b.iter(|| black_box(store.changed_on_disk().unwrap())),
+        );
     }
     group.finish();
 }

@@ -134,7 +134,7 @@ impl Store {
         let all_habits = read_habits.unwrap_or_else(default_habits);
         let ids: Vec<HabitId> = all_habits.iter().map(|habit| habit.id.clone()).collect();
         let LogFiles { months, years, .. } = match wanted {
-            Wanted::From(first) => log_files_from(&self.dir, first.year)?,
+            Wanted::From(first) | Wanted::Month(first) => log_files_from(&self.dir, first.year)?,
             _ => log_files(&self.dir)?,
         };
         let mut log = Log::new();
