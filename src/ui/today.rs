@@ -134,9 +134,12 @@ impl Widget for TodayPanel<'_> {
                     .set_stringn(x, row.y, text, usize::from(row.right() - x), name_style)
                     .0;
             }
+            // A hint cut to a word or two says nothing: it waits for room.
             let room = usize::from(row.right() - x);
-            let hint = columns::cut(&habit.hint, room);
-            buf.set_stringn(x, row.y, &hint, usize::from(row.right() - x), app.theme.dim);
+            if room >= 6 {
+                let hint = columns::cut(&habit.hint, room);
+                buf.set_stringn(x, row.y, &hint, room, app.theme.dim);
+            }
         }
     }
 }
