@@ -162,6 +162,10 @@ impl HabitForm {
                 unit: unit.to_owned(),
                 target: parse_positive(&self.target, "the daily target")?,
                 step: parse_positive(&self.step, "the step")?,
+                // Until the form asks, a limit stays a limit.
+                at_most: base
+                    .and_then(|b| b.measure.as_ref())
+                    .is_some_and(|m| m.at_most),
             })
         } else {
             None

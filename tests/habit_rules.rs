@@ -247,6 +247,7 @@ fn units_read_as_counts() {
             unit: unit.into(),
             step: 1.0,
             target: n,
+            at_most: false,
         }
         .progress(0.0)
     };

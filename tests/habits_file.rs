@@ -7,9 +7,20 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use gutbone::domain::habit::Measure;
+use gutbone::domain::schedule::Schedule;
 use gutbone::domain::{Habit, HabitId, Log, default_habits};
 use gutbone::store::{Store, StoreError, parse_habits, paths};
 use proptest::prelude::*;
+
+/// "mon,wed" for the bits 0b101 (Monday first).
+fn weekday_list(days: u8) -> String {
+    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let on: Vec<&str> = (0..7)
+        .filter(|i| days & (1 << i) != 0)
+        .map(|i| names[i])
+        .collect();
+    on.join(",")
+}
 
 fn path() -> &'static Path {
     Path::new("habits.ron")
@@ -30,29 +41,45 @@ fn habits() -> impl Strategy<Value = Vec<Habit>> {
         "[A-Za-z][A-Za-z é\"\\\\,:]{0,11}",
         "[A-Za-z]{1,6}",
         "[a-z ,:]{0,10}",
-        proptest::option::of(("[a-z]{1,4}", 1u32..400, 1u32..400)),
+        proptest::option::of(("[a-z]{1,4}", 1u32..400, 1u32..400, any::<bool>())),
         any::<bool>(),
         proptest::option::of(0u64..3000),
     );
+    let schedule = prop_oneof![
+        Just(Schedule::Daily),
+        (1u32..=7, 1u32..=60)
+            .prop_map(|(times, days)| Schedule::times(times.min(days), days).unwrap()),
+        (1u8..127).prop_map(|days| Schedule::parse(&weekday_list(days)).unwrap()),
+    ];
+    let habit = (habit, schedule);
     proptest::collection::vec(habit, 1..5).prop_map(|habits| {
         let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         let habits = habits.into_iter().enumerate();
         habits
             .map(
-                |(i, (id, name, short, hint, measure, archived, since))| Habit {
-                    id: HabitId::new(format!("{id}-{i}")),
-                    name,
-                    short,
-                    hint,
-                    measure: measure.map(|(unit, step, target)| Measure {
-                        unit,
-                        step: f64::from(step) / 4.0,
-                        target: f64::from(target) / 8.0,
-                    }),
-                    was_measured: None,
-                    // One stays on the checklist, as one must.
-                    archived: archived && i > 0,
-                    since: since.map(|days| start + chrono::Days::new(days)),
+                |(i, ((id, name, short, hint, measure, archived, since), schedule))| {
+                    let limit = measure.as_ref().is_some_and(|m| m.3);
+                    Habit {
+                        id: HabitId::new(format!("{id}-{i}")),
+                        name,
+                        short,
+                        hint,
+                        measure: measure.map(|(unit, step, target, at_most)| Measure {
+                            unit,
+                            step: f64::from(step) / 4.0,
+                            target: f64::from(target) / 8.0,
+                            at_most,
+                        }),
+                        was_measured: None,
+                        // One stays on the checklist, as one must.
+                        archived: archived && i > 0,
+                        since: since.map(|days| start + chrono::Days::new(days)),
+                        // A limit is kept day by day.
+                        schedule: match (schedule, limit) {
+                            (Schedule::Times { .. }, true) => Schedule::Daily,
+                            (schedule, _) => schedule,
+                        },
+                    }
                 },
             )
             .collect()
@@ -212,4 +239,73 @@ fn a_newer_file_is_refused_as_newer() {
         parse_habits(text, path()),
         Err(StoreError::NewerVersion { found: 7, .. })
     ));
+}
+
+#[test]
+fn schedules_and_limits_are_written_plainly_and_read_back() {
+    let mut gym = Habit::check("gym", "Gym");
+    gym.schedule = Schedule::parse("3/7").unwrap();
+    let mut lift = Habit::check("lift", "Lift");
+    lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
+    let mut soda = Habit::measured("soda", "Sugary drinks", "glass", 1.0, 1.0);
+    soda.measure.as_mut().unwrap().at_most = true;
+    let habits = vec![gym, lift, soda];
+    let text = written(&habits);
+    for line in [
+        r#"schedule: "3/7""#,
+        r#"schedule: "mon,wed,fri""#,
+        "kind: Limit",
+        "at_most: 1.0",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+    assert!(
+        !text.contains("schedule: \"daily\""),
+        "daily is left out: {text}"
+    );
+    assert_eq!(parse_habits(&text, path()).unwrap(), habits);
+}
+
+#[test]
+fn a_schedule_or_limit_that_cannot_be_is_named_where_it_stands() {
+    let file = |habit: &str| {
+        format!("(version: 1, habits: [\n  (id: \"a\", name: \"A\", kind: Check),\n  {habit},\n])")
+    };
+    for (habit, why) in [
+        (
+            r#"(id: "b", name: "B", kind: Check, schedule: "8/7")"#,
+            "at most 7 times",
+        ),
+        (
+            r#"(id: "b", name: "B", kind: Check, schedule: "funday")"#,
+            "not a schedule or a weekday",
+        ),
+        (
+            r#"(id: "b", name: "B", kind: Limit, unit: "glass")"#,
+            "needs a `unit` and an `at_most`",
+        ),
+        (
+            r#"(id: "b", name: "B", kind: Limit, unit: "glass", target: 1)"#,
+            "needs a `unit` and an `at_most`",
+        ),
+        (
+            r#"(id: "b", name: "B", kind: Measured, unit: "glass", at_most: 1)"#,
+            "`kind: Limit` with `at_most`",
+        ),
+        (
+            r#"(id: "b", name: "B", kind: Measured, unit: "g", target: 1, at_most: 1)"#,
+            "keep one",
+        ),
+        (
+            r#"(id: "b", name: "B", kind: Limit, unit: "glass", at_most: 1, schedule: "3/7")"#,
+            "kept day by day",
+        ),
+    ] {
+        let err = parse_habits(&file(habit), path()).unwrap_err();
+        let StoreError::Parse { line, message, .. } = &err else {
+            panic!("{habit}: {err}");
+        };
+        assert_eq!(*line, 3, "{habit}: {err}");
+        assert!(message.contains(why), "{habit}: {message}");
+    }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::entry::{Entry, Status};
 
 use super::amount::{MAX_AMOUNT, format_amount};
+use super::schedule::Schedule;
 
 /// At most this many habits on today's checklist: a coach, not a to-do list.
 pub const MAX_ACTIVE_HABITS: usize = 20;
@@ -78,8 +79,11 @@ pub struct Measure {
     pub unit: String,
     /// What `+` and `-` add and take away.
     pub step: f64,
-    /// The day's goal: the habit is done when the amount reaches it.
+    /// The day's goal: the habit is done when the amount reaches it; for a
+    /// limit, the most a day may hold and still be kept.
     pub target: f64,
+    /// A limit ("at most 1 glass"): kept at or under the target.
+    pub at_most: bool,
 }
 
 impl Measure {
@@ -130,6 +134,8 @@ pub struct Habit {
     /// The day it was added, when that was after the log began: the days
     /// before are not misses. `None` for a habit tracked from the start.
     pub since: Option<NaiveDate>,
+    /// How often it is due.
+    pub schedule: Schedule,
 }
 
 impl Habit {
@@ -144,6 +150,7 @@ impl Habit {
             was_measured: None,
             archived: false,
             since: None,
+            schedule: Schedule::Daily,
         }
     }
 
@@ -154,6 +161,7 @@ impl Habit {
                 unit: unit.into(),
                 step,
                 target,
+                at_most: false,
             }),
             ..Self::check(id, name)
         }
@@ -311,6 +319,17 @@ pub fn check_habits(habits: &[Habit]) -> Result<(), HabitProblem> {
                     );
                 }
             }
+        }
+        let limit = habit.measure.as_ref().is_some_and(|m| m.at_most);
+        if limit && matches!(habit.schedule, Schedule::Times { .. }) {
+            return problem(
+                index,
+                format!(
+                    "\"{id}\" is a limit, kept day by day: its schedule is daily or weekdays \
+                     (mon,wed,fri), not {}",
+                    habit.schedule
+                ),
+            );
         }
     }
     let active = habits.iter().filter(|habit| !habit.archived).count();

@@ -11,6 +11,7 @@ pub mod history;
 pub mod log;
 pub mod past;
 pub mod review;
+pub mod schedule;
 pub mod settings;
 pub mod stats;
 pub mod streak;

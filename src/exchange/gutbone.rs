@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{ImportError, Source, SourceHabit, SourceMark, Value, parse_date};
 use crate::domain::amount::parse_positive;
 use crate::domain::habit::Measure;
+use crate::domain::schedule::Schedule;
 use crate::domain::{Entry, Habit, Log};
 
 /// The JSON and RON export: what `gutbone import --format gutbone` reads.
@@ -43,6 +44,12 @@ pub struct HabitRow {
     /// A done-or-not habit's unit, target and step from when it was measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_before: Option<MeasureRow>,
+    /// The target is a limit: a day is kept at or under it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_most: bool,
+    /// `"3/7"`, `"mon,wed,fri"`; left out for a daily habit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -50,6 +57,8 @@ pub struct MeasureRow {
     pub unit: String,
     pub target: f64,
     pub step: f64,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_most: bool,
 }
 
 impl MeasureRow {
@@ -58,6 +67,7 @@ impl MeasureRow {
             unit: measure.unit.clone(),
             target: measure.target,
             step: measure.step,
+            at_most: measure.at_most,
         }
     }
 
@@ -66,6 +76,7 @@ impl MeasureRow {
             unit: self.unit.clone(),
             target: self.target,
             step: self.step,
+            at_most: self.at_most,
         }
     }
 }
@@ -85,6 +96,8 @@ impl HabitRow {
                 .since
                 .map(|since| since.format("%Y-%m-%d").to_string()),
             measured_before: habit.was_measured.as_ref().map(MeasureRow::of),
+            at_most: habit.measure.as_ref().is_some_and(|m| m.at_most),
+            schedule: (habit.schedule != Schedule::Daily).then(|| habit.schedule.to_string()),
         }
     }
 
@@ -113,6 +126,13 @@ impl HabitRow {
         habit.archived = self.archived;
         habit.since = since;
         habit.was_measured = self.measured_before.as_ref().map(MeasureRow::measure);
+        if let Some(measure) = &mut habit.measure {
+            measure.at_most = self.at_most;
+        }
+        if let Some(schedule) = &self.schedule {
+            habit.schedule = Schedule::parse(schedule)
+                .map_err(|err| format!("habit \"{}\": schedule {err}", self.id))?;
+        }
         Ok(habit)
     }
 }

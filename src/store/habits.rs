@@ -15,6 +15,8 @@
 //!             step: 5.0,
 //!             target: 15.0,
 //!         ),
+//!         (id: "gym", name: "Gym", kind: Check, schedule: "3/7"),
+//!         (id: "soda", name: "Sugary drinks", kind: Limit, unit: "glass", at_most: 1.0),
 //!         (id: "floss", name: "Floss", kind: Check, archived: true),
 //!     ],
 //! )
@@ -31,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{StoreError, parse_ron};
 use crate::domain::habit::{Measure, check_habits, unique_short_label};
+use crate::domain::schedule::Schedule;
 use crate::domain::{Habit, HabitId};
 use crate::position::line_and_column;
 
@@ -49,6 +52,8 @@ enum Kind {
     Check,
     /// An amount toward a daily target.
     Measured,
+    /// An amount a day is kept at or under (`at_most`).
+    Limit,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +72,11 @@ struct HabitRecord {
     step: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     target: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_most: Option<f64>,
+    /// `"3/7"`, `"mon,wed,fri"`; left out for a daily habit.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    schedule: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     archived: bool,
     /// The day the habit was added (`"YYYY-MM-DD"`), when after the log began.
@@ -76,13 +86,14 @@ struct HabitRecord {
 
 impl From<&Habit> for HabitRecord {
     fn from(habit: &Habit) -> Self {
-        let kind = if habit.measure.is_some() {
-            Kind::Measured
-        } else {
-            Kind::Check
+        let kind = match &habit.measure {
+            Some(measure) if measure.at_most => Kind::Limit,
+            Some(_) => Kind::Measured,
+            None => Kind::Check,
         };
         // A done-or-not habit keeps what it was measured by.
         let measure = habit.measure.as_ref().or(habit.was_measured.as_ref());
+        let amount = |at_most: bool| measure.filter(|m| m.at_most == at_most).map(|m| m.target);
         Self {
             id: habit.id.clone(),
             name: habit.name.clone(),
@@ -91,7 +102,12 @@ impl From<&Habit> for HabitRecord {
             kind,
             unit: measure.map(|m| m.unit.clone()),
             step: measure.map(|m| m.step),
-            target: measure.map(|m| m.target),
+            target: amount(false),
+            at_most: amount(true),
+            schedule: match habit.schedule {
+                Schedule::Daily => String::new(),
+                schedule => schedule.to_string(),
+            },
             archived: habit.archived,
             since: habit
                 .since
@@ -109,15 +125,31 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
     let mut habits = Vec::with_capacity(file.habits.len());
     for record in file.habits {
         let id = format!("\"{}\"", record.id);
+        let amount = match (record.target, record.at_most) {
+            (Some(_), Some(_)) => {
+                return Err(at(
+                    &id,
+                    format!(
+                        "\"{}\" has both a `target` (at least) and an `at_most` (a limit); keep one",
+                        record.id
+                    ),
+                ));
+            }
+            (target, at_most) => target.map(|t| (t, false)).or(at_most.map(|t| (t, true))),
+        };
+        let measure = |unit, (target, at_most)| Measure {
+            unit,
+            step: record.step.unwrap_or(1.0),
+            target,
+            at_most,
+        };
         // A `Check` habit may keep the unit and target it was measured by.
-        let measure = match (record.unit, record.target, record.kind) {
-            (None, None, Kind::Check) if record.step.is_none() => None,
-            (Some(unit), Some(target), _) => Some(Measure {
-                unit,
-                step: record.step.unwrap_or(1.0),
-                target,
-            }),
-            (_, _, Kind::Check) => {
+        let measure = match (record.kind, record.unit, amount) {
+            (Kind::Check, None, None) if record.step.is_none() => None,
+            (Kind::Check, Some(unit), Some(amount)) => Some(measure(unit, amount)),
+            (Kind::Measured, Some(unit), Some(amount @ (_, false)))
+            | (Kind::Limit, Some(unit), Some(amount @ (_, true))) => Some(measure(unit, amount)),
+            (Kind::Check, ..) => {
                 return Err(at(
                     &id,
                     format!(
@@ -128,20 +160,34 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
                     ),
                 ));
             }
-            (_, _, Kind::Measured) => {
+            (Kind::Measured, ..) => {
                 return Err(at(
                     &id,
                     format!(
                         "\"{}\" is `kind: Measured`, so it needs a `unit` and a `target`, \
-                         e.g. unit: \"min\", target: 30",
+                         e.g. unit: \"min\", target: 30 (a limit is `kind: Limit` with `at_most`)",
+                        record.id
+                    ),
+                ));
+            }
+            (Kind::Limit, ..) => {
+                return Err(at(
+                    &id,
+                    format!(
+                        "\"{}\" is `kind: Limit`, so it needs a `unit` and an `at_most`, \
+                         e.g. unit: \"glass\", at_most: 1",
                         record.id
                     ),
                 ));
             }
         };
         let (measure, was_measured) = match record.kind {
-            Kind::Measured => (measure, None),
+            Kind::Measured | Kind::Limit => (measure, None),
             Kind::Check => (None, measure),
+        };
+        let schedule = match record.schedule.as_str() {
+            "" => Schedule::Daily,
+            text => Schedule::parse(text).map_err(|why| at(&format!("\"{text}\""), why))?,
         };
         let since = match record.since.as_str() {
             "" => None,
@@ -168,6 +214,7 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
             was_measured,
             archived: record.archived,
             since,
+            schedule,
         });
     }
     if let Err(problem) = check_habits(&habits) {
@@ -213,8 +260,11 @@ pub fn render_habits(habits: &[Habit], path: &Path) -> Result<String, StoreError
 
 const HEADER: &str = "\
 // gutbone: your habits, in the order the checklist shows them.
-// `kind` is Check (done or not) or Measured (an amount toward a daily
-// `target`, in `unit`s; `+` and `-` add or take away one `step`).
+// `kind` is Check (done or not), Measured (an amount toward a daily
+// `target`, in `unit`s; `+` and `-` add or take away one `step`) or Limit
+// (a day is kept at or under `at_most` `unit`s). `schedule` is how often it
+// is due: \"3/7\" (three times in any seven days), \"mon,wed,fri\"; daily when
+// left out.
 // Rename, reorder, change targets or set `archived: true` to hide a habit
 // and keep its history. Keep each `id` as it is: the log is keyed by it.
 // Edit while gutbone is closed; a mistake is reported with its line and column.
