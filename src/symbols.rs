@@ -10,11 +10,15 @@ pub const UNCHECKED: &str = "[ ]";
 pub const SKIPPED: &str = "[–]";
 /// Some of a measured habit's target.
 pub const PARTIAL: &str = "[~]";
+/// More than a limit allows.
+pub const OVER: &str = "[!]";
 pub const MARK_PARTIAL: &str = "◐";
 pub const MARK_DONE: &str = "●";
 pub const MARK_MISSED: &str = "·";
 pub const MARK_SKIPPED: &str = "–";
 pub const MARK_OPEN: &str = "○";
+/// Not due that day: a day off, or one a habit due N times in D days did without.
+pub const MARK_OFF: &str = "◦";
 
 /// One cell's symbol in ASCII, keeping its meaning: marks stay distinct,
 /// lines stay lines, shades grow from `.` to `#`.
@@ -23,6 +27,7 @@ pub fn to_ascii(symbol: &str) -> &'static str {
         "●" | "█" | "▇" | "▆" | "▓" => "#",
         "◐" | "▅" | "▄" | "▒" => "+",
         "○" => "o",
+        "◦" => "_",
         "·" | "░" | "▁" | "▂" | "▃" | "…" => ".",
         "–" | "—" | "─" | "═" => "-",
         "━" => "=",
@@ -50,6 +55,7 @@ pub fn week_mark(mark: Mark) -> &'static str {
         Mark::Skipped => MARK_SKIPPED,
         Mark::Missed => MARK_MISSED,
         Mark::Open => MARK_OPEN,
+        Mark::Off => MARK_OFF,
         Mark::Upcoming | Mark::Untracked => " ",
     }
 }
@@ -82,9 +88,10 @@ mod tests {
             MARK_OPEN,
             MARK_MISSED,
             MARK_SKIPPED,
+            MARK_OFF,
         ];
         let ascii: Vec<_> = marks.iter().map(|m| to_ascii(m)).collect();
-        assert_eq!(ascii, ["#", "+", "o", ".", "-"]);
+        assert_eq!(ascii, ["#", "+", "o", ".", "-", "_"]);
     }
 
     #[test]

@@ -418,12 +418,20 @@ fn shift_k_and_j_reorder_the_checklist() {
 
 #[test]
 fn a_habit_added_today_has_no_missed_days_behind_it() {
-    use gutbone::domain::stats::{current_perfect_streak, missed_run};
+    use gutbone::domain::stats::{HabitStats, perfect_days, perfect_streaks};
+    let perfect = |history: &gutbone::domain::History, habits: &[gutbone::domain::Habit], today| {
+        perfect_streaks(&perfect_days(
+            history,
+            habits,
+            history.first_day().unwrap_or(today),
+            today,
+        ))
+    };
     use gutbone::domain::week::{Mark, WeekSummary};
     let mut app = sample_app("2026-11-22T09:00:00");
     // Yesterday was a perfect day for the five; a sixth habit must not spoil it.
     keys(&mut app, &[Char('4'), Left, Char('2'), Char('t')]);
-    let perfect_before = current_perfect_streak(&app.history, &app.habits, d(TODAY));
+    let perfect_before = perfect(&app.history, &app.habits, d(TODAY)).0;
     add_habit(&mut app, "Floss", None);
     let floss = app.habits[5].clone();
     assert_eq!(floss.since, Some(d(TODAY)));
@@ -440,9 +448,12 @@ fn a_habit_added_today_has_no_missed_days_behind_it() {
         "yesterday is not a miss"
     );
     assert_eq!(week.rows[5].marks[6], Mark::Open);
-    assert_eq!(missed_run(&app.history, &floss, d(TODAY)), 0);
     assert_eq!(
-        current_perfect_streak(&app.history, &app.habits, d(TODAY)),
+        HabitStats::new(&app.history, &floss, d(TODAY)).missed_run,
+        0
+    );
+    assert_eq!(
+        perfect(&app.history, &app.habits, d(TODAY)).0,
         perfect_before,
         "the days before it stay perfect"
     );

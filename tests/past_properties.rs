@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 use gutbone::domain::settings::WeekStart;
-use gutbone::domain::stats::{HabitStats, missed_run};
+use gutbone::domain::stats::HabitStats;
 use gutbone::domain::week::earliest_shown;
 use gutbone::domain::{Entry, Habit, History, Log};
 use proptest::prelude::*;
@@ -88,8 +88,8 @@ proptest! {
         for habit in &habits {
             prop_assert_eq!(recent.start(habit), whole.start(habit), "{}", habit.id.as_str());
             prop_assert_eq!(
-                missed_run(&recent, habit, today),
-                missed_run(&whole, habit, today),
+                HabitStats::new(&recent, habit, today).missed_run,
+                HabitStats::new(&whole, habit, today).missed_run,
                 "{}", habit.id.as_str()
             );
         }

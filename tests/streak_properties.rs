@@ -1,7 +1,7 @@
 //! Properties of the streak and strength rules, over generated histories.
 
 use chrono::{Days, NaiveDate};
-use gutbone::domain::stats::{best_streak, current_streak, strength};
+use gutbone::domain::stats::{HabitStats, strength};
 use gutbone::domain::{Entry, Habit, History, Log, Status};
 use proptest::prelude::*;
 
@@ -48,8 +48,8 @@ proptest! {
     #[test]
     fn current_is_at_most_best_which_is_at_most_the_done_days(days in history()) {
         let log = log_of(&days);
-        let current = current_streak(&log, &sun(), today(&days));
-        let best = best_streak(&log, &sun(), today(&days)).map_or(0, |s| s.days);
+        let current = HabitStats::new(&log, &sun(), today(&days)).current_streak;
+        let best = HabitStats::new(&log, &sun(), today(&days)).best_streak.map_or(0, |s| s.days);
         let done = days.iter().filter(|d| sun().status(**d) == Some(Status::Done)).count() as u32;
         prop_assert!(current <= best, "current {current} > best {best}");
         prop_assert!(best <= done, "best {best} > done days {done}");
@@ -59,10 +59,10 @@ proptest! {
     fn adding_a_done_day_never_lowers_the_best(days in history(), at in any::<prop::sample::Index>()) {
         let today = today(&days);
         let log = log_of(&days);
-        let before = best_streak(&log, &sun(), today).map_or(0, |s| s.days);
+        let before = HabitStats::new(&log, &sun(), today).best_streak.map_or(0, |s| s.days);
         let mut more = log.clone();
         more.log.set_done(day(at.index(days.len())), sun(), true);
-        let after = best_streak(&more, &sun(), today).map_or(0, |s| s.days);
+        let after = HabitStats::new(&more, &sun(), today).best_streak.map_or(0, |s| s.days);
         prop_assert!(after >= before, "{before} became {after}");
     }
 
@@ -75,10 +75,10 @@ proptest! {
         with_skip.insert(position, Some(Entry::Skipped));
         let (a, b) = (log_of(&days), log_of(&with_skip));
         let (today_a, today_b) = (today(&days), today(&with_skip));
-        prop_assert_eq!(current_streak(&a, &sun(), today_a), current_streak(&b, &sun(), today_b));
+        prop_assert_eq!(HabitStats::new(&a, &sun(), today_a).current_streak, HabitStats::new(&b, &sun(), today_b).current_streak);
         prop_assert_eq!(
-            best_streak(&a, &sun(), today_a).map(|s| s.days),
-            best_streak(&b, &sun(), today_b).map(|s| s.days)
+            HabitStats::new(&a, &sun(), today_a).best_streak.map(|s| s.days),
+            HabitStats::new(&b, &sun(), today_b).best_streak.map(|s| s.days)
         );
         let (sa, sb) = (strength(&a, &sun(), today_a), strength(&b, &sun(), today_b));
         prop_assert!((sa - sb).abs() < 1e-12, "{sa} vs {sb}");
@@ -106,8 +106,8 @@ proptest! {
         let ordered = log_of(&days);
         let today = today(&days);
         prop_assert_eq!(&shuffled, &ordered);
-        prop_assert_eq!(current_streak(&shuffled, &sun(), today), current_streak(&ordered, &sun(), today));
-        prop_assert_eq!(best_streak(&shuffled, &sun(), today), best_streak(&ordered, &sun(), today));
+        prop_assert_eq!(HabitStats::new(&shuffled, &sun(), today).current_streak, HabitStats::new(&ordered, &sun(), today).current_streak);
+        prop_assert_eq!(HabitStats::new(&shuffled, &sun(), today).best_streak, HabitStats::new(&ordered, &sun(), today).best_streak);
         prop_assert_eq!(strength(&shuffled, &sun(), today).to_bits(), strength(&ordered, &sun(), today).to_bits());
     }
 
@@ -117,11 +117,11 @@ proptest! {
         days.push(None);
         days.push(Some(Entry::Done));
         let log = log_of(&days);
-        prop_assert_eq!(current_streak(&log, &sun(), today(&days)), 1);
+        prop_assert_eq!(HabitStats::new(&log, &sun(), today(&days)).current_streak, 1);
         days.pop();
         days.push(None);
         let log = log_of(&days);
-        prop_assert_eq!(current_streak(&log, &sun(), today(&days)), 0);
+        prop_assert_eq!(HabitStats::new(&log, &sun(), today(&days)).current_streak, 0);
     }
 
     /// More of a measured habit on one day never lowers its strength.

@@ -2,11 +2,21 @@
 
 use chrono::NaiveDate;
 use gutbone::domain::default_habits;
-use gutbone::domain::stats::{
-    best_perfect_streak, best_streak, current_perfect_streak, current_streak, missed_run,
-};
-use gutbone::domain::streak::is_perfect_day;
+use gutbone::domain::stats::{HabitStats, perfect_days, perfect_streaks};
+use gutbone::domain::streak::{Kept, Streak};
 use gutbone::domain::{Entry, Habit, History, Log};
+
+/// The perfect-day streak reaching `today`, and the best.
+fn perfect(history: &History, habits: &[Habit], today: NaiveDate) -> (u32, Option<Streak>) {
+    let first = history.first_day().unwrap_or(today);
+    perfect_streaks(&perfect_days(history, habits, first, today))
+}
+
+/// Whether `day` was a perfect day, judged as of the day after.
+fn is_perfect(history: &History, habits: &[Habit], day: NaiveDate) -> bool {
+    let today = day.succ_opt().unwrap();
+    perfect_days(history, habits, day, today)[0] == (day, Kept::Counts)
+}
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -30,11 +40,11 @@ fn log_of(habit: &Habit, done: &[&str], skipped: &[&str]) -> History {
 #[test]
 fn an_empty_log_has_no_streak() {
     assert_eq!(
-        current_streak(&History::default(), &sun(), d("2026-11-22")),
+        HabitStats::new(&History::default(), &sun(), d("2026-11-22")).current_streak,
         0
     );
     assert_eq!(
-        best_streak(&History::default(), &sun(), d("2026-11-22")),
+        HabitStats::new(&History::default(), &sun(), d("2026-11-22")).best_streak,
         None
     );
 }
@@ -42,21 +52,33 @@ fn an_empty_log_has_no_streak() {
 #[test]
 fn counts_back_from_today_when_today_is_done() {
     let log = log_of(&sun(), &["2026-11-20", "2026-11-21", "2026-11-22"], &[]);
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 3);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22")).current_streak,
+        3
+    );
 }
 
 #[test]
 fn today_still_open_does_not_break_the_streak() {
     let log = log_of(&sun(), &["2026-11-20", "2026-11-21"], &[]);
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 2);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22")).current_streak,
+        2
+    );
 }
 
 #[test]
 fn a_missed_yesterday_ends_the_streak() {
     let log = log_of(&sun(), &["2026-11-19", "2026-11-20"], &[]);
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 0);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22")).current_streak,
+        0
+    );
     let log = log_of(&sun(), &["2026-11-19", "2026-11-20", "2026-11-22"], &[]);
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 1);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22")).current_streak,
+        1
+    );
 }
 
 #[test]
@@ -66,8 +88,13 @@ fn skipped_days_neither_break_nor_extend() {
         &["2026-11-18", "2026-11-19", "2026-11-21"],
         &["2026-11-20", "2026-11-22"],
     );
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 3);
-    let best = best_streak(&log, &sun(), d("2026-11-22")).unwrap();
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22")).current_streak,
+        3
+    );
+    let best = HabitStats::new(&log, &sun(), d("2026-11-22"))
+        .best_streak
+        .unwrap();
     assert_eq!(
         (best.days, best.start, best.end),
         (3, d("2026-11-18"), d("2026-11-21"))
@@ -81,9 +108,15 @@ fn streaks_run_across_month_ends_and_new_year() {
         &["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"],
         &[],
     );
-    assert_eq!(current_streak(&log, &sun(), d("2027-01-02")), 4);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2027-01-02")).current_streak,
+        4
+    );
     let log = log_of(&sun(), &["2026-10-31", "2026-11-01"], &[]);
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-02")), 2);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-02")).current_streak,
+        2
+    );
 }
 
 #[test]
@@ -102,7 +135,9 @@ fn best_is_the_longest_run_with_its_dates_and_the_earliest_of_equals() {
         ],
         &[],
     );
-    let best = best_streak(&log, &sun(), d("2026-11-22")).unwrap();
+    let best = HabitStats::new(&log, &sun(), d("2026-11-22"))
+        .best_streak
+        .unwrap();
     assert_eq!(
         (best.days, best.start, best.end),
         (3, d("2026-02-01"), d("2026-02-03"))
@@ -112,31 +147,47 @@ fn best_is_the_longest_run_with_its_dates_and_the_earliest_of_equals() {
 #[test]
 fn best_ignores_days_after_today() {
     let log = log_of(&sun(), &["2026-11-21", "2026-11-23", "2026-11-24"], &[]);
-    assert_eq!(best_streak(&log, &sun(), d("2026-11-22")).unwrap().days, 1);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22"))
+            .best_streak
+            .unwrap()
+            .days,
+        1
+    );
 }
 
 #[test]
 fn other_habits_do_not_count() {
     let kefir = Habit::check("fermented-food", "Fermented food");
     let log = log_of(&kefir, &["2026-11-21", "2026-11-22"], &[]);
-    assert_eq!(current_streak(&log, &sun(), d("2026-11-22")), 0);
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-22")).current_streak,
+        0
+    );
 }
 
 #[test]
 fn a_missed_run_counts_back_from_yesterday_to_the_last_kept_day() {
     let log = log_of(&sun(), &["2026-11-18"], &["2026-11-20"]);
     assert_eq!(
-        missed_run(&log, &sun(), d("2026-11-20")),
+        HabitStats::new(&log, &sun(), d("2026-11-20")).missed_run,
         1,
         "only the 19th"
     );
-    assert_eq!(missed_run(&log, &sun(), d("2026-11-24")), 3, "21st to 23rd");
     assert_eq!(
-        missed_run(&log, &sun(), d("2026-11-18")),
+        HabitStats::new(&log, &sun(), d("2026-11-24")).missed_run,
+        3,
+        "21st to 23rd"
+    );
+    assert_eq!(
+        HabitStats::new(&log, &sun(), d("2026-11-18")).missed_run,
         0,
         "before the log began"
     );
-    assert_eq!(missed_run(&History::default(), &sun(), d("2026-11-18")), 0);
+    assert_eq!(
+        HabitStats::new(&History::default(), &sun(), d("2026-11-18")).missed_run,
+        0
+    );
 }
 
 #[test]
@@ -150,19 +201,29 @@ fn perfect_days_need_every_habit_done_or_skipped() {
     }
     // The 21st: sunlight skipped, so still perfect.
     log.set_entry(d("2026-11-21"), sun(), Some(Entry::Skipped));
-    assert!(is_perfect_day(&log, &habits, d("2026-11-21")));
+    assert!(is_perfect(
+        &History::from(log.clone()),
+        &habits,
+        d("2026-11-21")
+    ));
     assert_eq!(
-        current_perfect_streak(&History::from(log.clone()), &habits, d("2026-11-22")),
+        perfect(&History::from(log.clone()), &habits, d("2026-11-22")).0,
         3
     );
     // The 20th: sunlight forgotten, so not perfect, and the streak starts after it.
     log.set_done(d("2026-11-20"), sun(), false);
-    assert!(!is_perfect_day(&log, &habits, d("2026-11-20")));
+    assert!(!is_perfect(
+        &History::from(log.clone()),
+        &habits,
+        d("2026-11-20")
+    ));
     assert_eq!(
-        current_perfect_streak(&History::from(log.clone()), &habits, d("2026-11-22")),
+        perfect(&History::from(log.clone()), &habits, d("2026-11-22")).0,
         2
     );
-    let best = best_perfect_streak(&History::from(log.clone()), &habits, d("2026-11-22")).unwrap();
+    let best = perfect(&History::from(log.clone()), &habits, d("2026-11-22"))
+        .1
+        .unwrap();
     assert_eq!((best.start, best.end), (d("2026-11-21"), d("2026-11-22")));
 }
 
@@ -175,9 +236,13 @@ fn a_day_of_nothing_but_skips_is_a_rest_day_not_a_perfect_one() {
         log.set_entry(d("2026-11-21"), &habit.id, Some(Entry::Skipped));
         log.set_done(d("2026-11-22"), &habit.id, true);
     }
-    assert!(!is_perfect_day(&log, &habits, d("2026-11-21")));
+    assert!(!is_perfect(
+        &History::from(log.clone()),
+        &habits,
+        d("2026-11-21")
+    ));
     assert_eq!(
-        current_perfect_streak(&History::from(log.clone()), &habits, d("2026-11-22")),
+        perfect(&History::from(log.clone()), &habits, d("2026-11-22")).0,
         2
     );
 }

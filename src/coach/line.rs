@@ -4,9 +4,6 @@
 use serde::Deserialize;
 
 use super::Moment;
-use crate::domain::Status;
-use crate::domain::stats::missed_run;
-use crate::domain::streak::is_perfect_day;
 use crate::domain::{Habit, HabitId};
 
 /// When a rule speaks. All are judged on today.
@@ -64,14 +61,10 @@ impl CoachLines {
     pub fn line(&self, moment: &Moment) -> Option<String> {
         let (habits, history, today) = (moment.habits, moment.history, moment.today);
         let log = &history.log;
-        let open: Vec<&Habit> = habits
-            .iter()
-            .filter(|habit| {
-                !matches!(
-                    log.status(today, habit),
-                    Some(Status::Done | Status::Skipped)
-                )
-            })
+        // Only a habit due today is left to do: one done for now (twice this
+        // week, of two a week) or off today is not.
+        let open: Vec<&Habit> = (habits.iter())
+            .filter(|habit| moment.is_due(&habit.id))
             .collect();
         let count = log.count(today, habits);
         let reached = |days: u32| {
@@ -82,7 +75,7 @@ impl CoachLines {
         let slipping = |days: u32| {
             open.iter()
                 .copied()
-                .find(|habit| missed_run(history, habit, today) >= days)
+                .find(|habit| moment.missed_run(&habit.id) >= days)
         };
         for rule in &self.rules {
             // Some(habit it is about) when the rule holds; Some(None) for none in particular.
@@ -91,7 +84,7 @@ impl CoachLines {
                     .first_day()
                     .is_none_or(|first| first >= today)
                     .then_some(None),
-                Trigger::AllDone => is_perfect_day(log, habits, today).then_some(None),
+                Trigger::AllDone => (open.is_empty() && count.done > 0).then_some(None),
                 Trigger::RestDay => count.is_rest_day().then_some(None),
                 Trigger::OneLeft(id) => match open.as_slice() {
                     [only] if only.id == *id => Some(Some(*only)),
@@ -108,7 +101,7 @@ impl CoachLines {
             };
             let Some(habit) = holds else { continue };
             let streak = habit.map_or(0, |habit| moment.current_streak(&habit.id));
-            let missed = habit.map_or(0, |habit| missed_run(history, habit, today));
+            let missed = habit.map_or(0, |habit| moment.missed_run(&habit.id));
             return Some(
                 rule.text
                     .replace("{habit}", habit.map_or("", |habit| habit.name.as_str()))

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
-use crate::domain::stats::{HabitStats, current_streak, missed_run};
+use crate::domain::stats::HabitStats;
 use crate::domain::{Habit, HabitId, History};
 use crate::position::Mistake;
 
@@ -73,14 +73,28 @@ impl Moment<'_> {
         self.habits.iter().find(|habit| habit.id == *id)
     }
 
+    /// One of `habit`'s figures: from `stats`, or derived now when those
+    /// were not given; `None` for an unknown habit.
+    fn figure<T>(&self, habit: &HabitId, read: impl Fn(&HabitStats) -> T) -> Option<T> {
+        let index = self.habits.iter().position(|known| known.id == *habit)?;
+        Some(match self.stats.get(index) {
+            Some(stats) => read(stats),
+            None => read(&HabitStats::new(
+                self.history,
+                &self.habits[index],
+                self.today,
+            )),
+        })
+    }
+
     pub fn current_streak(&self, habit: &HabitId) -> u32 {
-        let Some(index) = self.habits.iter().position(|known| known.id == *habit) else {
-            return 0;
-        };
-        self.stats.get(index).map_or_else(
-            || current_streak(self.history, &self.habits[index], self.today),
-            |stats| stats.current_streak,
-        )
+        self.figure(habit, |stats| stats.current_streak)
+            .unwrap_or(0)
+    }
+
+    /// Whether leaving `habit` undone today could cost its streak.
+    pub fn is_due(&self, habit: &HabitId) -> bool {
+        self.figure(habit, |stats| stats.due).unwrap_or(false)
     }
 
     /// Whether `habit` is done today; an unknown habit is not.
@@ -90,8 +104,7 @@ impl Moment<'_> {
     }
 
     pub fn missed_run(&self, habit: &HabitId) -> u32 {
-        self.habit(habit)
-            .map_or(0, |habit| missed_run(self.history, habit, self.today))
+        self.figure(habit, |stats| stats.missed_run).unwrap_or(0)
     }
 }
 

@@ -140,6 +140,7 @@ pub fn run(
                     Some(Status::Done) => symbols::CHECKED,
                     Some(Status::Partial) => symbols::PARTIAL,
                     Some(Status::Skipped) => symbols::SKIPPED,
+                    Some(Status::Over) => symbols::OVER,
                     None => symbols::UNCHECKED,
                 };
                 let best = stats.best_streak.map_or(0, |s| s.days);

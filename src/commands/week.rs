@@ -37,6 +37,7 @@ fn mark_name(mark: Mark) -> &'static str {
         Mark::Skipped => "skipped",
         Mark::Missed => "missed",
         Mark::Open => "open",
+        Mark::Off => "off",
         Mark::Upcoming => "upcoming",
         Mark::Untracked => "untracked",
     }

@@ -19,4 +19,6 @@ pub enum Status {
     /// Some of a measured habit's target, not all of it: not yet done.
     Partial,
     Skipped,
+    /// More than a limit allows.
+    Over,
 }

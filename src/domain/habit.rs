@@ -177,15 +177,28 @@ impl Habit {
     /// target is done, any less is partial; a done entry on a measured habit
     /// (written before it was measured) counts as the target met. An amount
     /// on a done-or-not habit is judged by the target it had when it was
-    /// measured, and is done when it never had one.
+    /// measured, and is done when it never had one. A limit is done (kept)
+    /// at or under it, nothing logged included, and over past it.
     pub fn status(&self, entry: Option<Entry>) -> Option<Status> {
-        match (entry?, self.judged_by()) {
-            (Entry::Done, _) => Some(Status::Done),
-            (Entry::Skipped, _) => Some(Status::Skipped),
-            (Entry::Amount(amount), Some(measure)) if amount < measure.target => {
+        let limit = self
+            .judged_by()
+            .filter(|m| m.at_most && self.measure.is_some());
+        match (entry, self.judged_by()) {
+            (None, _) if limit.is_some() => Some(Status::Done),
+            (None, _) => None,
+            (Some(Entry::Done), _) => Some(Status::Done),
+            (Some(Entry::Skipped), _) => Some(Status::Skipped),
+            (Some(Entry::Amount(amount)), Some(measure)) if measure.at_most => {
+                Some(if amount > measure.target {
+                    Status::Over
+                } else {
+                    Status::Done
+                })
+            }
+            (Some(Entry::Amount(amount)), Some(measure)) if amount < measure.target => {
                 Some(Status::Partial)
             }
-            (Entry::Amount(_), _) => Some(Status::Done),
+            (Some(Entry::Amount(_)), _) => Some(Status::Done),
         }
     }
 

@@ -7,8 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::past::{HabitPast, Past};
-use super::streak::{Walk, habit_kept};
-use super::strength::Score;
+use super::walk::HabitWalk;
 use super::{Habit, HabitId, Log};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -90,24 +89,23 @@ impl History {
             .filter(|first| *first < date)
     }
 
-    /// The last day before `date` with an entry for `habit`.
-    pub fn last_entry_before(&self, habit: &HabitId, date: NaiveDate) -> Option<NaiveDate> {
-        let held = self
-            .log
-            .days_in(..date)
-            .rev()
-            .find(|(_, day)| day.entry(habit).is_some())
-            .map(|(date, _)| date);
-        held.or_else(|| {
-            self.summed(habit)
-                .and_then(|past| past.last_entry)
-                .filter(|last| *last < date)
-        })
-    }
-
     /// What the days only summed up hold for `habit`.
     pub fn summed(&self, habit: &HabitId) -> Option<&HabitPast> {
         self.past().and_then(|past| past.habit(habit))
+    }
+
+    /// `habit`'s walk through every day before `date`, carried on from the
+    /// sums when there are some; `None` when its history starts later.
+    pub fn walk_before(&self, habit: &Habit, date: NaiveDate) -> Option<HabitWalk> {
+        let start = self.start(habit).filter(|start| *start <= date)?;
+        let summed = self.summed(&habit.id).and_then(|past| past.walk.clone());
+        let mut walk = summed.unwrap_or_else(|| HabitWalk::new(start));
+        let from = walk.last().succ_opt().unwrap_or(date);
+        for (day, held) in self.log.days_in(from..date) {
+            walk.step(day, held.entry(&habit.id), habit);
+        }
+        walk.step_to(date.pred_opt().unwrap_or(date), habit);
+        Some(walk)
     }
 
     /// Sums up the days before `before`, for `habits`, by the same walks
@@ -120,30 +118,11 @@ impl History {
         let habits = habits
             .iter()
             .map(|habit| {
-                let with_entry = || days().filter(|(_, day)| day.entry(&habit.id).is_some());
-                let mut walk = Walk::default();
-                for (date, day) in days() {
-                    walk.step(date, habit_kept(Some(day), habit));
-                }
-                let score = self
-                    .start(habit)
-                    .filter(|start| *start < before)
-                    .map(|start| {
-                        let mut score = Score::starting(start);
-                        for (date, day) in self.log.days_in(start..before) {
-                            score.step(date, day.entry(&habit.id), habit);
-                        }
-                        score
-                    });
-                HabitPast {
-                    id: habit.id.clone(),
-                    since: habit.since,
-                    target: Past::target(habit),
-                    first_entry: with_entry().next().map(|(date, _)| date),
-                    last_entry: with_entry().next_back().map(|(date, _)| date),
-                    walk,
-                    score,
-                }
+                let first_entry = days()
+                    .find(|(_, day)| day.entry(&habit.id).is_some())
+                    .map(|(date, _)| date);
+                let walk = self.walk_before(habit, before);
+                HabitPast::reckoned(habit, first_entry, walk)
             })
             .collect();
         Past {

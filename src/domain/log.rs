@@ -63,7 +63,7 @@ impl DayLog {
             match self.status(habit) {
                 Some(Status::Done) => count.done += 1,
                 Some(Status::Skipped) => count.skipped += 1,
-                Some(Status::Partial) | None => {}
+                Some(Status::Partial | Status::Over) | None => {}
             }
         }
         count
@@ -234,12 +234,8 @@ impl Log {
         habits: impl IntoIterator<Item = &'a Habit>,
     ) -> DayCount {
         let judged = habits.into_iter().filter(|habit| self.judges(date, habit));
-        match self.days.get(&date) {
-            Some(day) => day.count(judged),
-            None => DayCount {
-                habits: judged.count(),
-                ..DayCount::default()
-            },
-        }
+        // A day with nothing logged still keeps every limit.
+        let empty = DayLog::default();
+        self.days.get(&date).unwrap_or(&empty).count(judged)
     }
 }

@@ -16,6 +16,7 @@ pub mod settings;
 pub mod stats;
 pub mod streak;
 pub mod strength;
+pub mod walk;
 pub mod week;
 
 pub use entry::{Entry, Status};

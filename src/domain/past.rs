@@ -2,16 +2,15 @@
 //! streaks, strength and coaching need of them, so that a start reads only
 //! the weeks on screen and not the whole history.
 //!
-//! A [`Past`] is made by `History::sum_up`, by the same walks the stats
-//! themselves take ([`Walk`], [`Score`]), stopped at `before`.
-//! It is only as good as the habits it was reckoned with: [`Past::fits`]
-//! tells when a habit's start or target has changed since.
+//! A [`Past`] is made by `History::sum_up`: each habit's [`HabitWalk`]
+//! stopped at `before`, which later walks carry on from. It is only as good
+//! as the habits it was reckoned with: [`Past::fits`] tells when a habit's
+//! start, measure or schedule has changed since.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::streak::Walk;
-use super::strength::Score;
+use super::walk::HabitWalk;
 use super::{Habit, HabitId};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,16 +27,17 @@ pub struct Past {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HabitPast {
     pub id: HabitId,
-    /// What the sums were reckoned with: a change to either changes them.
+    /// What the sums were reckoned with: a change to any changes them.
     pub since: Option<NaiveDate>,
     pub target: Option<f64>,
-    /// The first and the last day with an entry for the habit.
+    pub at_most: bool,
+    /// The schedule as written (`3/7`, `mon,fri`, `daily`).
+    pub schedule: String,
+    /// The first day with an entry for the habit.
     pub first_entry: Option<NaiveDate>,
-    pub last_entry: Option<NaiveDate>,
-    /// The streak walk as it stood at the end of the day before `before`.
-    pub walk: Walk,
-    /// The strength then; `None` when the habit's history starts later.
-    pub score: Option<Score>,
+    /// The walk through its days up to the day before `before`; `None`
+    /// when the habit's history starts later.
+    pub walk: Option<HabitWalk>,
 }
 
 impl Past {
@@ -46,22 +46,38 @@ impl Past {
     }
 
     /// Whether the sums still hold for `habits`: the same ids, each with the
-    /// start and target it was reckoned with.
+    /// start, measure and schedule it was reckoned with.
     pub fn fits<'a>(&self, habits: impl IntoIterator<Item = &'a Habit>) -> bool {
         let mut count = 0;
         habits.into_iter().all(|habit| {
             count += 1;
-            self.habit(&habit.id)
-                .is_some_and(|past| past.since == habit.since && past.target == Self::target(habit))
+            self.habit(&habit.id).is_some_and(|past| {
+                *past == HabitPast::reckoned(habit, past.first_entry, past.walk.clone())
+            })
         }) && count == self.habits.len()
     }
+}
 
-    /// The target the habit's amounts are judged by (see `Habit::status`).
-    pub(super) fn target(habit: &Habit) -> Option<f64> {
-        habit
-            .measure
-            .as_ref()
-            .or(habit.was_measured.as_ref())
-            .map(|measure| measure.target)
+impl HabitPast {
+    /// What `habit`'s days before the boundary sum up to, with what it was
+    /// reckoned with.
+    pub fn reckoned(
+        habit: &Habit,
+        first_entry: Option<NaiveDate>,
+        walk: Option<HabitWalk>,
+    ) -> Self {
+        let measure = habit.measure.as_ref().or(habit.was_measured.as_ref());
+        Self {
+            id: habit.id.clone(),
+            since: habit.since,
+            target: measure.map(|measure| measure.target),
+            at_most: habit
+                .measure
+                .as_ref()
+                .is_some_and(|measure| measure.at_most),
+            schedule: habit.schedule.to_string(),
+            first_entry,
+            walk,
+        }
     }
 }

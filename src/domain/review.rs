@@ -5,15 +5,17 @@ use chrono::NaiveDate;
 use super::date::{add_weeks, week_days, week_start};
 use super::entry::Status;
 use super::settings::WeekStart;
-use super::stats::{best_streak, current_streak};
-use super::streak::is_perfect_day;
+use super::stats::{HabitStats, perfect_days, perfect_streaks, verdicts};
+use super::streak::Kept;
+use super::walk::Verdict;
 use super::{Habit, HabitId, History};
 
 /// How many weeks the review looks back over, the reviewed one included.
 pub const WEEKS: usize = 12;
 
-/// Done days out of the days that count: past or today, within this person's
-/// history, and not skipped.
+/// Done days out of the days that were due: past or today, within this
+/// person's history, not skipped, not a day off, and, for a habit due N times
+/// in D days, a day done or missed (one its window did without is not due).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Share {
     pub done: u32,
@@ -54,6 +56,9 @@ pub struct WeeklyReview {
     pub most_missed: Option<usize>,
     /// Streaks of two days or more alive at the end of the week.
     pub streaks: Vec<RunningStreak>,
+    /// Perfect days running at the end of the week, and the most ever.
+    pub perfect_run: u32,
+    pub perfect_best: u32,
 }
 
 impl WeeklyReview {
@@ -66,10 +71,31 @@ impl WeeklyReview {
         start: WeekStart,
     ) -> Self {
         let this_start = week_start(date, start);
+        let first = add_weeks(this_start, 1 - WEEKS as i64);
+        let judged: Vec<_> = (habits.iter())
+            .map(|habit| verdicts(history, habit, first, today))
+            .collect();
+        let week_end = week_days(this_start)[6].min(today);
+        let perfect = perfect_days(history, habits, history.first_day().unwrap_or(today), today);
         let weeks: Vec<ReviewWeek> = (0..WEEKS as i64)
             .rev()
-            .map(|back| review_week(history, habits, add_weeks(this_start, -back), today))
+            .map(|back| {
+                review_week(
+                    history,
+                    habits,
+                    &judged,
+                    &perfect,
+                    add_weeks(this_start, -back),
+                    today,
+                )
+            })
             .collect();
+        let until_end: Vec<_> = perfect
+            .iter()
+            .copied()
+            .filter(|(day, _)| *day <= week_end)
+            .collect();
+        let (perfect_run, perfect_best) = perfect_streaks(&until_end);
         let ratios: Vec<Option<f64>> = weeks
             .last()
             .map(|week| week.shares.iter().map(|share| share.ratio()).collect())
@@ -77,12 +103,11 @@ impl WeeklyReview {
         let most_kept = pick(&ratios, |a, b| a > b);
         let most_missed = pick(&ratios, |a, b| a < b).filter(|i| ratios[*i] < Some(1.0));
 
-        let week_end = week_days(this_start)[6].min(today);
         let streaks = habits
             .iter()
-            .filter_map(|habit| {
-                let days = current_streak(history, habit, week_end);
-                let best = best_streak(history, habit, week_end)?;
+            .zip(HabitStats::all(history, habits, week_end))
+            .filter_map(|(habit, stats)| {
+                let (days, best) = (stats.current_streak, stats.best_streak?);
                 (days >= 2).then(|| RunningStreak {
                     habit: habit.id.clone(),
                     days,
@@ -95,6 +120,8 @@ impl WeeklyReview {
             most_kept,
             most_missed,
             streaks,
+            perfect_run,
+            perfect_best: perfect_best.map_or(0, |best| best.days),
         }
     }
 
@@ -126,32 +153,31 @@ fn pick(ratios: &[Option<f64>], better: impl Fn(f64, f64) -> bool) -> Option<usi
 fn review_week(
     history: &History,
     habits: &[Habit],
+    judged: &[Vec<(NaiveDate, Verdict)>],
+    perfect: &[(NaiveDate, Kept)],
     start: NaiveDate,
     today: NaiveDate,
 ) -> ReviewWeek {
     let days = week_days(start);
+    let in_week = |day: &NaiveDate| days.contains(day);
     let shares = habits
         .iter()
-        .map(|habit| {
-            let start = history.start(habit);
-            let counts = |day: NaiveDate| day <= today && start.is_some_and(|start| day >= start);
+        .zip(judged)
+        .map(|(habit, verdicts)| {
             let mut share = Share::default();
-            for day in days.iter().copied().filter(|day| counts(*day)) {
-                match history.log.status(day, habit) {
-                    Some(Status::Done) => {
-                        share.done += 1;
-                        share.days += 1;
-                    }
-                    Some(Status::Skipped) => {}
-                    Some(Status::Partial) | None => share.days += 1,
-                }
+            for (day, verdict) in verdicts.iter().filter(|(day, _)| in_week(day)) {
+                let done = history.log.status(*day, habit) == Some(Status::Done);
+                let due = done
+                    || *verdict == Verdict::Missed
+                    || (*verdict == Verdict::Open && *day == today);
+                share.done += u32::from(done && *verdict != Verdict::Aside);
+                share.days += u32::from(due && *verdict != Verdict::Aside);
             }
             share
         })
         .collect();
-    let perfect_days = days
-        .iter()
-        .filter(|day| **day <= today && is_perfect_day(&history.log, habits, **day))
+    let perfect_days = (perfect.iter())
+        .filter(|(day, kept)| in_week(day) && *kept == Kept::Counts)
         .count() as u32;
     ReviewWeek {
         start,

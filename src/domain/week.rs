@@ -5,6 +5,8 @@ use chrono::{Days, NaiveDate};
 use super::date::{week_days, week_start};
 use super::entry::Status;
 use super::settings::WeekStart;
+use super::stats::verdicts;
+use super::walk::Verdict;
 use super::{Habit, HabitId, History};
 
 /// How many weeks before the viewed one a wide week panel shows.
@@ -31,6 +33,9 @@ pub enum Mark {
     Missed,
     /// Today, not done yet: not a miss until the day is over.
     Open,
+    /// Not due that day: a day off, or a day a habit due N times in D days
+    /// did without (its window holds N, or may yet).
+    Off,
     /// A day still to come.
     Upcoming,
     /// A day before the first logged day: nothing to judge.
@@ -62,19 +67,26 @@ impl WeekSummary {
         start: WeekStart,
     ) -> Self {
         let days = week_days(week_start(date, start));
-        // Each day looked up once, not once per habit: the week panel makes
-        // five of these a frame.
-        let logged = days.map(|day| history.log.day(day));
         let first_day = history.first_day();
         let rows = habits
             .iter()
             .map(|habit| {
                 let start = history.start(habit);
+                let verdicts = match days[0] <= today {
+                    true => verdicts(history, habit, days[0], today),
+                    false => Vec::new(),
+                };
                 WeekRow {
                     habit: habit.id.clone(),
                     marks: std::array::from_fn(|i| {
-                        let status = logged[i].and_then(|day| day.status(habit));
-                        mark(status, days[i], today, start)
+                        // Nothing logged ahead keeps a limit yet.
+                        let entry = history.log.entry(days[i], habit);
+                        let status = match days[i] > today && entry.is_none() {
+                            true => None,
+                            false => habit.status(entry),
+                        };
+                        let verdict = verdicts.iter().find(|(day, _)| *day == days[i]);
+                        mark(status, verdict.map(|(_, v)| *v), days[i], today, start)
                     }),
                 }
             })
@@ -83,7 +95,7 @@ impl WeekSummary {
             day <= today && (day == today || first_day.is_some_and(|first| day >= first))
         };
         let totals = std::array::from_fn(|i| {
-            tracked(days[i]).then(|| logged[i].map_or(0, |day| day.done_count(habits)))
+            tracked(days[i]).then(|| history.log.count(days[i], habits).done)
         });
         Self { days, rows, totals }
     }
@@ -91,17 +103,21 @@ impl WeekSummary {
 
 fn mark(
     status: Option<Status>,
+    verdict: Option<Verdict>,
     day: NaiveDate,
     today: NaiveDate,
     start: Option<NaiveDate>,
 ) -> Mark {
-    match status {
-        Some(Status::Done) => Mark::Done,
-        Some(Status::Skipped) => Mark::Skipped,
-        Some(Status::Partial) => Mark::Partial,
-        None if day > today => Mark::Upcoming,
-        None if day == today => Mark::Open,
-        None if start.is_some_and(|start| day >= start) => Mark::Missed,
-        None => Mark::Untracked,
+    match (status, verdict) {
+        (_, None) if day < today && start.is_none_or(|start| day < start) => Mark::Untracked,
+        (Some(Status::Done), _) => Mark::Done,
+        (Some(Status::Skipped), _) => Mark::Skipped,
+        (Some(Status::Partial), _) => Mark::Partial,
+        (Some(Status::Over), _) | (None, Some(Verdict::Missed)) => Mark::Missed,
+        (None, _) if day > today => Mark::Upcoming,
+        (None, Some(Verdict::Open)) if day == today => Mark::Open,
+        (None, None) => Mark::Open,
+        // Kept by the days around it, not yet missed, or a day off: not due.
+        (None, Some(Verdict::Done | Verdict::Kept | Verdict::Open | Verdict::Aside)) => Mark::Off,
     }
 }

@@ -11,7 +11,6 @@ use crate::action::Action;
 use crate::app::App;
 use crate::columns;
 use crate::domain::review::{Share, WEEKS, WeeklyReview};
-use crate::domain::stats::{best_perfect_streak, current_perfect_streak};
 
 pub struct ReviewScreen<'a> {
     pub app: &'a App,
@@ -248,11 +247,7 @@ fn render_summary(app: &App, review: &WeeklyReview, area: Rect, buf: &mut Buffer
         "Perfect days",
         format!("{perfect} (the week before: {before})"),
     ));
-    let end = review.this_week().map_or(app.today, |week| {
-        crate::domain::date::week_days(week.start)[6].min(app.today)
-    });
-    let run = current_perfect_streak(&app.history, &app.habits, end);
-    let best = best_perfect_streak(&app.history, &app.habits, end).map_or(0, |s| s.days);
+    let (run, best) = (review.perfect_run, review.perfect_best);
     lines.push(labelled("", format!("{run} in a row, {best} at best")));
     if let Some(week) = review.this_week() {
         let days = crate::domain::date::week_days(week.start);

@@ -117,6 +117,7 @@ impl Widget for TodayPanel<'_> {
                 Some(Status::Done) => (symbols::CHECKED, app.theme.done),
                 Some(Status::Partial) => (symbols::PARTIAL, app.theme.partial),
                 Some(Status::Skipped) => (symbols::SKIPPED, app.theme.dim),
+                Some(Status::Over) => (symbols::OVER, app.theme.partial),
                 None => (symbols::UNCHECKED, Style::new()),
             };
             let number = format!("{:>digits$} ", index + 1);

@@ -190,6 +190,7 @@ impl Widget for WeekPanel<'_> {
                     Mark::Skipped => (symbols::MARK_SKIPPED, app.theme.dim),
                     Mark::Missed => (symbols::MARK_MISSED, app.theme.dim),
                     Mark::Open => (symbols::MARK_OPEN, Style::new()),
+                    Mark::Off => (symbols::MARK_OFF, app.theme.dim),
                     Mark::Upcoming | Mark::Untracked => ("", Style::new()),
                 };
                 (symbol, column_style(i, style))
