@@ -2,20 +2,24 @@
 
 use chrono::{Days, NaiveDate};
 use gutbone::coach::{CoachLines, Moment, Trigger};
+use gutbone::domain::schedule::Schedule;
 use gutbone::domain::stats::HabitStats;
-use gutbone::domain::{HabitId, History, Log, default_habits};
+use gutbone::domain::{Habit, HabitId, History, Log, default_habits};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 fn line(log: &Log, today: &str) -> String {
-    let habits = default_habits();
+    line_of(&default_habits(), log, today)
+}
+
+fn line_of(habits: &[Habit], log: &Log, today: &str) -> String {
     let history = History::from(log.clone());
-    let stats = HabitStats::all(&history, &habits, d(today));
+    let stats = HabitStats::all(&history, habits, d(today));
     let moment = Moment {
         history: &history,
-        habits: &habits,
+        habits,
         stats: &stats,
         today: d(today),
         time: chrono::NaiveTime::MIN,
@@ -61,6 +65,7 @@ fn every_line_fits_an_80_column_screen() {
             .replace("{habit}", &longest)
             .replace("{days}", "100")
             .replace("{missed}", "100")
+            .replace("{window}", "in 365 days")
             .replace("{done}", "5")
             .replace("{total}", "5")
             .replace("{left}", "5");
@@ -202,4 +207,31 @@ fn otherwise_progress_in_plain_numbers() {
     log.set_done(d("2026-11-22"), HabitId::new("sunlight"), true);
     log.set_done(d("2026-11-22"), HabitId::new("stress-break"), true);
     assert_eq!(line(&log, "2026-11-22"), "2 of 5 done today, 3 to go.");
+}
+
+#[test]
+fn a_habit_on_its_own_rhythm_is_left_to_do_only_when_due() {
+    let mut habits = default_habits();
+    habits[2].schedule = Schedule::parse("3/7").unwrap();
+    let others = [
+        "fermented-food",
+        "prebiotic-fiber",
+        "sunlight",
+        "stress-break",
+    ];
+    // Monday 7 Dec: the four others done; exercise done Thursday and Saturday.
+    let mut log = with_done(&["2026-12-01", "2026-12-07"], &others);
+    log.set_done(d("2026-12-03"), &habits[2], true);
+    log.set_done(d("2026-12-05"), &habits[2], true);
+    assert_eq!(
+        line_of(&habits, &log, "2026-12-07"),
+        "Weight-bearing exercise: one more this week keeps the rhythm."
+    );
+    // Three in the week: done for now, so the day is all done.
+    log.set_done(d("2026-12-06"), &habits[2], true);
+    assert!(line_of(&habits, &log, "2026-12-07").starts_with("All done today (4 of 5)"));
+    // Off on Mondays: nothing left either.
+    habits[2].schedule = Schedule::parse("tue,thu,sat").unwrap();
+    let log = with_done(&["2026-12-07"], &others);
+    assert!(line_of(&habits, &log, "2026-12-07").starts_with("All done today"));
 }

@@ -21,6 +21,8 @@ pub enum Trigger {
     OneLeftAny,
     /// A habit done today has reached a streak of exactly this many days.
     StreakReached(u32),
+    /// A habit due N times in D days lacks just one in the days up to today.
+    OneMoreInWindow,
     /// A habit not done today was missed at least this many days running.
     MissedDays(u32),
     /// Nothing done yet today.
@@ -95,6 +97,14 @@ impl CoachLines {
                     _ => None,
                 },
                 Trigger::StreakReached(days) => reached(*days).map(Some),
+                Trigger::OneMoreInWindow => open
+                    .iter()
+                    .find(|habit| {
+                        let (times, _) = habit.schedule.window();
+                        habit.schedule.window_words().is_some()
+                            && moment.done_in_window(&habit.id) + 1 == times
+                    })
+                    .map(|habit| Some(*habit)),
                 Trigger::MissedDays(days) => slipping(*days).map(Some),
                 Trigger::NothingYet => (count.done == 0).then_some(None),
                 Trigger::Always => Some(None),
@@ -107,6 +117,12 @@ impl CoachLines {
                     .replace("{habit}", habit.map_or("", |habit| habit.name.as_str()))
                     .replace("{days}", &streak.to_string())
                     .replace("{missed}", &missed.to_string())
+                    .replace(
+                        "{window}",
+                        &habit
+                            .and_then(|habit| habit.schedule.window_words())
+                            .unwrap_or_default(),
+                    )
                     .replace("{done}", &count.done.to_string())
                     .replace("{total}", &count.counted().to_string())
                     .replace("{left}", &open.len().to_string()),

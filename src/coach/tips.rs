@@ -48,7 +48,8 @@ pub struct When {
     pub after: Option<TimeOfDay>,
     /// Only once all of these are done today.
     pub done: Vec<HabitId>,
-    /// Only while none of these is done today.
+    /// Only while each of these is still due today: not done, and on a
+    /// schedule that wants it (a habit done for now or off today is not).
     pub not_done: Vec<HabitId>,
     /// Only when the habit has been missed at least this many days running.
     pub missed_days: Option<u32>,
@@ -92,6 +93,12 @@ impl Moment<'_> {
             .unwrap_or(0)
     }
 
+    /// Done days in the window that ends today.
+    pub fn done_in_window(&self, habit: &HabitId) -> u32 {
+        self.figure(habit, |stats| stats.done_in_window)
+            .unwrap_or(0)
+    }
+
     /// Whether leaving `habit` undone today could cost its streak.
     pub fn is_due(&self, habit: &HabitId) -> bool {
         self.figure(habit, |stats| stats.due).unwrap_or(false)
@@ -120,7 +127,7 @@ impl When {
         self.before.is_none_or(|before| moment.time < before.0)
             && self.after.is_none_or(|after| moment.time >= after.0)
             && self.done.iter().all(done)
-            && !self.not_done.iter().any(done)
+            && self.not_done.iter().all(|id| moment.is_due(id))
             && self
                 .missed_days
                 .is_none_or(|days| moment.missed_run(habit) >= days)

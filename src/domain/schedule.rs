@@ -139,6 +139,17 @@ impl Schedule {
         }
     }
 
+    /// The window a count of done days is over, in words: "this week" for
+    /// 3/7, "this month" for 2/30, "in 10 days"; `None` but for N in D days.
+    pub fn window_words(self) -> Option<String> {
+        match self {
+            Self::Times { days: 7, .. } => Some("this week".into()),
+            Self::Times { days: 30, .. } => Some("this month".into()),
+            Self::Times { days, .. } => Some(format!("in {days} days")),
+            Self::Daily | Self::Weekdays(_) => None,
+        }
+    }
+
     /// Whether `date` is a day the habit is due on at all: every day but the
     /// days off of a weekday schedule.
     pub fn is_day_on(self, date: NaiveDate) -> bool {
