@@ -82,6 +82,9 @@ fn status_json_has_the_documented_shape() {
         "current_streak",
         "best_streak",
         "strength",
+        "schedule",
+        "due",
+        "limit",
     ];
     assert_eq!(sun.as_object().unwrap().len(), fields.len());
     let first = &text[text.find("\"habits\"").unwrap()..];

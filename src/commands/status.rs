@@ -46,6 +46,12 @@ struct HabitJson<'a> {
     current_streak: u32,
     best_streak: u32,
     strength: f64,
+    /// "daily", "3/7", "mon,wed,fri".
+    schedule: String,
+    /// Leaving it undone that day could cost its streak.
+    due: bool,
+    /// The most a day may hold, for a limit (then `done` means kept).
+    limit: Option<f64>,
 }
 
 pub fn run(
@@ -198,5 +204,12 @@ fn habit_json<'a>(
         best_streak: stats.best_streak.map_or(0, |s| s.days),
         // Rounded so the output is stable text, not float noise.
         strength: (stats.strength * 1000.0).round() / 1000.0,
+        schedule: habit.schedule.to_string(),
+        due: stats.due,
+        limit: habit
+            .measure
+            .as_ref()
+            .filter(|m| m.at_most)
+            .map(|m| m.target),
     }
 }
