@@ -3,6 +3,7 @@
 
 use crate::domain::amount::parse_positive;
 use crate::domain::habit::{MAX_SHORT_CHARS, Measure, short_label, unique_short_label};
+use crate::domain::schedule::Schedule;
 use crate::domain::{Habit, HabitId};
 
 /// The fields, in the order Tab visits them.
@@ -16,16 +17,19 @@ pub enum Field {
     Unit,
     Target,
     Step,
+    /// How often it is due: daily, 3/7, mon,wed,fri.
+    Schedule,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 7] = [
         Field::Name,
         Field::Short,
         Field::Kind,
         Field::Unit,
         Field::Target,
         Field::Step,
+        Field::Schedule,
     ];
 
     pub fn label(self) -> &'static str {
@@ -33,6 +37,7 @@ impl Field {
             Field::Name => "Name",
             Field::Short => "Short label",
             Field::Kind => "Kind",
+            Field::Schedule => "Schedule",
             Field::Unit => "Unit",
             Field::Target => "Daily target",
             Field::Step => "Step (+/-)",
@@ -53,6 +58,10 @@ pub struct HabitForm {
     pub short: String,
     /// A measured habit (an amount toward a target) rather than done-or-not.
     pub measured: bool,
+    /// A measured habit kept at or under its amount (`target` is the limit).
+    pub limit: bool,
+    /// As a person writes one (see `Schedule::parse`).
+    pub schedule: String,
     pub unit: String,
     pub target: String,
     pub step: String,
@@ -68,6 +77,7 @@ impl HabitForm {
             unit: "min".into(),
             target: "1".into(),
             step: "1".into(),
+            schedule: "daily".into(),
             ..Self::default()
         }
     }
@@ -78,12 +88,14 @@ impl HabitForm {
             editing: Some(habit.id.clone()),
             name: habit.name.clone(),
             short: habit.short.clone(),
+            schedule: habit.schedule.to_string(),
             ..Self::new()
         };
         // A done-or-not habit that was measured shows what it had, for the
         // day it is measured again.
         if let Some(measure) = habit.measure.as_ref().or(habit.was_measured.as_ref()) {
             form.measured = habit.measure.is_some();
+            form.limit = measure.at_most;
             form.unit = measure.unit.clone();
             form.target = amount(measure.target);
             form.step = amount(measure.step);
@@ -93,10 +105,28 @@ impl HabitForm {
 
     /// The fields that apply: a done-or-not habit has no unit or target.
     pub fn fields(&self) -> &'static [Field] {
+        const DONE_OR_NOT: [Field; 4] = [Field::Name, Field::Short, Field::Kind, Field::Schedule];
         if self.measured {
             &Field::ALL
         } else {
-            &Field::ALL[..3]
+            &DONE_OR_NOT
+        }
+    }
+
+    /// A field's label: the target of a limit is the most a day may hold.
+    pub fn label(&self, field: Field) -> &'static str {
+        match field {
+            Field::Target if self.limit => "At most",
+            field => field.label(),
+        }
+    }
+
+    /// The kind in words, as the form shows it.
+    pub fn kind_words(&self) -> &'static str {
+        match (self.measured, self.limit) {
+            (false, _) => "done or not",
+            (true, false) => "measured",
+            (true, true) => "a limit (at most)",
         }
     }
 
@@ -114,13 +144,19 @@ impl HabitForm {
     pub fn type_char(&mut self, c: char) {
         self.error = None;
         let (text, limit) = match self.focus {
-            // The kind is chosen, not typed: Space flips it.
+            // The kind is chosen, not typed: Space turns it, done or not,
+            // measured, a limit, and round again.
             Field::Kind => {
                 if c == ' ' {
-                    self.measured = !self.measured;
+                    (self.measured, self.limit) = match (self.measured, self.limit) {
+                        (false, _) => (true, false),
+                        (true, false) => (true, true),
+                        (true, true) => (false, false),
+                    };
                 }
                 return;
             }
+            Field::Schedule => (&mut self.schedule, MAX_FIELD_CHARS * 2),
             Field::Name => (&mut self.name, MAX_NAME_CHARS),
             Field::Short => (&mut self.short, MAX_SHORT_CHARS),
             Field::Unit => (&mut self.unit, MAX_FIELD_CHARS),
@@ -136,6 +172,7 @@ impl HabitForm {
         self.error = None;
         match self.focus {
             Field::Kind => {}
+            Field::Schedule => _ = self.schedule.pop(),
             Field::Name => _ = self.name.pop(),
             Field::Short => _ = self.short.pop(),
             Field::Unit => _ = self.unit.pop(),
@@ -158,14 +195,16 @@ impl HabitForm {
             if unit.is_empty() {
                 return Err("a measured habit needs a unit, such as min or serving".into());
             }
+            let what = if self.limit {
+                "the limit"
+            } else {
+                "the daily target"
+            };
             Some(Measure {
                 unit: unit.to_owned(),
-                target: parse_positive(&self.target, "the daily target")?,
+                target: parse_positive(&self.target, what)?,
                 step: parse_positive(&self.step, "the step")?,
-                // Until the form asks, a limit stays a limit.
-                at_most: base
-                    .and_then(|b| b.measure.as_ref())
-                    .is_some_and(|m| m.at_most),
+                at_most: self.limit,
             })
         } else {
             None
@@ -190,6 +229,7 @@ impl HabitForm {
             short.to_owned()
         };
         habit.name = name.to_owned();
+        habit.schedule = Schedule::parse(&self.schedule)?;
         habit.was_measured = match measure {
             Some(_) => None,
             None => habit.measure.take().or(habit.was_measured.take()),

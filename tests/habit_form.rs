@@ -44,9 +44,11 @@ fn tab_skips_the_fields_a_check_habit_does_not_have() {
     form.next_field(true);
     assert_eq!(form.focus, Field::Kind);
     form.next_field(true);
-    assert_eq!(form.focus, Field::Name, "wraps after the kind");
+    assert_eq!(form.focus, Field::Schedule, "no unit, target or step");
+    form.next_field(true);
+    assert_eq!(form.focus, Field::Name, "wraps after the schedule");
     form.next_field(false);
-    assert_eq!(form.focus, Field::Kind);
+    assert_eq!(form.focus, Field::Schedule);
 }
 
 #[test]
@@ -137,4 +139,33 @@ fn what_the_form_refuses() {
     refused(|f| f.target = "NaN".into(), "not a number");
     refused(|f| f.target = "20000".into(), "at most 10,000");
     refused(|f| f.step = "".into(), "type a number");
+}
+
+#[test]
+fn the_form_takes_a_schedule_and_a_limit() {
+    let mut form = HabitForm::new();
+    typed(&mut form, "Gym");
+    form.schedule = "3/week".into();
+    let gym = form.to_habit(None, &[]).unwrap();
+    assert_eq!(gym.schedule.to_string(), "3/7");
+    form.schedule = "8/7".into();
+    let err = form.to_habit(None, &[]).unwrap_err();
+    assert!(err.contains("at most 7 times"), "{err}");
+
+    let mut form = HabitForm::new();
+    typed(&mut form, "Sugary drinks");
+    form.focus = Field::Kind;
+    form.type_char(' ');
+    form.type_char(' ');
+    assert_eq!(form.kind_words(), "a limit (at most)");
+    assert_eq!(form.label(Field::Target), "At most");
+    (form.unit, form.target) = ("glass".into(), "1".into());
+    let soda = form.to_habit(None, &[]).unwrap();
+    let measure = soda.measure.as_ref().unwrap();
+    assert!(measure.at_most && measure.target == 1.0);
+    form.type_char(' ');
+    assert_eq!(form.kind_words(), "done or not", "round again");
+
+    let edited = HabitForm::edit(&soda);
+    assert!(edited.limit && edited.measured, "editing keeps the kind");
 }

@@ -327,15 +327,15 @@ fn e_edits_the_selected_habit_and_its_history_follows() {
     let mut app = on_sunlight();
     keys(&mut app, &[Char('e')]);
     assert_eq!(app.form.name, "Sunlight");
-    keys(&mut app, &[BackTab, BackTab]);
+    keys(&mut app, &[BackTab, BackTab, BackTab]);
     assert_eq!(
         app.form.focus,
         gutbone::form::Field::Target,
-        "wraps from the name back"
+        "wraps from the name back, past the schedule and the step"
     );
     keys(&mut app, &[Backspace, Backspace]);
     type_text(&mut app, "5");
-    keys(&mut app, &[Tab, Tab]); // step, then name
+    keys(&mut app, &[Tab, Tab, Tab]); // step, schedule, then name
     for _ in 0..8 {
         keys(&mut app, &[Backspace]);
     }
@@ -517,7 +517,8 @@ fn a_measured_habit_made_done_or_not_keeps_its_past_days_as_they_were() {
         Some(Status::Partial)
     );
     let strength = app.stats[3].strength;
-    keys(&mut app, &[Char('e'), Tab, Tab, Char(' ')]);
+    // Space turns the kind: measured, a limit, done or not.
+    keys(&mut app, &[Char('e'), Tab, Tab, Char(' '), Char(' ')]);
     assert!(!app.form.measured);
     let said = app.form.kind_change(&sun).unwrap();
     assert!(said.contains("15 min or more counts as done"), "{said}");

@@ -224,8 +224,9 @@ fn the_form_keeps_a_hand_set_short_label_and_a_measure_through_a_kind_change() {
     app.wait_for("Edit habit");
     app.send("\x7f\x7f\x7f\x7fStroll\r");
     app.wait_for("Stroll");
-    // Done or not, then measured again: unit, target and step come back.
-    app.send("e\t\t ");
+    // Done or not (Space: a limit, then done or not), then measured again:
+    // unit, target and step come back.
+    app.send("e\t\t  ");
     app.wait_for("Done or not from now on");
     app.send("\r");
     app.wait_until("the form closed", |s| !s.contains("Edit habit"));

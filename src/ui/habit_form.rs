@@ -14,7 +14,7 @@ pub struct HabitFormView<'a> {
 }
 
 /// Rows the form needs, borders included, so the popup can fit it.
-pub const HEIGHT: u16 = 13;
+pub const HEIGHT: u16 = 14;
 
 impl Widget for HabitFormView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -47,8 +47,8 @@ impl Widget for HabitFormView<'_> {
                 Field::Name => form.name.clone(),
                 Field::Short if form.short.is_empty() && !focused => "(from the name)".into(),
                 Field::Short => form.short.clone(),
-                Field::Kind if form.measured => "measured".into(),
-                Field::Kind => "done or not".into(),
+                Field::Kind => form.kind_words().into(),
+                Field::Schedule => form.schedule.clone(),
                 Field::Unit => form.unit.clone(),
                 Field::Target => form.target.clone(),
                 Field::Step => form.step.clone(),
@@ -62,7 +62,7 @@ impl Widget for HabitFormView<'_> {
             };
             let mut spans = vec![
                 Span::styled(if focused { "▶ " } else { "  " }, app.theme.key),
-                Span::styled(format!("{:<13}", field.label()), label_style),
+                Span::styled(format!("{:<13}", form.label(field)), label_style),
             ];
             if applies {
                 spans.push(Span::raw(value));
@@ -70,10 +70,10 @@ impl Widget for HabitFormView<'_> {
                     spans.push(Span::styled("▏", app.theme.key));
                 }
                 if focused && field == Field::Kind {
-                    spans.push(Span::styled(
-                        "  Space: done or not / measured",
-                        app.theme.dim,
-                    ));
+                    spans.push(Span::styled("  Space: the next kind", app.theme.dim));
+                }
+                if focused && field == Field::Schedule {
+                    spans.push(Span::styled("  daily, 3/7, mon,wed,fri", app.theme.dim));
                 }
             } else {
                 spans.push(Span::styled("—", app.theme.dim));
