@@ -161,6 +161,9 @@ pub enum Command {
         #[arg(long, value_name = "THEIRS=OURS")]
         map: Vec<String>,
     },
+    /// List, add, edit, archive or reorder habits.
+    #[command(subcommand)]
+    Habit(HabitCommand),
     /// One tip that fits the moment, with the article it comes from.
     #[command(
         after_help = "Examples:\n  gutbone tip            for the first habit not done today\n  gutbone tip sunlight"
@@ -208,6 +211,109 @@ pub enum Command {
         repair: bool,
     },
 }
+
+#[derive(Debug, Subcommand)]
+pub enum HabitCommand {
+    /// The habits on the checklist, in order, with how each is measured and
+    /// how often it is due.
+    #[command(after_help = "Examples:\n  gutbone habit list\n  gutbone habit list --all --json")]
+    List {
+        /// Archived habits too.
+        #[arg(long)]
+        all: bool,
+        /// One JSON list (its shape is in the README).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a habit at the end of the checklist, due from today.
+    #[command(after_help = HABIT_ADD_HELP)]
+    Add {
+        /// Its name, as the checklist shows it.
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[command(flatten)]
+        settings: HabitSettings,
+    },
+    /// Change a habit: its history stays with it.
+    #[command(after_help = HABIT_EDIT_HELP)]
+    Edit {
+        /// A habit by id, name or unique prefix.
+        #[arg(value_name = "HABIT")]
+        habit: String,
+        /// A new name.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        #[command(flatten)]
+        settings: HabitSettings,
+        /// Due every day again.
+        #[arg(long, conflicts_with_all = ["frequency", "on"])]
+        daily: bool,
+    },
+    /// Take a habit off the checklist; its history is kept.
+    #[command(after_help = "Examples:\n  gutbone habit archive floss\n  gutbone habit list --all")]
+    Archive {
+        #[arg(value_name = "HABIT")]
+        habit: String,
+    },
+    /// Put an archived habit back on the checklist.
+    #[command(after_help = "Examples:\n  gutbone habit unarchive floss")]
+    Unarchive {
+        #[arg(value_name = "HABIT")]
+        habit: String,
+    },
+    /// Move a habit to another place on the checklist.
+    #[command(after_help = "Examples:\n  gutbone habit move sunlight --to 1")]
+    Move {
+        #[arg(value_name = "HABIT")]
+        habit: String,
+        /// Its place, counting from 1.
+        #[arg(long, value_name = "POSITION")]
+        to: usize,
+    },
+}
+
+/// How a habit is measured and how often it is due, as `habit add` and
+/// `habit edit` take them.
+#[derive(Debug, Args)]
+pub struct HabitSettings {
+    /// The label for narrow places such as the week grid.
+    #[arg(long, value_name = "LABEL")]
+    pub short: Option<String>,
+    /// What a measured habit or a limit counts in: min, serving, glass.
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// How much makes a day of a measured habit.
+    #[arg(long, value_name = "N", conflicts_with = "at_most")]
+    pub target: Option<String>,
+    /// What + and - add and take away.
+    #[arg(long, value_name = "N")]
+    pub step: Option<String>,
+    /// A limit: the most a day may hold and still be kept.
+    #[arg(long, value_name = "N")]
+    pub at_most: Option<String>,
+    /// How often: daily, N/D (3/7: three times in any seven days), N/week,
+    /// weekly, N/month.
+    #[arg(long, value_name = "F", conflicts_with = "on")]
+    pub frequency: Option<String>,
+    /// The weekdays it is due on: mon,wed,fri (full names too).
+    #[arg(long, value_name = "DAYS")]
+    pub on: Option<String>,
+}
+
+const HABIT_ADD_HELP: &str = "\
+Examples:
+  gutbone habit add Floss
+  gutbone habit add Gym --frequency 3/week
+  gutbone habit add Lift --on mon,wed,fri
+  gutbone habit add Walk --unit min --target 30 --step 5
+  gutbone habit add 'Sugary drinks' --unit glass --at-most 1";
+
+const HABIT_EDIT_HELP: &str = "\
+Examples:
+  gutbone habit edit exercise --frequency 3/7
+  gutbone habit edit sunlight --target 20
+  gutbone habit edit gym --daily
+  gutbone habit edit floss --name 'Floss at night'";
 
 const CHECK_HELP: &str = "\
 Examples:

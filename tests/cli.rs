@@ -185,26 +185,31 @@ fn a_broken_file_is_a_data_problem_exit_code_1_and_untouched() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for command in [
-        "check",
-        "uncheck",
-        "skip",
-        "status",
-        "doctor",
-        "week",
-        "export",
-        "import",
-        "tip",
-        "paths",
-        "completions",
-        "man",
-    ] {
+    use clap::CommandFactory;
+    let cli = gutbone::cli::Cli::command();
+    let mut commands: Vec<Vec<String>> = Vec::new();
+    for command in cli.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = command.get_name().to_owned();
+        let nested: Vec<_> = command
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            .collect();
+        if nested.is_empty() {
+            commands.push(vec![name.clone()]);
+        }
+        for sub in nested.into_iter().filter(|sub| sub != "help") {
+            commands.push(vec![name.clone(), sub]);
+        }
+    }
+    assert!(commands.len() > 15, "{commands:?}");
+    for command in commands {
         let output = Command::new(env!("CARGO_BIN_EXE_gutbone"))
-            .args([command, "--help"])
+            .args(&command)
+            .arg("--help")
             .output()
             .unwrap();
         let help = String::from_utf8_lossy(&output.stdout);
-        assert!(help.contains("Examples:"), "{command}: {help}");
+        assert!(help.contains("Examples:"), "{command:?}: {help}");
     }
 }
 

@@ -5,6 +5,7 @@ pub mod config;
 pub mod doctor;
 pub mod export;
 pub mod generate;
+pub mod habit;
 pub mod import;
 pub mod mark;
 pub mod paths;
@@ -16,7 +17,7 @@ pub mod week;
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, HabitCommand};
 use crate::clock::Clock;
 use crate::domain::date;
 use crate::look;
@@ -135,7 +136,10 @@ fn split_year_files(dir: &Path, config_dir: &Path, clock: &Clock) -> Result<(), 
 
 fn is_text_for_a_person(command: &Command) -> bool {
     match command {
-        Command::Status { json, .. } | Command::Week { json, .. } => !json,
+        Command::Status { json, .. }
+        | Command::Week { json, .. }
+        | Command::Habit(HabitCommand::List { json, .. }) => !json,
+        Command::Habit(_) => true,
         Command::Tip { .. }
         | Command::Check { .. }
         | Command::Uncheck { .. }
@@ -224,6 +228,7 @@ fn dispatch(
             let today = date::today(clock.now(), settings.day_starts_at);
             week::run(dir, date.as_deref(), *json, settings.week_start, today, out)
         }
+        Command::Habit(command) => habit::run(dir, command, today()?, out),
         Command::Tip { habit } => tip::run(
             dir,
             &files::user_tips_file(config_dir),
