@@ -649,3 +649,57 @@ fn on_a_narrow_checklist_amounts_drop_their_units_rather_than_be_cut() {
         }
     }
 }
+
+/// The sample app with three habits on their own rhythm: a gym three times a
+/// week, lifting on Tuesdays, Thursdays and Saturdays, and a limit.
+fn rhythm_app() -> App {
+    use gutbone::domain::schedule::Schedule;
+    use gutbone::domain::{Entry, Habit};
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let mut gym = Habit::check("gym", "Gym");
+    gym.schedule = Schedule::parse("3/7").unwrap();
+    let mut lift = Habit::check("lift", "Lift");
+    lift.schedule = Schedule::parse("tue,thu,sat").unwrap();
+    let mut soda = Habit::measured("soda", "Sugary drinks", "glass", 1.0, 1.0);
+    soda.short = "Soda".into();
+    soda.measure.as_mut().unwrap().at_most = true;
+    let mut habits = app.all_habits();
+    habits.extend([gym.clone(), lift.clone(), soda.clone()]);
+    app.set_habits(habits);
+    let log = &mut app.history.log;
+    for day in ["2026-11-16", "2026-11-18", "2026-11-20"] {
+        log.set_done(d(day), &gym, true);
+    }
+    for day in ["2026-11-17", "2026-11-19"] {
+        log.set_done(d(day), &lift, true);
+    }
+    log.set_entry(d("2026-11-19"), &soda, Some(Entry::Amount(2.0)));
+    log.set_entry(d("2026-11-22"), &soda, Some(Entry::Amount(1.0)));
+    app.refresh_stats();
+    app
+}
+
+#[test]
+fn habits_on_their_own_rhythm_80x24_and_120x40() {
+    let app = rhythm_app();
+    insta::assert_snapshot!("rhythm_80x24", render(&app, 80, 24).backend());
+    insta::assert_snapshot!("rhythm_120x40", render(&app, 120, 40).backend());
+}
+
+#[test]
+fn habits_on_their_own_rhythm_in_ascii() {
+    use gutbone::domain::settings::ThemeName;
+    use gutbone::ui::theme::Theme;
+    let mut app = rhythm_app();
+    app.theme = Theme::new(ThemeName::Dark, true, true);
+    let terminal = render(&app, 120, 40);
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .all(|cell| cell.symbol().is_ascii())
+    );
+    insta::assert_snapshot!("rhythm_ascii_120x40", terminal.backend());
+}

@@ -137,12 +137,52 @@ impl Widget for TodayPanel<'_> {
             }
             // A hint cut to a word or two says nothing: it waits for room.
             let room = usize::from(row.right() - x);
+            let rhythm = rhythm(app, index, entry);
             if room >= 6 {
-                let hint = columns::cut(&habit.hint, room);
-                buf.set_stringn(x, row.y, &hint, room, app.theme.dim);
+                let (hint, style) = match rhythm {
+                    Some(rhythm) if habit.hint.is_empty() => (rhythm, app.theme.partial),
+                    Some(rhythm) => (format!("{rhythm} · {}", habit.hint), app.theme.partial),
+                    None => (habit.hint.clone(), app.theme.dim),
+                };
+                let hint = columns::cut(&hint, room);
+                buf.set_stringn(x, row.y, &hint, room, style);
             }
         }
     }
+}
+
+/// Where a habit on its own rhythm stands today: "2/3 this week · done for
+/// now", "off today", "at the limit". Nothing for a daily habit, or on a
+/// day being back-filled.
+fn rhythm(app: &App, index: usize, entry: Option<crate::domain::Entry>) -> Option<String> {
+    let habit = &app.habits[index];
+    let stats = app.stats.get(index)?;
+    if !app.is_viewing_today() {
+        return None;
+    }
+    if let Some(limit) = habit.measure.as_ref().filter(|m| m.at_most) {
+        let amount = habit.amount(entry);
+        return match amount.partial_cmp(&limit.target)? {
+            std::cmp::Ordering::Less => None,
+            std::cmp::Ordering::Equal => Some("at the limit".into()),
+            std::cmp::Ordering::Greater => Some("over the limit".into()),
+        };
+    }
+    if !habit.schedule.is_day_on(app.today) && entry.is_none() {
+        return Some("off today".into());
+    }
+    let window = habit.schedule.window_words()?;
+    let (times, _) = habit.schedule.window();
+    let done_now = habit.status(entry) == Some(Status::Done);
+    let for_now = if !stats.due && !done_now {
+        " · done for now"
+    } else {
+        ""
+    };
+    Some(format!(
+        "{}/{times} {window}{for_now}",
+        stats.done_in_window
+    ))
 }
 
 /// The fewest columns a name is cut to before the amounts drop their units.

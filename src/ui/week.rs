@@ -12,6 +12,7 @@ use super::shown::Shown;
 use crate::action::Action;
 use crate::app::App;
 use crate::domain::date;
+use crate::domain::schedule::Schedule;
 use crate::domain::stats::HabitStats;
 use crate::domain::week::{EARLIER_WEEKS, Mark, WeekSummary};
 use crate::screen::Tier;
@@ -230,6 +231,12 @@ impl Widget for WeekPanel<'_> {
             Span::raw(symbols::MARK_OPEN),
             Span::raw(" open"),
         ]));
+        if app.habits.iter().any(|h| h.schedule != Schedule::Daily) {
+            lines.push(Line::from(vec![
+                Span::styled(symbols::MARK_OFF, app.theme.dim),
+                Span::raw(" not due: a day off, or one the rhythm did without"),
+            ]));
+        }
         lines.push(Line::styled(
             "now/best: streaks · str: strength, ▲▼ 7 days",
             app.theme.dim,
