@@ -160,6 +160,10 @@ pub enum Command {
         /// for each habit whose name differs.
         #[arg(long, value_name = "THEIRS=OURS")]
         map: Vec<String>,
+        /// Make the file's habits that match none of yours, with their kind,
+        /// unit, target, schedule and limit (a gutbone export always does).
+        #[arg(long)]
+        create: bool,
     },
     /// List, add, edit, archive or reorder habits.
     #[command(subcommand)]

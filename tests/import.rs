@@ -467,3 +467,36 @@ fn a_fresh_start_takes_an_export_of_twenty_habits_whole() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("at most 20 fit the checklist"), "{stderr}");
 }
+
+#[test]
+fn create_makes_the_habits_that_match_none_of_yours() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let folder = fixture("loop");
+    let folder = folder.to_str().unwrap();
+    let args = [
+        "import",
+        folder,
+        "--map",
+        "Kefir=ferm",
+        "--map",
+        "Walk=exercise",
+    ];
+    let without = ok(dir, &[&args[..], &["--dry-run"]].concat());
+    assert!(without.contains("Meditate: left out"), "{without}");
+    let with = ok(dir, &[&args[..], &["--create"]].concat());
+    assert!(
+        with.contains("Meditate: a habit you did not have, added (done or not)"),
+        "{with}"
+    );
+    let list = ok(dir, &["habit", "list"]);
+    assert!(list.contains("  6  Meditate"), "{list}");
+    let status = ok(dir, &["status", "--date", "2026-11-20", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&status).unwrap();
+    let meditate = json["habits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == "meditate");
+    assert!(meditate.is_some(), "{status}");
+}

@@ -116,3 +116,35 @@ fn a_bad_habits_file_or_folder_is_named() {
         "009 Gone/Checkmarks.csv: Habits.csv has no habit at position 009"
     );
 }
+
+#[test]
+fn loops_frequency_and_limits_come_across() {
+    let habits = "\
+Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?
+001,Gym,YES_NO,,,3,7,#00897B,,,,false
+002,Soda,NUMERICAL,,,1,1,#FF8F00,glass,AT_MOST,1.0,false
+003,Stretch,YES_NO,,,1,1,#8E24AA,,,,true
+004,Odd,YES_NO,,,9,7,#8E24AA,,,,false
+";
+    let files = LoopFiles {
+        habits: habits.into(),
+        checkmarks: vec![],
+    };
+    let source = read(&files).unwrap();
+    let made: Vec<_> = source
+        .habits
+        .iter()
+        .map(|h| h.habit.clone().unwrap())
+        .collect();
+    assert_eq!(made[0].schedule.to_string(), "3/7");
+    assert_eq!(made[0].measure, None);
+    let soda = made[1].measure.as_ref().unwrap();
+    assert!(soda.at_most && soda.target == 1.0 && soda.unit == "glass");
+    assert_eq!(made[1].schedule.to_string(), "daily");
+    assert!(made[2].archived);
+    assert_eq!(
+        made[3].schedule.to_string(),
+        "daily",
+        "a frequency Loop could not mean"
+    );
+}

@@ -13,6 +13,7 @@ use super::pick::pick_habit;
 use crate::domain::Habit;
 use crate::domain::amount::format_amount;
 use crate::domain::habit::{check_habits, check_names, unique_short_label};
+use crate::domain::schedule::Schedule;
 use crate::exchange::loop_csv::{CHECKMARKS_FILE, HABITS_FILE, LoopFiles};
 use crate::exchange::{self, ImportError, Plan, Source, dijo, gutbone, loop_csv};
 use crate::store::{Store, paths};
@@ -46,6 +47,8 @@ pub struct Request<'a> {
     pub format: Option<ImportFormat>,
     pub dry_run: bool,
     pub map: &'a [String],
+    /// Make the file's habits that match none of the person's.
+    pub create: bool,
 }
 
 pub fn run(
@@ -85,10 +88,14 @@ pub fn run(
         mapped.push((theirs.clone(), habit.id.clone()));
     }
     // Our own export carries its habits whole: one the person lacks is
-    // made, settings and all, so an export brings a history back entire.
-    // Into a fresh start (no habits.ron, nothing logged) its habits come
-    // as they are, in its order, in place of the defaults.
-    let whole = !source.habits.is_empty() && source.habits.iter().all(|h| h.habit.is_some());
+    // made, settings and all, so an export brings a history back entire;
+    // another tracker's are made when asked (--create). Into a fresh start
+    // (no habits.ron, nothing logged) an export's come as they are, in its
+    // order, in place of the defaults.
+    let makes = request.create || format == ImportFormat::Gutbone;
+    let whole = format == ImportFormat::Gutbone
+        && !source.habits.is_empty()
+        && source.habits.iter().all(|h| h.habit.is_some());
     let fresh = whole && log.first_day().is_none() && !paths::habits_file(dir).exists();
     let ours = if fresh { Vec::new() } else { habits.clone() };
     let matched = exchange::match_habits(&source, &ours, &mapped);
@@ -96,7 +103,7 @@ pub fn run(
         .habits
         .iter()
         .zip(&matched)
-        .filter(|(_, ours)| ours.is_none())
+        .filter(|(_, ours)| makes && ours.is_none())
         .filter_map(|(theirs, _)| theirs.habit.clone())
         .collect();
     if !created.is_empty() {
@@ -143,11 +150,16 @@ pub fn run(
     for habit in &created {
         let kind = match &habit.measure {
             Some(measure) => format!(
-                "{} {} a day",
+                "{}{} {} a day",
+                if measure.at_most { "at most " } else { "" },
                 format_amount(measure.target),
                 measure.unit_for(measure.target)
             ),
             None => "done or not".into(),
+        };
+        let kind = match habit.schedule {
+            Schedule::Daily => kind,
+            schedule => format!("{kind}, {schedule}"),
         };
         let verb = if request.dry_run {
             "would be added"

@@ -213,12 +213,14 @@ fn dispatch(
             format,
             dry_run,
             map,
+            create,
         } => {
             let request = import::Request {
                 file,
                 format: *format,
                 dry_run: *dry_run,
                 map,
+                create: *create,
             };
             import::run(dir, &request, today()?, out)
         }

@@ -3,6 +3,7 @@
 //! whole number a day) or `Float` (a number kept as an integer and a
 //! count of decimal places).
 
+use crate::domain::schedule::Schedule;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -91,12 +92,13 @@ pub fn read(text: &str, file: &str) -> Result<Source, ImportError> {
                 });
             }
         }
-        source.habits.push(SourceHabit {
-            name,
-            id: None,
-            target: target.filter(|t| *t > 0.0),
-            habit: None,
-        });
+        // dijo names no unit: a count is of times.
+        let measure = target
+            .filter(|t| *t > 0.0)
+            .map(|target| ("time".to_owned(), target, false));
+        source
+            .habits
+            .push(SourceHabit::of(name, measure, Schedule::Daily, false));
     }
     Ok(source)
 }

@@ -9,6 +9,7 @@
 //! it is not imported.
 
 use super::{ImportError, Source, SourceHabit, SourceMark, Value, parse_date};
+use crate::domain::schedule::Schedule;
 
 /// The export's files, as text.
 #[derive(Clone, Debug, Default)]
@@ -97,6 +98,10 @@ fn read_habits(text: &str) -> Result<(Source, Vec<u32>), ImportError> {
     })?;
     let (position_column, type_column, target_column) =
         (column("Position"), column("Type"), column("Target Value"));
+    let (times_column, days_column) =
+        (column("FrequencyNumerator"), column("FrequencyDenominator"));
+    let (unit_column, target_type_column) = (column("Unit"), column("Target Type"));
+    let archived_column = column("Archived?");
 
     let mut source = Source::default();
     let mut positions = Vec::new();
@@ -122,12 +127,24 @@ fn read_habits(text: &str) -> Result<(Source, Vec<u32>), ImportError> {
             ),
             _ => None,
         };
-        source.habits.push(SourceHabit {
-            name: name.to_owned(),
-            id: None,
-            target,
-            habit: None,
-        });
+        // Loop's "N times per D days"; a limit is kept day by day.
+        let at_most = field(target_type_column) == Some("AT_MOST");
+        let count = |column| field(column).and_then(|text| text.parse::<u32>().ok());
+        let schedule = match (count(times_column), count(days_column)) {
+            (Some(times), Some(days)) if !at_most => {
+                Schedule::times(times, days).unwrap_or_default()
+            }
+            _ => Schedule::Daily,
+        };
+        let unit = field(unit_column)
+            .filter(|unit| !unit.is_empty())
+            .unwrap_or("unit");
+        source.habits.push(SourceHabit::of(
+            name.to_owned(),
+            target.map(|target| (unit.to_owned(), target, at_most)),
+            schedule,
+            field(archived_column) == Some("true"),
+        ));
         positions.push(position);
     }
     Ok((source, positions))

@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::amount::{MAX_AMOUNT, format_amount};
+use crate::domain::habit::check_habits;
+use crate::domain::schedule::Schedule;
 use crate::domain::{Entry, Habit, HabitId, Log};
 
 /// History read from another file, before it meets the log.
@@ -32,9 +34,46 @@ pub struct SourceHabit {
     pub id: Option<String>,
     /// A measured habit's daily target; `None` for done-or-not.
     pub target: Option<f64>,
-    /// The whole habit, settings and all, when the file is gutbone's own
-    /// export: an import creates it where the person has no such habit.
+    /// The whole habit, settings and all, as gutbone would keep it: an
+    /// import of gutbone's own export creates it where the person has no
+    /// such habit, and `--create` does for any file.
     pub habit: Option<Habit>,
+}
+
+impl SourceHabit {
+    /// Another tracker's habit: done or not, or measured in `unit` toward
+    /// `target` (a limit when `at_most`), due on `schedule`. One gutbone
+    /// could not keep (no letter in its name, a limit not kept day by day)
+    /// is still read, only not made.
+    pub fn of(
+        name: String,
+        measure: Option<(String, f64, bool)>,
+        schedule: Schedule,
+        archived: bool,
+    ) -> Self {
+        let id = HabitId::from_name(&name);
+        let mut habit = match &measure {
+            Some((unit, target, _)) => Habit::measured(id.as_str(), &name, unit, 1.0, *target),
+            None => Habit::check(id.as_str(), &name),
+        };
+        if let (Some(measure), Some((_, _, at_most))) = (&mut habit.measure, &measure) {
+            measure.at_most = *at_most;
+        }
+        habit.schedule = schedule;
+        habit.archived = archived;
+        // Judged on its own, on the checklist or not.
+        let alone = Habit {
+            archived: false,
+            ..habit.clone()
+        };
+        let keepable = !id.as_str().is_empty() && check_habits(&[alone]).is_ok();
+        Self {
+            target: measure.map(|(_, target, _)| target).filter(|t| *t > 0.0),
+            name,
+            id: None,
+            habit: keepable.then_some(habit),
+        }
+    }
 }
 
 /// One habit on one day, as the file has it.
