@@ -7,7 +7,7 @@ use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::HabitStats;
 use crate::domain::week::EARLIER_WEEKS;
-use crate::domain::{DayCount, Habit, HabitId, History, Status, date};
+use crate::domain::{DayCount, Habit, HabitId, History, date};
 use crate::form::HabitForm;
 use crate::screen::{Panel, Tier};
 use crate::undo::Undo;
@@ -95,8 +95,8 @@ pub struct App {
 }
 
 impl App {
-    /// Opens on today, with the first habit neither done nor skipped today
-    /// selected, so the tip speaks to what is left.
+    /// Opens on today, with the first habit due today selected, so the tip
+    /// speaks to what is left.
     pub fn new(
         all_habits: Vec<Habit>,
         history: History,
@@ -108,16 +108,8 @@ impl App {
         let today = date::today(now, settings.day_starts_at);
         let (archived, habits): (Vec<Habit>, Vec<Habit>) =
             all_habits.into_iter().partition(|habit| habit.archived);
-        let selected = habits
-            .iter()
-            .position(|habit| {
-                !matches!(
-                    history.log.status(today, habit),
-                    Some(Status::Done | Status::Skipped)
-                )
-            })
-            .unwrap_or(0);
         let stats = HabitStats::all(&history, &habits, today);
+        let selected = stats.iter().position(|stats| stats.due).unwrap_or(0);
         Self {
             stats,
             review: None,
