@@ -5,7 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
-use crate::domain::stats::HabitStats;
+use crate::domain::stats::{HabitStats, perfect_days};
+use crate::domain::streak::Kept;
 use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{DayCount, Habit, HabitId, History, date};
 use crate::form::HabitForm;
@@ -45,6 +46,9 @@ pub struct App {
     /// The weekly review while it is open, derived when it opens and after
     /// each change rather than on every frame (it walks the whole history).
     pub review: Option<WeeklyReview>,
+    /// Every day's place in the perfect-day streaks, as of today: walked
+    /// once when the review first wants it, not on each week it pages to.
+    pub perfect_days: Option<Vec<(NaiveDate, Kept)>>,
     /// The wall-clock time as of the last event.
     pub now: NaiveDateTime,
     /// The habit day `now` falls in: always `date::today`.
@@ -113,6 +117,7 @@ impl App {
         Self {
             stats,
             review: None,
+            perfect_days: None,
             habits,
             archived,
             history,
@@ -149,6 +154,7 @@ impl App {
     pub fn refresh_stats(&mut self) {
         self.stats = HabitStats::all(&self.history, &self.habits, self.today);
         self.review = None;
+        self.perfect_days = None;
     }
 
     /// After a change to one habit's entries, whose figures alone can move.
@@ -157,22 +163,42 @@ impl App {
             Some(i) if self.stats.len() == self.habits.len() => {
                 self.stats[i] = HabitStats::new(&self.history, &self.habits[i], self.today);
                 self.review = None;
+                self.perfect_days = None;
             }
             Some(_) => self.refresh_stats(),
             // An archived habit has no figures on screen.
-            None => self.review = None,
+            None => {
+                self.review = None;
+                self.perfect_days = None;
+            }
         }
     }
 
-    /// The review of the viewed week, as of today.
+    /// The review of the viewed week, as of today; the perfect days taken
+    /// from `perfect_days`, or walked now when they are not there.
     pub fn derive_review(&self) -> WeeklyReview {
+        let walked;
+        let perfect = match &self.perfect_days {
+            Some(days) => days,
+            None => {
+                walked = self.walk_perfect_days();
+                &walked
+            }
+        };
         WeeklyReview::new(
             &self.history,
             &self.habits,
             self.viewing,
             self.today,
             self.settings.week_start,
+            perfect,
         )
+    }
+
+    /// Every day of the history as a day of the whole routine, as of today.
+    pub fn walk_perfect_days(&self) -> Vec<(NaiveDate, Kept)> {
+        let first = self.history.first_day().unwrap_or(self.today);
+        perfect_days(&self.history, &self.habits, first, self.today)
     }
 
     /// Whether the state reaches back before the days the log holds, so the

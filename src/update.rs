@@ -66,6 +66,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.overlay != Some(Overlay::Review) {
         app.review = None;
     } else if app.review.is_none() || app.viewing != viewing {
+        if app.perfect_days.is_none() {
+            app.perfect_days = Some(app.walk_perfect_days());
+        }
         app.review = Some(app.derive_review());
     }
     effects

@@ -229,7 +229,10 @@ fn a_habit_added_from_the_command_line_shows_in_the_app() {
     // Any key reads the change in first.
     app.send("j");
     let screen = app.wait_for("0/3 this week");
-    assert!(screen.contains("Gym") && screen.contains("0/6 today"), "{screen}");
+    assert!(
+        screen.contains("Gym") && screen.contains("0/6 today"),
+        "{screen}"
+    );
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }

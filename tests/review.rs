@@ -4,7 +4,20 @@ use chrono::NaiveDate;
 use gutbone::domain::default_habits;
 use gutbone::domain::review::{Share, WEEKS, WeeklyReview};
 use gutbone::domain::settings::WeekStart;
+use gutbone::domain::stats::perfect_days;
 use gutbone::domain::{History, Log};
+
+/// The review, with the perfect days walked as the app walks them.
+fn review_of(
+    history: &History,
+    habits: &[gutbone::domain::Habit],
+    date: NaiveDate,
+    today: NaiveDate,
+    start: WeekStart,
+) -> WeeklyReview {
+    let perfect = perfect_days(history, habits, history.first_day().unwrap_or(today), today);
+    WeeklyReview::new(history, habits, date, today, start, &perfect)
+}
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -38,7 +51,7 @@ fn two_weeks() -> Log {
 #[test]
 fn shares_leave_skipped_and_untracked_days_out() {
     let habits = default_habits();
-    let review = WeeklyReview::new(
+    let review = review_of(
         &History::from(two_weeks()),
         &habits,
         d("2026-11-22"),
@@ -65,7 +78,7 @@ fn shares_leave_skipped_and_untracked_days_out() {
 #[test]
 fn most_kept_and_most_missed() {
     let habits = default_habits();
-    let review = WeeklyReview::new(
+    let review = review_of(
         &History::from(two_weeks()),
         &habits,
         d("2026-11-22"),
@@ -92,7 +105,7 @@ fn nothing_is_most_missed_in_a_perfect_week() {
             log.set_done(day, &habit.id, true);
         }
     }
-    let review = WeeklyReview::new(
+    let review = review_of(
         &History::from(log.clone()),
         &habits,
         d("2026-11-22"),
@@ -107,7 +120,7 @@ fn nothing_is_most_missed_in_a_perfect_week() {
 #[test]
 fn streaks_running_at_the_end_of_the_week() {
     let habits = default_habits();
-    let review = WeeklyReview::new(
+    let review = review_of(
         &History::from(two_weeks()),
         &habits,
         d("2026-11-22"),
@@ -122,7 +135,7 @@ fn streaks_running_at_the_end_of_the_week() {
     assert_eq!((kefir.days, kefir.new_best), (14, true));
     assert!(review.streaks.iter().all(|s| s.habit != habits[3].id));
     // Reviewing the week before: kefir's streak then was 7, also a best then.
-    let earlier = WeeklyReview::new(
+    let earlier = review_of(
         &History::from(two_weeks()),
         &habits,
         d("2026-11-15"),
@@ -140,7 +153,7 @@ fn streaks_running_at_the_end_of_the_week() {
 #[test]
 fn days_still_to_come_do_not_count() {
     let habits = default_habits();
-    let review = WeeklyReview::new(
+    let review = review_of(
         &History::from(two_weeks()),
         &habits,
         d("2026-11-18"),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::date::{add_weeks, week_days, week_start};
 use super::entry::Status;
 use super::settings::WeekStart;
-use super::stats::{HabitStats, perfect_days, perfect_streaks, verdicts};
+use super::stats::{HabitStats, perfect_streaks, verdicts};
 use super::streak::Kept;
 use super::walk::Verdict;
 use super::{Habit, HabitId, History};
@@ -62,13 +62,15 @@ pub struct WeeklyReview {
 }
 
 impl WeeklyReview {
-    /// The review of the week containing `date`, judged as of `today`.
+    /// The review of the week containing `date`, judged as of `today`;
+    /// `perfect` is every day as `stats::perfect_days` judges it, as of today.
     pub fn new(
         history: &History,
         habits: &[Habit],
         date: NaiveDate,
         today: NaiveDate,
         start: WeekStart,
+        perfect: &[(NaiveDate, Kept)],
     ) -> Self {
         let this_start = week_start(date, start);
         let first = add_weeks(this_start, 1 - WEEKS as i64);
@@ -76,7 +78,6 @@ impl WeeklyReview {
             .map(|habit| verdicts(history, habit, first, today))
             .collect();
         let week_end = week_days(this_start)[6].min(today);
-        let perfect = perfect_days(history, habits, history.first_day().unwrap_or(today), today);
         let weeks: Vec<ReviewWeek> = (0..WEEKS as i64)
             .rev()
             .map(|back| {
@@ -84,7 +85,7 @@ impl WeeklyReview {
                     history,
                     habits,
                     &judged,
-                    &perfect,
+                    perfect,
                     add_weeks(this_start, -back),
                     today,
                 )
