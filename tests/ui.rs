@@ -651,7 +651,7 @@ fn on_a_narrow_checklist_amounts_drop_their_units_rather_than_be_cut() {
 }
 
 /// The sample app with three habits on their own rhythm: a gym three times a
-/// week, lifting on Tuesdays, Thursdays and Saturdays, and a limit.
+/// week, lifting on Mondays, Wednesdays and Fridays, and a limit.
 fn rhythm_app() -> App {
     use gutbone::domain::schedule::Schedule;
     use gutbone::domain::{Entry, Habit};
@@ -659,7 +659,7 @@ fn rhythm_app() -> App {
     let mut gym = Habit::check("gym", "Gym");
     gym.schedule = Schedule::parse("3/7").unwrap();
     let mut lift = Habit::check("lift", "Lift");
-    lift.schedule = Schedule::parse("tue,thu,sat").unwrap();
+    lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
     let mut soda = Habit::measured("soda", "Sugary drinks", "glass", 1.0, 1.0);
     soda.short = "Soda".into();
     soda.measure.as_mut().unwrap().at_most = true;
@@ -667,10 +667,11 @@ fn rhythm_app() -> App {
     habits.extend([gym.clone(), lift.clone(), soda.clone()]);
     app.set_habits(habits);
     let log = &mut app.history.log;
-    for day in ["2026-11-16", "2026-11-18", "2026-11-20"] {
+    for day in ["2026-11-17", "2026-11-19", "2026-11-21"] {
         log.set_done(d(day), &gym, true);
     }
-    for day in ["2026-11-17", "2026-11-19"] {
+    // Friday the 20th missed.
+    for day in ["2026-11-16", "2026-11-18"] {
         log.set_done(d(day), &lift, true);
     }
     log.set_entry(d("2026-11-19"), &soda, Some(Entry::Amount(2.0)));
@@ -692,14 +693,10 @@ fn habits_on_their_own_rhythm_in_ascii() {
     use gutbone::ui::theme::Theme;
     let mut app = rhythm_app();
     app.theme = Theme::new(ThemeName::Dark, true, true);
-    let terminal = render(&app, 120, 40);
-    assert!(
-        terminal
-            .backend()
-            .buffer()
-            .content
-            .iter()
-            .all(|cell| cell.symbol().is_ascii())
-    );
-    insta::assert_snapshot!("rhythm_ascii_120x40", terminal.backend());
+    for (width, height) in [(80, 24), (120, 40)] {
+        let terminal = render(&app, width, height);
+        let buffer = terminal.backend().buffer();
+        assert!(buffer.content.iter().all(|cell| cell.symbol().is_ascii()));
+        insta::assert_snapshot!(format!("rhythm_ascii_{width}x{height}"), terminal.backend());
+    }
 }
