@@ -384,3 +384,40 @@ fn the_doctor_waits_for_no_one_and_refuses_while_gutbone_is_open() {
         Err(StoreError::Locked { .. })
     ));
 }
+
+#[test]
+fn a_broken_habits_file_never_costs_a_month_that_reads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let cli = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_gutbone"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(&dir)
+            .env("GUTBONE_NOW", "2026-11-22T09:30:00")
+            .output()
+            .unwrap()
+    };
+    assert!(
+        cli(&["habit", "add", "Gym", "--frequency", "3/7"])
+            .status
+            .success()
+    );
+    assert!(cli(&["check", "gym", "ferm"]).status.success());
+    let habits = dir.join("habits.ron");
+    let text = fs::read_to_string(&habits).unwrap();
+    fs::write(&habits, text.replace("\"3/7\"", "\"8/7\"")).unwrap();
+    let month = dir.join("log/2026/11.ron");
+    let days = fs::read(&month).unwrap();
+
+    let report = text_of(doctor(&dir, &[]));
+    assert!(report.contains("BROKEN   habits.ron"), "{report}");
+    assert!(report.contains("ok       log/2026/11.ron"), "{report}");
+    let repaired = text_of(doctor(&dir, &["--repair"]));
+    assert!(!repaired.contains("moved    log/"), "{repaired}");
+    assert_eq!(fs::read(&month).unwrap(), days, "the month is as it was");
+}
+
+fn text_of(output: Output) -> String {
+    text(&output.stdout) + &text(&output.stderr)
+}

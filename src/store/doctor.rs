@@ -11,8 +11,8 @@ use super::month::{self, Month};
 use super::{
     DataLock, StoreError, WriteLock, atomic, backup, habit_ids, load_settings, paths, read_habits,
 };
+use crate::domain::HabitId;
 use crate::domain::log::DayLog;
-use crate::domain::{HabitId, default_habits};
 
 /// One file and what is wrong with it, if anything.
 #[derive(Debug)]
@@ -60,9 +60,11 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Report, StoreError> {
     let _lock = DataLock::acquire(data_dir)?;
     let mut findings = Vec::new();
     let habits_file = paths::habits_file(data_dir);
+    // While habits.ron does not read, the log is read for everything but
+    // the habits its days name: no month is blamed for them.
     let (ids, problem) = match habit_ids(&habits_file) {
         Ok(ids) => (ids, None),
-        Err(err) => (default_ids(), Some(err)),
+        Err(err) => (Vec::new(), Some(err)),
     };
     if habits_file.exists() || problem.is_some() {
         findings.push(Finding {
@@ -131,8 +133,10 @@ pub fn repair(
         })?;
         repairs.push(restored);
     }
-    // The years are judged against the habits as repaired.
-    let ids = habit_ids(&habits_file).unwrap_or_else(|_| default_ids());
+    // A month is never moved aside for the habits its days name: a backup
+    // of habits.ron may lack one added since, and the days are whole. The
+    // check after says which habit to put back.
+    let ids = Vec::new();
     for (file, path) in log_files(data_dir)? {
         if file.read(&path, &ids).is_err_and(|err| repairable(&err)) {
             let broken = super::read_text(&path).unwrap_or_default();
@@ -239,10 +243,6 @@ fn log_files(data_dir: &Path) -> Result<Vec<(LogFile, PathBuf)>, StoreError> {
         .into_iter()
         .map(|(m, p)| (LogFile::Month(m), p));
     Ok(years.chain(months).collect())
-}
-
-fn default_ids() -> Vec<HabitId> {
-    default_habits().into_iter().map(|habit| habit.id).collect()
 }
 
 fn restore(

@@ -186,8 +186,8 @@ where
 pub type DaysRead = Vec<(NaiveDate, DayLog)>;
 
 /// Reads a month file's text. `month` is the month its path promises and
-/// `known` the habit ids a day may list; anything else is reported where it
-/// stands.
+/// `known` the habit ids a day may list (none: any, for a log whose habits
+/// cannot be read); anything else is reported where it stands.
 pub fn parse_month(
     text: &str,
     path: &Path,
@@ -294,7 +294,7 @@ fn days(
             );
         let mut day = DayLog::default();
         for (habit, entry) in entries {
-            if !known.contains(habit) {
+            if !known.is_empty() && !known.contains(habit) {
                 let names: Vec<_> = known.iter().map(HabitId::as_str).collect();
                 return Err(at(
                     &format!("\"{habit}\""),
