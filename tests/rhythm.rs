@@ -238,3 +238,44 @@ fn a_limits_strength_follows_how_far_over_it_went() {
     assert_eq!(at(2.0), 0.0, "twice the limit: nothing");
     assert_eq!(at(5.0), 0.0);
 }
+
+#[test]
+fn a_day_no_window_can_keep_any_more_is_missed_at_once() {
+    let gym = on("3/7");
+    // Mon, Wed, Fri from Mon 16 Nov to Fri 4 Dec, then nothing.
+    let mut log = Log::new();
+    let first = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+    for offset in (0..19).filter(|offset| matches!(offset % 7, 0 | 2 | 4)) {
+        log.set_done(first + Days::new(offset), &gym, true);
+    }
+    let history = History::from(log);
+    let on = |day: u32| {
+        HabitStats::new(
+            &history,
+            &gym,
+            NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
+        )
+    };
+    assert_eq!(
+        on(10).current_streak,
+        21,
+        "16 Nov to 6 Dec kept; 7 Dec may yet be, by Thu 10 Dec"
+    );
+    assert_eq!(
+        on(12).current_streak,
+        0,
+        "from Sat 12 Dec, Mon 7 Dec cannot be kept"
+    );
+    assert_eq!(on(12).missed_run, 1);
+    let marks = gutbone::domain::stats::verdicts(
+        &history,
+        &gym,
+        first,
+        NaiveDate::from_ymd_opt(2026, 12, 12).unwrap(),
+    );
+    let seventh = marks
+        .iter()
+        .find(|(date, _)| date.format("%d").to_string() == "07")
+        .unwrap();
+    assert_eq!(seventh.1, gutbone::domain::walk::Verdict::Missed);
+}

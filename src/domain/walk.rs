@@ -156,37 +156,17 @@ impl HabitWalk {
         let (times, days) = habit.schedule.window();
         let done_in_window = walk.done_in(days as usize);
         let limit = habit.measure.as_ref().is_some_and(|m| m.at_most);
-        let status = habit.status(entry);
+        let done = habit.status(entry) == Some(Status::Done);
         let due = on_timeline
             && !limit
-            && status != Some(Status::Done)
+            && !done
             && match habit.schedule.window() {
                 (1, 1) => true,
                 _ => done_in_window < times,
             };
-        // Today's kept days (and those it rescued) join the run; open ones
-        // neither count nor break.
-        let kept = walk.pending.iter().filter(|p| p.kept).count() as u32;
-        let run = walk.run.map_or(0, |run| run.days);
-        let current = run + kept;
-        let best = match walk.pending.iter().rev().find(|p| p.kept) {
-            Some(last) => {
-                let start = walk
-                    .run
-                    .map(|run| run.start)
-                    .or_else(|| walk.pending.iter().find(|p| p.kept).map(|p| p.date));
-                let joined = Streak {
-                    days: current,
-                    start: start.unwrap_or(last.date),
-                    end: last.date,
-                };
-                Some(match walk.best {
-                    Some(best) if best.days >= joined.days => best,
-                    _ => joined,
-                })
-            }
-            None => walk.best,
-        };
+        walk.settle(habit, on_timeline && !done);
+        let current = walk.run.map_or(0, |run| run.days);
+        let best = walk.best;
         Standing {
             current_streak: current,
             best_streak: best,
@@ -206,17 +186,10 @@ impl HabitWalk {
         habit: &Habit,
     ) -> Vec<(NaiveDate, Verdict)> {
         self.step_to(today.pred_opt().unwrap_or(today), habit);
-        self.day(today, entry, habit, true, Self::multiplier(habit));
-        let open: Vec<Pending> = self.pending.drain(..).collect();
+        let on_timeline = self.day(today, entry, habit, true, Self::multiplier(habit));
+        let done = habit.status(entry) == Some(Status::Done);
+        self.settle(habit, on_timeline && !done);
         let mut verdicts = self.verdicts.take().unwrap_or_default();
-        for pending in open {
-            let verdict = match (pending.kept, pending.done) {
-                (true, true) => Verdict::Done,
-                (true, false) => Verdict::Kept,
-                (false, _) => Verdict::Open,
-            };
-            verdicts.push((pending.date, verdict));
-        }
         verdicts.sort_by_key(|(date, _)| *date);
         verdicts
     }
@@ -274,6 +247,36 @@ impl HabitWalk {
             }
         }
         true
+    }
+
+    /// Ends a walk at today: each day still pending is kept (a window holds
+    /// N already), missed (no window holding it can reach N now, were every
+    /// day from today on done), or open (it may yet be kept). `today_open`:
+    /// today is on the timeline and not done yet.
+    fn settle(&mut self, habit: &Habit, today_open: bool) {
+        let (times, days) = habit.schedule.window();
+        let (times, days) = (times as usize, days as usize);
+        // Timeline positions: 0 is the oldest day in `recent`, `last` the
+        // first one after the newest (the days to come).
+        let last = self.recent.len();
+        let pending: Vec<Pending> = self.pending.drain(..).collect();
+        let first = last - pending.len();
+        for (p, day) in pending.into_iter().enumerate() {
+            let at = first + p;
+            let may_yet = (at..at + days).any(|end| {
+                let from = (end + 1).saturating_sub(days);
+                let known = (self.recent.range(from.min(last)..(end + 1).min(last)))
+                    .filter(|(done, _)| *done)
+                    .count();
+                let to_come = (end + 1).saturating_sub(last);
+                let today = usize::from(today_open && (from..=end).contains(&(last - 1)));
+                known + to_come + today >= times
+            });
+            match day.kept || !may_yet {
+                true => self.decide(day),
+                false => self.note(day.date, Verdict::Open),
+            }
+        }
     }
 
     /// A day whose every window has ended: it extends the run or ends it.
