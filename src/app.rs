@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
-use crate::domain::stats::{HabitStats, perfect_days};
+use crate::domain::stats::{HabitStats, counted_today, perfect_days};
 use crate::domain::streak::Kept;
 use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{DayCount, Habit, HabitId, History, date};
@@ -287,8 +287,16 @@ impl App {
         self.viewing == self.today
     }
 
-    /// How the viewed day went, the skipped habits set aside.
+    /// How the viewed day went, the skipped habits set aside (and today,
+    /// those done for now).
     pub fn viewing_count(&self) -> DayCount {
-        self.history.log.count(self.viewing, &self.habits)
+        let log = &self.history.log;
+        match self.is_viewing_today() && self.stats.len() == self.habits.len() {
+            true => log.count(
+                self.today,
+                counted_today(&self.habits, &self.stats, log, self.today),
+            ),
+            false => log.count(self.viewing, &self.habits),
+        }
     }
 }

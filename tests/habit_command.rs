@@ -236,3 +236,53 @@ fn a_habit_added_from_the_command_line_shows_in_the_app() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn the_day_counts_and_what_is_left_go_by_what_is_due() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // Sunday 22 Nov: yoga is off, the gym has had its three this week.
+    ok(dir, &["habit", "add", "Yoga", "--on", "mon,wed,fri"]);
+    ok(dir, &["habit", "add", "Gym", "--frequency", "3/7"]);
+    ok(
+        dir,
+        &[
+            "habit",
+            "add",
+            "Coffee",
+            "--unit",
+            "cup",
+            "--at-most",
+            "2",
+            "--on",
+            "mon,tue",
+        ],
+    );
+    for day in ["-1", "-2", "-3"] {
+        ok(dir, &["check", "gym", "--date", day]);
+    }
+    for habit in ["ferm", "fibre", "exercise", "sunlight"] {
+        ok(dir, &["check", habit]);
+    }
+    let short = ok(dir, &["status", "--short"]);
+    assert_eq!(short, "gutbone 4/5 · stress break left\n");
+    let json: serde_json::Value = serde_json::from_str(&ok(dir, &["status", "--json"])).unwrap();
+    let habit = |id: &str| {
+        json["habits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(habit("yoga")["due"], false);
+    assert_eq!(habit("gym")["due"], false);
+    assert_eq!(
+        habit("coffee")["done"],
+        false,
+        "a limit is not kept on its day off"
+    );
+    assert_eq!(habit("coffee")["limit"], 2.0);
+    assert_eq!(habit("stress-break")["due"], true);
+}

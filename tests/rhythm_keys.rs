@@ -163,3 +163,18 @@ fn a_schedule_changed_in_the_form_judges_the_history_anew_at_once() {
     assert_ne!(app.stats[gym].strength, strength);
     assert!(app.stats[gym].due);
 }
+
+#[test]
+fn space_fills_a_limit_with_nothing_logged_and_empties_it_again() {
+    let mut app = app();
+    let today = d("2026-11-22");
+    select(&mut app, "soda");
+    let soda = app.habits[app.selected].clone();
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(
+        app.history.log.entry(today, &soda),
+        Some(Entry::Amount(1.0))
+    );
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(app.history.log.entry(today, &soda), None);
+}

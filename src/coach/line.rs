@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::Moment;
+use crate::domain::stats::counted_today;
 use crate::domain::{Habit, HabitId};
 
 /// When a rule speaks. All are judged on today.
@@ -68,7 +69,10 @@ impl CoachLines {
         let open: Vec<&Habit> = (habits.iter())
             .filter(|habit| moment.is_due(&habit.id))
             .collect();
-        let count = log.count(today, habits);
+        let count = match moment.stats.len() == habits.len() {
+            true => log.count(today, counted_today(habits, moment.stats, log, today)),
+            false => log.count(today, habits),
+        };
         let reached = |days: u32| {
             habits
                 .iter()

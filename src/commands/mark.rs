@@ -112,7 +112,9 @@ pub fn run(
                 habit.entry_for(sum)
             }
             // A day already at or past its target stays as it is.
-            (Verb::Check(_), None) if habit.status(had) == Some(Status::Done) => had,
+            (Verb::Check(_), None) if had.is_some() && habit.status(had) == Some(Status::Done) => {
+                had
+            }
             (Verb::Check(_), None) => habit.entry_for(habit.target()),
             (Verb::Uncheck, _) => None,
             (Verb::Skip, _) => Some(Entry::Skipped),

@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::Failure;
 use super::pick::parse_day;
 use crate::columns;
-use crate::domain::stats::HabitStats;
+use crate::domain::stats::{HabitStats, counted_today};
 use crate::domain::{Habit, History, Log, Status};
-use crate::store::{Store, StoreError};
+use crate::store::{Month, Store, StoreError};
 use crate::symbols;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,30 +63,45 @@ pub fn run(
 ) -> Result<(), Failure> {
     let day = parse_day(date.unwrap_or("today"), today).map_err(Failure::usage)?;
     let mut store = Store::open_for_command(dir, today);
-    // The short line answers only "how is the day going": its line is enough.
+    // The short line answers only "how is the day going": the day's month
+    // is enough, or the days back to the longest window a habit counts in.
     let (habits, log) = if format == Format::Short {
         // On a prompt, a problem takes one line.
-        store.load_day(day).map_err(|err| Failure {
+        let one_line = |err: StoreError| Failure {
             code: 1,
             message: one_line(&err),
-        })?
+        };
+        let (habits, log) = store.load_day(day).map_err(one_line)?;
+        let window = habits
+            .iter()
+            .map(|h| h.schedule.window().1)
+            .max()
+            .unwrap_or(1);
+        match day.checked_sub_days(chrono::Days::new(u64::from(window - 1))) {
+            Some(from) if Month::of(from) != Month::of(day) => {
+                store.load_from(from).map_err(one_line)?
+            }
+            _ => (habits, log),
+        }
     } else {
         store.load()?
     };
     // A habit added after the day asked about has nothing to say of it.
     let habits: Vec<Habit> = (habits.into_iter())
-        .filter(|h| !h.archived && log.judges(day, h))
+        .filter(|h| {
+            !h.archived && (h.since.is_none_or(|since| since <= day) || log.entry(day, h).is_some())
+        })
         .collect();
     let history = History::from(log);
     let log = &history.log;
-    let count = log.count(day, &habits);
+    let stats = HabitStats::all(&history, &habits, day);
+    let count = log.count(day, counted_today(&habits, &stats, log, day));
     let done = count.done;
     match format {
         Format::Short => {
-            let left: Vec<String> = habits
-                .iter()
-                .filter(|h| !matches!(log.status(day, h), Some(Status::Done | Status::Skipped)))
-                .map(|h| h.name.to_lowercase())
+            let left: Vec<String> = (habits.iter().zip(&stats))
+                .filter(|(_, stats)| stats.due)
+                .map(|(h, _)| h.name.to_lowercase())
                 .collect();
             if count.is_rest_day() {
                 writeln!(out, "gutbone rest day")?;
@@ -100,7 +115,6 @@ pub fn run(
             }
         }
         Format::Json => {
-            let stats = HabitStats::all(&history, &habits, day);
             let json = DayJson {
                 date: day.format("%Y-%m-%d").to_string(),
                 done,
@@ -117,7 +131,6 @@ pub fn run(
             writeln!(out, "{text}")?;
         }
         Format::Text => {
-            let stats = HabitStats::all(&history, &habits, day);
             let summary = if count.is_rest_day() {
                 "rest day: every habit skipped".to_owned()
             } else if count.skipped > 0 {

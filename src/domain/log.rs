@@ -133,8 +133,14 @@ impl Log {
             .and_then(|day| day.entry(habit.as_ref()))
     }
 
+    /// What `date` holds for `habit`; nothing on a day off with nothing
+    /// logged (a limit is not kept on a day it is not due).
     pub fn status(&self, date: NaiveDate, habit: &Habit) -> Option<Status> {
-        habit.status(self.entry(date, habit))
+        let entry = self.entry(date, habit);
+        match entry.is_none() && !habit.schedule.is_day_on(date) {
+            true => None,
+            false => habit.status(entry),
+        }
     }
 
     pub fn is_done(&self, date: NaiveDate, habit: &Habit) -> bool {
@@ -213,9 +219,10 @@ impl Log {
     }
 
     /// Whether `date` counts for `habit`: not before the day it was added,
-    /// unless something was logged for it there.
+    /// nor on one of its days off, unless something was logged for it there.
     pub fn judges(&self, date: NaiveDate, habit: &Habit) -> bool {
-        habit.since.is_none_or(|since| since <= date) || self.entry(date, habit).is_some()
+        let on = habit.since.is_none_or(|since| since <= date) && habit.schedule.is_day_on(date);
+        on || self.entry(date, habit).is_some()
     }
 
     /// How many of `habits` were done on `date`.

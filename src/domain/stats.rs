@@ -9,9 +9,10 @@ use chrono::{Days, NaiveDate};
 
 use super::entry::Status;
 use super::log::DayLog;
+use super::schedule::Schedule;
 use super::streak::{Kept, Streak};
 use super::walk::{HabitWalk, Verdict};
-use super::{Habit, History};
+use super::{Habit, History, Log};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct HabitStats {
@@ -110,6 +111,27 @@ impl HabitStats {
             })
             .collect()
     }
+}
+
+/// The habits today's count is of: all of them but one due N times in D
+/// days that is done for now (its window holds N) and has nothing logged
+/// today, which is neither to do nor done. `stats` are `habits`' as of
+/// `today`.
+pub fn counted_today<'a>(
+    habits: &'a [Habit],
+    stats: &[HabitStats],
+    log: &Log,
+    today: NaiveDate,
+) -> Vec<&'a Habit> {
+    let resting = |habit: &Habit, stats: &HabitStats| {
+        matches!(habit.schedule, Schedule::Times { .. })
+            && !stats.due
+            && log.entry(today, habit).is_none()
+    };
+    (habits.iter().zip(stats))
+        .filter(|(habit, stats)| !resting(habit, stats))
+        .map(|(habit, _)| habit)
+        .collect()
 }
 
 /// Strength, the score (0 to 1) as of the end of `date`, counting `date`

@@ -27,6 +27,11 @@ impl Store {
         self.read(Wanted::Month(Month::of(date)))
     }
 
+    /// Like `load`, with only the months from `from`'s on in the log.
+    pub fn load_from(&mut self, from: NaiveDate) -> Result<(Vec<Habit>, Log), StoreError> {
+        self.read(Wanted::From(Month::of(from)))
+    }
+
     /// Like `load`, except that the months before the one `from` falls in
     /// are summed up in the log's `Past` instead of read, when the summary
     /// kept by an earlier run still holds (see `summary`). When it does not,

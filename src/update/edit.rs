@@ -10,11 +10,14 @@ use crate::domain::{Entry, Habit, HabitId, Status};
 use crate::undo::Change;
 
 /// Done becomes nothing; anything else (nothing, partial, skipped) becomes
-/// done: the target met, for a measured habit.
+/// done: the target met, for a measured habit; a limit filled to it (with
+/// nothing logged it is kept, but there is nothing to take away).
 pub(super) fn toggle(app: &mut App, index: usize) -> Vec<Effect> {
-    change_entry(app, index, |habit, entry| match habit.status(entry) {
-        Some(Status::Done) => None,
-        _ => habit.entry_for(habit.target()),
+    change_entry(app, index, |habit, entry| {
+        match (entry, habit.status(entry)) {
+            (Some(_), Some(Status::Done)) => None,
+            _ => habit.entry_for(habit.target()),
+        }
     })
 }
 
