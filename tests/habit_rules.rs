@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use gutbone::domain::amount::{MAX_AMOUNT, format_amount};
-use gutbone::domain::habit::{Measure, check_habits, check_names, default_habits, short_label};
+use gutbone::domain::habit::{
+    Measure, check_habits, check_names, default_habits, short_label, unique_short_label,
+};
 use gutbone::domain::{Entry, Habit, HabitId, History, Log, Status};
 
 #[test]
@@ -290,4 +292,18 @@ fn whole_amounts_read_as_float_formatting_writes_them() {
     ] {
         assert_eq!(format_amount(amount), by_format(amount), "{amount}");
     }
+}
+
+#[test]
+fn a_third_name_alike_still_gets_a_label_of_its_own() {
+    let mut habits: Vec<Habit> = Vec::new();
+    for n in 1..=4 {
+        let name = format!("Very long habit name number {n}");
+        let mut habit = Habit::check(&format!("very-{n}"), &name);
+        habit.short = unique_short_label(&name, &habits);
+        habits.push(habit);
+    }
+    let labels: Vec<&str> = habits.iter().map(|h| h.short.as_str()).collect();
+    assert_eq!(labels, ["Very", "Very long", "Very 3", "Very 4"]);
+    assert_eq!(check_names(&habits), Ok(()));
 }

@@ -390,19 +390,30 @@ pub fn check_names(habits: &[Habit]) -> Result<(), HabitProblem> {
 }
 
 /// A short label for `name` that none of `others` answers to: its first
-/// word, or failing that as much of the name as fits.
+/// word, or as much of the name as fits, or its first and last words
+/// ("Walk 2"), or its first word numbered.
 pub fn unique_short_label(name: &str, others: &[Habit]) -> String {
-    let fits: String = name.chars().take(MAX_SHORT_CHARS).collect();
-    let candidates = [short_label(name), fits.trim_end().to_owned()];
+    let cut = |text: &str| -> String {
+        let fits: String = text.chars().take(MAX_SHORT_CHARS).collect();
+        fits.trim_end().to_owned()
+    };
+    let first = short_label(name);
+    let last = name.split_whitespace().last().unwrap_or_default();
+    let both = format!(
+        "{} {last}",
+        first.chars().take(MAX_SHORT_CHARS / 2).collect::<String>()
+    );
+    let numbered =
+        (2..100).map(|n| format!("{} {n}", cut(&first).chars().take(7).collect::<String>()));
     let free = |label: &String| {
         let label = label.to_lowercase();
-        !others.iter().any(|other| other.names().any(|n| n == label))
+        !label.is_empty() && !others.iter().any(|other| other.names().any(|n| n == label))
     };
-    candidates
-        .iter()
-        .find(|label| free(label))
-        .unwrap_or(&candidates[0])
-        .clone()
+    [first.clone(), cut(name), cut(&both)]
+        .into_iter()
+        .chain(numbered)
+        .find(free)
+        .unwrap_or(first)
 }
 
 /// The longest short label: the week grid's label column.
