@@ -228,7 +228,7 @@ fn a_habit_added_from_the_command_line_shows_in_the_app() {
     assert!(output.status.success(), "{output:?}");
     // Any key reads the change in first.
     app.send("j");
-    let screen = app.wait_for("0/3 this week");
+    let screen = app.wait_for("0/3 in 7 days");
     assert!(
         screen.contains("Gym") && screen.contains("0/6 today"),
         "{screen}"

@@ -10,6 +10,7 @@ use super::layout::Hit;
 use crate::app::App;
 use crate::columns;
 use crate::domain::Status;
+use crate::domain::schedule::Schedule;
 use crate::symbols;
 
 pub struct TodayPanel<'a> {
@@ -138,7 +139,8 @@ impl Widget for TodayPanel<'_> {
             // A hint cut to a word or two says nothing: it waits for room.
             let room = usize::from(row.right() - x);
             let rhythm = rhythm(app, index, entry);
-            if room >= 6 {
+            // Where a habit stands comes first, and shows in less room.
+            if room >= if rhythm.is_some() { 5 } else { 6 } {
                 let (hint, style) = match rhythm {
                     Some(rhythm) if habit.hint.is_empty() => (rhythm, app.theme.partial),
                     Some(rhythm) => (format!("{rhythm} · {}", habit.hint), app.theme.partial),
@@ -160,6 +162,9 @@ fn rhythm(app: &App, index: usize, entry: Option<crate::domain::Entry>) -> Optio
     if !app.is_viewing_today() {
         return None;
     }
+    if !habit.schedule.is_day_on(app.today) && entry.is_none() {
+        return Some("off today".into());
+    }
     if let Some(limit) = habit.measure.as_ref().filter(|m| m.at_most) {
         let amount = habit.amount(entry);
         return match amount.partial_cmp(&limit.target)? {
@@ -168,19 +173,17 @@ fn rhythm(app: &App, index: usize, entry: Option<crate::domain::Entry>) -> Optio
             std::cmp::Ordering::Greater => Some("over the limit".into()),
         };
     }
-    if !habit.schedule.is_day_on(app.today) && entry.is_none() {
-        return Some("off today".into());
-    }
-    let window = habit.schedule.window_words()?;
-    let (times, _) = habit.schedule.window();
+    // The window rolls: the last D days, not the calendar's week.
+    let Schedule::Times { times, days } = habit.schedule else {
+        return None;
+    };
     let done_now = habit.status(entry) == Some(Status::Done);
-    let for_now = if !stats.due && !done_now {
-        " · done for now"
-    } else {
-        ""
+    let for_now = match !stats.due && !done_now {
+        true => " · done for now",
+        false => "",
     };
     Some(format!(
-        "{}/{times} {window}{for_now}",
+        "{}/{times} in {days} days{for_now}",
         stats.done_in_window
     ))
 }
