@@ -241,16 +241,39 @@ impl HabitForm {
     /// What keeping the form would do to the days already logged, when it
     /// changes the habit's kind: said before it is kept.
     pub fn kind_change(&self, base: &Habit) -> Option<String> {
-        match (&base.measure, self.measured) {
-            (Some(measure), false) => Some(format!(
-                "Done or not from now on. Past days keep their amounts: {} {} or more \
-                 counts as done, less stays partial.",
-                crate::domain::amount::format_amount(measure.target),
-                measure.unit_for(measure.target)
+        let amount = |m: &Measure| {
+            let amount = crate::domain::amount::format_amount(m.target);
+            format!("{amount} {}", m.unit_for(m.target))
+        };
+        match (&base.measure, self.measured, self.limit) {
+            (Some(m), false, _) if m.at_most => Some(format!(
+                "Done or not from now on. Past days keep their amounts: up to {} \
+                 counts as kept, more as over.",
+                amount(m)
             )),
-            (None, true) => Some(
+            (Some(m), false, _) => Some(format!(
+                "Done or not from now on. Past days keep their amounts: {} or more \
+                 counts as done, less stays partial.",
+                amount(m)
+            )),
+            (None, true, false) => Some(
                 "Measured from now on. Past days ticked done count as the target met; \
                  amounts logged before are held to the new target."
+                    .into(),
+            ),
+            (Some(m), true, true) if !m.at_most => Some(
+                "A limit from now on: past days are kept at or under it, and a day \
+                 with nothing logged is kept too."
+                    .into(),
+            ),
+            (None, true, true) => Some(
+                "A limit from now on: a day with nothing logged is kept, and past days \
+                 ticked done count as at the limit."
+                    .into(),
+            ),
+            (Some(m), true, false) if m.at_most => Some(
+                "A target from now on: past days short of it are partial, and a day \
+                 with nothing logged is a miss."
                     .into(),
             ),
             _ => None,

@@ -169,3 +169,32 @@ fn the_form_takes_a_schedule_and_a_limit() {
     let edited = HabitForm::edit(&soda);
     assert!(edited.limit && edited.measured, "editing keeps the kind");
 }
+
+#[test]
+fn a_change_to_or_from_a_limit_says_what_it_does_to_past_days() {
+    let walk = Habit::measured("walk", "Walk", "km", 0.5, 3.0);
+    let mut form = HabitForm::edit(&walk);
+    form.limit = true;
+    assert!(
+        form.kind_change(&walk)
+            .unwrap()
+            .starts_with("A limit from now on")
+    );
+    let mut soda = Habit::measured("soda", "Soda", "glass", 1.0, 1.0);
+    soda.measure.as_mut().unwrap().at_most = true;
+    let mut form = HabitForm::edit(&soda);
+    form.limit = false;
+    assert!(
+        form.kind_change(&soda)
+            .unwrap()
+            .starts_with("A target from now on")
+    );
+    form.measured = false;
+    let said = form.kind_change(&soda).unwrap();
+    assert!(said.contains("up to 1 glass counts as kept"), "{said}");
+    assert_eq!(
+        HabitForm::edit(&soda).kind_change(&soda),
+        None,
+        "nothing changed"
+    );
+}

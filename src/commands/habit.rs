@@ -100,7 +100,10 @@ pub fn run(
             }
             let others: Vec<Habit> = habits.iter().filter(|h| h.id != id).cloned().collect();
             let edited = form.to_habit(Some(base), &others).map_err(Failure::usage)?;
-            let said = format!("{}: {}", edited.name, describe(&edited));
+            let mut said = format!("{}: {}", edited.name, describe(&edited));
+            if let Some(change) = form.kind_change(base) {
+                said = format!("{said}\n{change}");
+            }
             for slot in after.iter_mut().filter(|h| h.id == id) {
                 *slot = edited.clone();
             }
