@@ -491,7 +491,12 @@ fn create_makes_the_habits_that_match_none_of_yours() {
     );
     let list = ok(dir, &["habit", "list"]);
     assert!(list.contains("  6  Meditate"), "{list}");
-    let status = ok(dir, &["status", "--date", "2026-11-20", "--json"]);
+    let status = ok(dir, &["status", "--date", "2026-11-21", "--json"]);
+    let before = ok(dir, &["status", "--date", "2026-11-20", "--json"]);
+    assert!(
+        !before.contains("meditate"),
+        "judged from its first day in the file: {before}"
+    );
     let json: serde_json::Value = serde_json::from_str(&status).unwrap();
     let meditate = json["habits"]
         .as_array()

@@ -27,6 +27,7 @@ fn source(names: &[&str], marks: &[(u32, usize, Value)]) -> Source {
                 id: None,
                 target: None,
                 habit: None,
+                note: None,
             })
             .collect(),
         marks: marks

@@ -99,12 +99,19 @@ pub fn run(
     let fresh = whole && log.first_day().is_none() && !paths::habits_file(dir).exists();
     let ours = if fresh { Vec::new() } else { habits.clone() };
     let matched = exchange::match_habits(&source, &ours, &mapped);
-    let created: Vec<Habit> = source
-        .habits
-        .iter()
+    let created: Vec<Habit> = (source.habits.iter().enumerate())
         .zip(&matched)
         .filter(|(_, ours)| makes && ours.is_none())
-        .filter_map(|(theirs, _)| theirs.habit.clone())
+        .filter_map(|((at, theirs), _)| {
+            let mut habit = theirs.habit.clone()?;
+            // Another tracker's habit is judged from its first day in the
+            // file: the days before are not misses. (Our export says its own.)
+            if format != ImportFormat::Gutbone {
+                let marks = source.marks.iter().filter(|m| m.habit == at);
+                habit.since = marks.map(|m| m.date).min();
+            }
+            Some(habit)
+        })
         .collect();
     if !created.is_empty() {
         let mut all = ours;
@@ -150,7 +157,7 @@ pub fn run(
     for habit in &created {
         let kind = match &habit.measure {
             Some(measure) => format!(
-                "{}{} {} a day",
+                "{}{} {}",
                 if measure.at_most { "at most " } else { "" },
                 format_amount(measure.target),
                 measure.unit_for(measure.target)
@@ -158,9 +165,16 @@ pub fn run(
             None => "done or not".into(),
         };
         let kind = match habit.schedule {
+            Schedule::Daily if habit.measure.is_some() => format!("{kind} a day"),
             Schedule::Daily => kind,
             schedule => format!("{kind}, {schedule}"),
         };
+        let note = source
+            .habits
+            .iter()
+            .find(|theirs| theirs.name == habit.name)
+            .and_then(|theirs| theirs.note.as_deref())
+            .map_or(String::new(), |note| format!("; {note}"));
         let verb = if request.dry_run {
             "would be added"
         } else {
@@ -168,7 +182,7 @@ pub fn run(
         };
         writeln!(
             out,
-            "  {}: a habit you did not have, {verb} ({kind})",
+            "  {}: a habit you did not have, {verb} ({kind}){note}",
             habit.name
         )?;
     }

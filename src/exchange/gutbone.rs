@@ -267,6 +267,7 @@ pub fn read_csv(text: &str, file: &str) -> Result<Source, ImportError> {
                     id: Some(id.to_owned()),
                     target: None,
                     habit: None,
+                    note: None,
                 });
                 source.habits.len() - 1
             }
@@ -292,6 +293,7 @@ fn to_source(data: &Export) -> Result<Source, String> {
                 id: Some(h.id.clone()),
                 target: h.unit.as_ref().map(|_| h.target),
                 habit: Some(h.habit()?),
+                note: None,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

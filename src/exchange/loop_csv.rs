@@ -130,21 +130,30 @@ fn read_habits(text: &str) -> Result<(Source, Vec<u32>), ImportError> {
         // Loop's "N times per D days"; a limit is kept day by day.
         let at_most = field(target_type_column) == Some("AT_MOST");
         let count = |column| field(column).and_then(|text| text.parse::<u32>().ok());
-        let schedule = match (count(times_column), count(days_column)) {
-            (Some(times), Some(days)) if !at_most => {
-                Schedule::times(times, days).unwrap_or_default()
-            }
-            _ => Schedule::Daily,
+        let (schedule, note) = match (count(times_column), count(days_column)) {
+            (Some(1), Some(1)) | (None, _) | (_, None) => (Schedule::Daily, None),
+            (Some(times), Some(days)) if at_most => (
+                Schedule::Daily,
+                Some(format!(
+                    "its {times}/{days} is read as daily: a limit is kept day by day"
+                )),
+            ),
+            (Some(times), Some(days)) => match Schedule::times(times, days) {
+                Ok(schedule) => (schedule, None),
+                Err(why) => (Schedule::Daily, Some(format!("read as daily, since {why}"))),
+            },
         };
         let unit = field(unit_column)
             .filter(|unit| !unit.is_empty())
             .unwrap_or("unit");
-        source.habits.push(SourceHabit::of(
+        let mut habit = SourceHabit::of(
             name.to_owned(),
             target.map(|target| (unit.to_owned(), target, at_most)),
             schedule,
             field(archived_column) == Some("true"),
-        ));
+        );
+        habit.note = note;
+        source.habits.push(habit);
         positions.push(position);
     }
     Ok((source, positions))

@@ -38,6 +38,8 @@ pub struct SourceHabit {
     /// import of gutbone's own export creates it where the person has no
     /// such habit, and `--create` does for any file.
     pub habit: Option<Habit>,
+    /// What of its settings did not come across, and why.
+    pub note: Option<String>,
 }
 
 impl SourceHabit {
@@ -72,6 +74,7 @@ impl SourceHabit {
             name,
             id: None,
             habit: keepable.then_some(habit),
+            note: None,
         }
     }
 }
