@@ -147,4 +147,7 @@ Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,
         "daily",
         "a frequency Loop could not mean"
     );
+    let note = source.habits[3].note.as_deref().unwrap();
+    assert!(note.contains("read as daily") && note.contains("9/7"), "{note}");
+    assert_eq!(source.habits[0].note, None);
 }
