@@ -24,11 +24,14 @@ pub const MARK_OFF: &str = "◦";
 /// lines stay lines, shades grow from `.` to `#`.
 pub fn to_ascii(symbol: &str) -> &'static str {
     match symbol {
-        "●" | "█" | "▇" | "▆" | "▓" => "#",
+        "●" | "█" | "▇" | "▆" => "#",
+        // The review's shades, each its own: every day, most, half, some.
+        "▓" => "%",
         "◐" | "▅" | "▄" | "▒" => "+",
+        "░" => ":",
         "○" => "o",
         "◦" => "_",
-        "·" | "░" | "▁" | "▂" | "▃" | "…" => ".",
+        "·" | "▁" | "▂" | "▃" | "…" => ".",
         "–" | "—" | "─" | "═" => "-",
         "━" => "=",
         "│" | "┃" | "║" => "|",

@@ -286,3 +286,28 @@ fn the_day_counts_and_what_is_left_go_by_what_is_due() {
     assert_eq!(habit("coffee")["limit"], 2.0);
     assert_eq!(habit("stress-break")["due"], true);
 }
+
+#[test]
+fn the_week_names_its_mark_for_days_not_due() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    assert!(
+        !ok(dir, &["week"]).contains("not due"),
+        "all daily: no such mark"
+    );
+    ok(dir, &["habit", "add", "Yoga", "--on", "mon,wed,fri"]);
+    ok(dir, &["check", "yoga", "--date", "-1"]);
+    let week = ok(dir, &["week"]);
+    assert!(week.contains("◦ not due"), "{week}");
+}
+
+#[test]
+fn archiving_twice_or_bringing_back_one_on_the_checklist_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let said = ok(dir, &["habit", "unarchive", "sunlight"]);
+    assert_eq!(said, "Sunlight is on the checklist already; nothing changed\n");
+    ok(dir, &["habit", "archive", "sunlight"]);
+    let said = ok(dir, &["habit", "archive", "sunlight"]);
+    assert_eq!(said, "Sunlight is archived already; nothing changed\n");
+}

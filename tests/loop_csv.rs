@@ -148,6 +148,9 @@ Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,
         "a frequency Loop could not mean"
     );
     let note = source.habits[3].note.as_deref().unwrap();
-    assert!(note.contains("read as daily") && note.contains("9/7"), "{note}");
+    assert!(
+        note.contains("read as daily") && note.contains("9/7"),
+        "{note}"
+    );
     assert_eq!(source.habits[0].note, None);
 }

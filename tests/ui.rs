@@ -700,3 +700,24 @@ fn habits_on_their_own_rhythm_in_ascii() {
         insta::assert_snapshot!(format!("rhythm_ascii_{width}x{height}"), terminal.backend());
     }
 }
+
+#[test]
+fn the_review_in_ascii_keeps_its_shades_apart() {
+    use gutbone::domain::settings::ThemeName;
+    use gutbone::ui::theme::Theme;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.theme = Theme::new(ThemeName::Dark, true, true);
+    act(&mut app, &[Action::OpenReview]);
+    let terminal = render(&app, 120, 40);
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        text.contains("# every day  % most  + about half  : some  . none"),
+        "{text}"
+    );
+}

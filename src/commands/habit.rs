@@ -113,13 +113,13 @@ pub fn run(
             let archive = matches!(command, HabitCommand::Archive { .. });
             let id = find(habit)?;
             let slot = after.iter_mut().find(|h| h.id == id).expect("just found");
-            slot.archived = archive;
-            match archive {
-                true => format!(
-                    "{} is archived: off the checklist, its history kept",
-                    slot.name
-                ),
-                false => format!("{} is back on the checklist", slot.name),
+            let was = std::mem::replace(&mut slot.archived, archive);
+            let name = &slot.name;
+            match (was, archive) {
+                (true, true) => format!("{name} is archived already; nothing changed"),
+                (false, false) => format!("{name} is on the checklist already; nothing changed"),
+                (_, true) => format!("{name} is archived: off the checklist, its history kept"),
+                (_, false) => format!("{name} is back on the checklist"),
             }
         }
         HabitCommand::Move { habit, to } => {

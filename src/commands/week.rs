@@ -117,9 +117,13 @@ pub fn run(
         .map(|t| format!(" {:>2}", t.map(|n| n.to_string()).unwrap_or_default()))
         .collect();
     writeln!(out, "{:<width$}{}", "Done", totals.trim_end())?;
+    let not_due = match week.rows.iter().any(|row| row.marks.contains(&Mark::Off)) {
+        true => format!("  {} not due", symbols::MARK_OFF),
+        false => String::new(),
+    };
     writeln!(
         out,
-        "{} done  {} part  {} skipped  {} missed  {} open",
+        "{} done  {} part  {} skipped  {} missed  {} open{not_due}",
         symbols::MARK_DONE,
         symbols::MARK_PARTIAL,
         symbols::MARK_SKIPPED,

@@ -322,7 +322,8 @@ pub fn check_habits(habits: &[Habit]) -> Result<(), HabitProblem> {
                     format!("\"{id}\" is measured, so it needs a unit, such as \"min\""),
                 );
             }
-            for (what, value) in [("target", measure.target), ("step", measure.step)] {
+            let target = if measure.at_most { "limit" } else { "target" };
+            for (what, value) in [(target, measure.target), ("step", measure.step)] {
                 if !(value > 0.0 && value <= MAX_AMOUNT) {
                     return problem(
                         index,

@@ -154,7 +154,7 @@ pub fn parse_habits(text: &str, path: &Path) -> Result<Vec<Habit>, StoreError> {
                     &id,
                     format!(
                         "\"{}\" is `kind: Check` (done or not) with part of a measure; a done-or-not \
-                         habit keeps the `unit` and `target` it was measured by only together \
+                         habit keeps the `unit` and `target` (or `at_most`) it was measured by only together \
                          (remove both, or write both)",
                         record.id
                     ),
