@@ -306,7 +306,10 @@ fn archiving_twice_or_bringing_back_one_on_the_checklist_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let said = ok(dir, &["habit", "unarchive", "sunlight"]);
-    assert_eq!(said, "Sunlight is on the checklist already; nothing changed\n");
+    assert_eq!(
+        said,
+        "Sunlight is on the checklist already; nothing changed\n"
+    );
     ok(dir, &["habit", "archive", "sunlight"]);
     let said = ok(dir, &["habit", "archive", "sunlight"]);
     assert_eq!(said, "Sunlight is archived already; nothing changed\n");
