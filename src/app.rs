@@ -6,7 +6,7 @@ use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::{HabitStats, counted_today, perfect_days};
-use crate::domain::streak::Kept;
+use crate::domain::streak::PerfectDay;
 use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{DayCount, Habit, HabitId, History, date};
 use crate::form::HabitForm;
@@ -48,7 +48,7 @@ pub struct App {
     pub review: Option<WeeklyReview>,
     /// Every day's place in the perfect-day streaks, as of today: walked
     /// once when the review first wants it, not on each week it pages to.
-    pub perfect_days: Option<Vec<(NaiveDate, Kept)>>,
+    pub perfect_days: Option<Vec<(NaiveDate, PerfectDay)>>,
     /// The wall-clock time as of the last event.
     pub now: NaiveDateTime,
     /// The habit day `now` falls in: always `date::today`.
@@ -196,7 +196,7 @@ impl App {
     }
 
     /// Every day of the history as a day of the whole routine, as of today.
-    pub fn walk_perfect_days(&self) -> Vec<(NaiveDate, Kept)> {
+    pub fn walk_perfect_days(&self) -> Vec<(NaiveDate, PerfectDay)> {
         let first = self.history.first_day().unwrap_or(self.today);
         perfect_days(&self.history, &self.habits, first, self.today)
     }

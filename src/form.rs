@@ -39,7 +39,7 @@ impl Field {
             Field::Kind => "Kind",
             Field::Schedule => "Schedule",
             Field::Unit => "Unit",
-            Field::Target => "Daily target",
+            Field::Target => "Target",
             Field::Step => "Step (+/-)",
         }
     }
@@ -198,7 +198,7 @@ impl HabitForm {
             let what = if self.limit {
                 "the limit"
             } else {
-                "the daily target"
+                "the target"
             };
             Some(Measure {
                 unit: unit.to_owned(),

@@ -429,7 +429,7 @@ fn export_writes_the_history_as_csv_json_or_ron() {
     assert_eq!(csv.lines().count(), 2, "{csv}");
 
     let json: serde_json::Value = serde_json::from_str(&ok(dir, &["export"])).unwrap();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(json["habits"][2]["id"], "weight-bearing-exercise");
     assert_eq!(json["habits"][2]["unit"], "min");
     assert_eq!(json["days"][1]["amounts"]["weight-bearing-exercise"], 12.5);

@@ -314,3 +314,54 @@ fn archiving_twice_or_bringing_back_one_on_the_checklist_changes_nothing() {
     let said = ok(dir, &["habit", "archive", "sunlight"]);
     assert_eq!(said, "Sunlight is archived already; nothing changed\n");
 }
+
+#[test]
+fn moved_to_the_last_place_a_habit_stays_before_the_archived_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["habit", "archive", "stress-break"]);
+    ok(dir, &["habit", "move", "sunlight", "--to", "4"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["habit", "list", "--all", "--json"])).unwrap();
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "fermented-food",
+            "prebiotic-fiber",
+            "weight-bearing-exercise",
+            "sunlight",
+            "stress-break"
+        ]
+    );
+    let text = fs::read_to_string(dir.join("habits.ron")).unwrap();
+    assert!(
+        text.find("\"sunlight\"") < text.find("\"stress-break\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_habit_the_file_has_no_days_for_is_made_from_today() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let export = tmp.path().join("loop");
+    fs::create_dir_all(&export).unwrap();
+    fs::write(
+        export.join("Habits.csv"),
+        "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n001,Stretch,YES_NO,,,1,1,#00897B,,,,false\n",
+    )
+    .unwrap();
+    ok(dir, &["check", "sunlight", "--date", "-3"]);
+    ok(dir, &["import", export.to_str().unwrap(), "--create"]);
+    let text = fs::read_to_string(dir.join("habits.ron")).unwrap();
+    assert!(
+        text.contains(r#"since: "2026-11-22""#),
+        "not a miss before today: {text}"
+    );
+}

@@ -115,6 +115,15 @@ fn a_past_fits_only_the_habits_it_was_reckoned_with() {
     let mut renamed = habits.clone();
     renamed[1].name = "Yogurt".into();
     assert!(past.fits(&renamed), "a new name changes no sum");
+    let mut unmeasured = habits.clone();
+    unmeasured[0].was_measured = unmeasured[0].measure.take();
+    assert!(!past.fits(&unmeasured), "measured, then done or not");
+    let mut limited = habits.clone();
+    limited[0].measure.as_mut().unwrap().at_most = true;
+    assert!(!past.fits(&limited), "a target made a limit");
+    let mut scheduled = habits.clone();
+    scheduled[1].schedule = gutbone::domain::schedule::Schedule::parse("3/7").unwrap();
+    assert!(!past.fits(&scheduled), "a schedule changed");
 }
 
 #[test]

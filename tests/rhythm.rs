@@ -279,3 +279,32 @@ fn a_day_no_window_can_keep_any_more_is_missed_at_once() {
         .unwrap();
     assert_eq!(seventh.1, gutbone::domain::walk::Verdict::Missed);
 }
+
+#[test]
+fn a_first_day_after_today_asks_for_no_verdicts_and_panics_nowhere() {
+    let gym = on("3/7");
+    let mut log = Log::new();
+    log.set_done(today() + Days::new(2), &gym, true);
+    let history = History::from(log);
+    let first = history.first_day().unwrap();
+    assert!(gutbone::domain::stats::verdicts(&history, &gym, first, today()).is_empty());
+    let perfect =
+        gutbone::domain::stats::perfect_days(&history, std::slice::from_ref(&gym), first, today());
+    assert!(perfect.is_empty());
+    assert_eq!(HabitStats::new(&history, &gym, today()).current_streak, 0);
+}
+
+#[test]
+fn part_of_a_target_on_a_day_off_is_an_extra_try_not_a_miss() {
+    let mut walk = Habit::measured("walk", "Walk", "min", 5.0, 30.0);
+    walk.schedule = Schedule::parse("mon,wed,fri").unwrap();
+    // Today is Monday 7 Dec: done the Friday and the Wednesday before.
+    let mut log = Log::new();
+    log.set_entry(ago(3), &walk, Some(Entry::Amount(30.0)));
+    log.set_entry(ago(5), &walk, Some(Entry::Amount(30.0)));
+    // Ten minutes on Sunday, a day off.
+    log.set_entry(ago(1), &walk, Some(Entry::Amount(10.0)));
+    let figures = HabitStats::new(&History::from(log), &walk, today());
+    assert_eq!(figures.current_streak, 2, "{figures:?}");
+    assert_eq!(figures.missed_run, 0);
+}

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use gutbone::domain::default_habits;
 use gutbone::domain::stats::{HabitStats, perfect_days, perfect_streaks};
-use gutbone::domain::streak::{Kept, Streak};
+use gutbone::domain::streak::{PerfectDay, Streak};
 use gutbone::domain::{Entry, Habit, History, Log};
 
 /// The perfect-day streak reaching `today`, and the best.
@@ -15,7 +15,7 @@ fn perfect(history: &History, habits: &[Habit], today: NaiveDate) -> (u32, Optio
 /// Whether `day` was a perfect day, judged as of the day after.
 fn is_perfect(history: &History, habits: &[Habit], day: NaiveDate) -> bool {
     let today = day.succ_opt().unwrap();
-    perfect_days(history, habits, day, today)[0] == (day, Kept::Counts)
+    perfect_days(history, habits, day, today)[0] == (day, PerfectDay::Counts)
 }
 
 fn d(s: &str) -> NaiveDate {

@@ -148,3 +148,24 @@ fn a_past_week_across_a_month_end_is_judged_from_today() {
     );
     assert!(week.totals.iter().all(Option::is_some));
 }
+
+#[test]
+fn a_limit_on_its_day_off_is_not_due_not_kept() {
+    let mut coffee = gutbone::domain::Habit::measured("coffee", "Coffee", "cup", 1.0, 2.0);
+    coffee.measure.as_mut().unwrap().at_most = true;
+    coffee.schedule = gutbone::domain::schedule::Schedule::parse("tue,thu").unwrap();
+    let mut log = Log::new();
+    log.set_note(d("2026-11-16"), Some("start"));
+    let week = WeekSummary::new(
+        &History::from(log),
+        std::slice::from_ref(&coffee),
+        d("2026-11-20"),
+        d("2026-11-20"),
+        WeekStart::Monday,
+    );
+    assert_eq!(
+        week.rows[0].marks[..5],
+        [Mark::Off, Mark::Done, Mark::Off, Mark::Done, Mark::Off],
+        "Tuesday and Thursday kept, the other days off"
+    );
+}

@@ -139,12 +139,13 @@ pub fn run(
                 )));
             }
             let moved = after.remove(from);
-            let at = after
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| !h.archived)
-                .nth(to - 1)
-                .map_or(after.len(), |(at, _)| at);
+            // Before the habit now at that place, or after the last one on
+            // the checklist (archived ones stay last).
+            let mut active = after.iter().enumerate().filter(|(_, h)| !h.archived);
+            let at = match active.clone().nth(to - 1) {
+                Some((at, _)) => at,
+                None => active.next_back().map_or(0, |(at, _)| at + 1),
+            };
             after.insert(at, moved);
             format!("{} is number {to} on the checklist", after[at].name)
         }

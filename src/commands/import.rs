@@ -108,7 +108,7 @@ pub fn run(
             // file: the days before are not misses. (Our export says its own.)
             if format != ImportFormat::Gutbone {
                 let marks = source.marks.iter().filter(|m| m.habit == at);
-                habit.since = marks.map(|m| m.date).min();
+                habit.since = marks.map(|m| m.date).min().or(Some(today));
             }
             Some(habit)
         })

@@ -72,12 +72,13 @@ pub fn run(
             message: one_line(&err),
         };
         let (habits, log) = store.load_day(day).map_err(one_line)?;
+        // Twice the window: its days are counted with skipped days left out.
         let window = habits
             .iter()
             .map(|h| h.schedule.window().1)
             .max()
             .unwrap_or(1);
-        match day.checked_sub_days(chrono::Days::new(u64::from(window - 1))) {
+        match day.checked_sub_days(chrono::Days::new(u64::from(2 * window - 2))) {
             Some(from) if Month::of(from) != Month::of(day) => {
                 store.load_from(from).map_err(one_line)?
             }
@@ -118,7 +119,7 @@ pub fn run(
             let json = DayJson {
                 date: day.format("%Y-%m-%d").to_string(),
                 done,
-                total: count.habits,
+                total: habits.len(),
                 skipped: count.skipped,
                 habits: habits
                     .iter()

@@ -113,7 +113,7 @@ impl Measure {
     }
 }
 
-/// One daily habit, as shown on the checklist.
+/// One habit, as the checklist shows it, with how often it is due.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Habit {
     pub id: HabitId,
@@ -199,6 +199,17 @@ impl Habit {
                 Some(Status::Partial)
             }
             (Some(Entry::Amount(_)), _) => Some(Status::Done),
+        }
+    }
+
+    /// Whether `date`, holding `entry`, is set aside for this habit: skipped,
+    /// or a day off on which nothing that counts was logged (part of a
+    /// target on a day off is an extra try, not a miss).
+    pub fn sets_aside(&self, date: NaiveDate, entry: Option<Entry>) -> bool {
+        match self.status(entry) {
+            Some(Status::Skipped) => true,
+            Some(Status::Done | Status::Over) if entry.is_some() => false,
+            _ => !self.schedule.is_day_on(date),
         }
     }
 

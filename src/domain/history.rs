@@ -101,7 +101,9 @@ impl History {
         let summed = self.summed(&habit.id).and_then(|past| past.walk.clone());
         let mut walk = summed.unwrap_or_else(|| HabitWalk::new(start));
         let from = walk.last().succ_opt().unwrap_or(date);
-        for (day, held) in self.log.days_in(from..date) {
+        // A walk summed up past `date` cannot go back: the caller reads the
+        // older days in first (`fill_in`).
+        for (day, held) in self.log.days_in(from.min(date)..date) {
             walk.step(day, held.entry(&habit.id), habit);
         }
         walk.step_to(date.pred_opt().unwrap_or(date), habit);

@@ -30,6 +30,9 @@ pub struct HabitPast {
     /// What the sums were reckoned with: a change to any changes them.
     pub since: Option<NaiveDate>,
     pub target: Option<f64>,
+    /// Measured now (else done or not, perhaps measured once), and whether
+    /// the measure it has or had is a limit: either changes what a day holds.
+    pub measured: bool,
     pub at_most: bool,
     /// The schedule as written (`3/7`, `mon,fri`, `daily`).
     pub schedule: String,
@@ -71,10 +74,8 @@ impl HabitPast {
             id: habit.id.clone(),
             since: habit.since,
             target: measure.map(|measure| measure.target),
-            at_most: habit
-                .measure
-                .as_ref()
-                .is_some_and(|measure| measure.at_most),
+            measured: habit.measure.is_some(),
+            at_most: measure.is_some_and(|measure| measure.at_most),
             schedule: habit.schedule.to_string(),
             first_entry,
             walk,

@@ -6,7 +6,7 @@ use super::date::{add_weeks, week_days, week_start};
 use super::entry::Status;
 use super::settings::WeekStart;
 use super::stats::{HabitStats, perfect_streaks, verdicts};
-use super::streak::Kept;
+use super::streak::PerfectDay;
 use super::walk::Verdict;
 use super::{Habit, HabitId, History};
 
@@ -70,7 +70,7 @@ impl WeeklyReview {
         date: NaiveDate,
         today: NaiveDate,
         start: WeekStart,
-        perfect: &[(NaiveDate, Kept)],
+        perfect: &[(NaiveDate, PerfectDay)],
     ) -> Self {
         let this_start = week_start(date, start);
         let first = add_weeks(this_start, 1 - WEEKS as i64);
@@ -155,7 +155,7 @@ fn review_week(
     history: &History,
     habits: &[Habit],
     judged: &[Vec<(NaiveDate, Verdict)>],
-    perfect: &[(NaiveDate, Kept)],
+    perfect: &[(NaiveDate, PerfectDay)],
     start: NaiveDate,
     today: NaiveDate,
 ) -> ReviewWeek {
@@ -178,7 +178,7 @@ fn review_week(
         })
         .collect();
     let perfect_days = (perfect.iter())
-        .filter(|(day, kept)| in_week(day) && *kept == Kept::Counts)
+        .filter(|(day, kept)| in_week(day) && *kept == PerfectDay::Counts)
         .count() as u32;
     ReviewWeek {
         start,

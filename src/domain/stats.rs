@@ -7,10 +7,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::entry::Status;
 use super::log::DayLog;
 use super::schedule::Schedule;
-use super::streak::{Kept, Streak};
+use super::streak::{PerfectDay, Streak};
 use super::walk::{HabitWalk, Verdict};
 use super::{Habit, History, Log};
 
@@ -154,6 +153,9 @@ pub fn verdicts(
     from: NaiveDate,
     today: NaiveDate,
 ) -> Vec<(NaiveDate, Verdict)> {
+    if from > today {
+        return Vec::new();
+    }
     let start = history.start(habit).unwrap_or(today).min(today);
     // A day's verdict looks back at most D − 1 days of the habit's timeline
     // (the days not set aside): the walk starts there, not at the start.
@@ -161,13 +163,16 @@ pub fn verdicts(
     let mut back = habit.schedule.window().1 - 1;
     while back > 0 && first > start {
         first = first.pred_opt().unwrap_or(first);
-        let entry = history.log.entry(first, habit);
-        let aside = habit.status(entry) == Some(Status::Skipped)
-            || (!habit.schedule.is_day_on(first) && entry.is_none());
-        back -= u32::from(!aside);
+        back -= u32::from(!habit.sets_aside(first, history.log.entry(first, habit)));
     }
-    let mut walk = HabitWalk::new(first).recording();
-    for (date, day) in history.log.days_in(first..today) {
+    // Where the window reaches back past the days held, the summed walk
+    // stands in for them: it holds the days pending at its boundary.
+    let walk = match history.loaded_from().filter(|held| first < *held) {
+        Some(held) => history.walk_before(habit, held),
+        None => None,
+    };
+    let mut walk = walk.unwrap_or_else(|| HabitWalk::new(first)).recording();
+    for (date, day) in history.log.days_in(walk.last().min(today)..today) {
         walk.step(date, day.entry(&habit.id), habit);
     }
     let mut verdicts = walk.verdicts(today, history.log.entry(today, habit), habit);
@@ -184,14 +189,14 @@ pub fn perfect_days(
     habits: &[Habit],
     from: NaiveDate,
     today: NaiveDate,
-) -> Vec<(NaiveDate, Kept)> {
+) -> Vec<(NaiveDate, PerfectDay)> {
     let each: Vec<Vec<(NaiveDate, Verdict)>> = habits
         .iter()
         .map(|habit| verdicts(history, habit, from, today))
         .collect();
     let days = from.iter_days().take_while(|day| *day <= today);
     days.map(|day| {
-        let mut kept = Kept::Passes;
+        let mut kept = PerfectDay::Passes;
         let mut open = false;
         for verdicts in &each {
             // A habit's verdicts run day by day from its first one.
@@ -203,25 +208,25 @@ pub fn perfect_days(
                 .map(|(_, verdict)| *verdict)
             {
                 None | Some(Verdict::Aside | Verdict::Kept) => {}
-                Some(Verdict::Missed) => return (day, Kept::Breaks),
+                Some(Verdict::Missed) => return (day, PerfectDay::Breaks),
                 Some(Verdict::Open) => open = true,
-                Some(Verdict::Done) => kept = Kept::Counts,
+                Some(Verdict::Done) => kept = PerfectDay::Counts,
             }
         }
-        (day, if open { Kept::Passes } else { kept })
+        (day, if open { PerfectDay::Passes } else { kept })
     })
     .collect()
 }
 
 /// The perfect-day streak reaching the last of `days` (an open or rest day
 /// neither counts nor breaks it), and the longest among them.
-pub fn perfect_streaks(days: &[(NaiveDate, Kept)]) -> (u32, Option<Streak>) {
+pub fn perfect_streaks(days: &[(NaiveDate, PerfectDay)]) -> (u32, Option<Streak>) {
     let (mut run, mut best): (Option<Streak>, Option<Streak>) = (None, None);
     for (date, kept) in days {
         match kept {
-            Kept::Breaks => run = None,
-            Kept::Passes => {}
-            Kept::Counts => {
+            PerfectDay::Breaks => run = None,
+            PerfectDay::Passes => {}
+            PerfectDay::Counts => {
                 let next = match run {
                     Some(run) => Streak {
                         days: run.days + 1,

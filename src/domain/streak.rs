@@ -19,9 +19,9 @@ pub struct Streak {
     pub end: NaiveDate,
 }
 
-/// How one day bears on a streak.
+/// How one day bears on the streak of perfect days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kept {
+pub enum PerfectDay {
     Counts,
     Passes,
     Breaks,

@@ -10,9 +10,10 @@
 //!   timeline days running, none after today, that hold N done days. A daily
 //!   habit, or one on weekdays, keeps a day by doing it; a limit, by staying
 //!   at or under it (nothing logged is nothing over).
-//! - A day is decided once every such window has ended before today. Until
-//!   then (today, and for N in D the last D − 1 days) a day not yet kept is
-//!   open: it neither counts toward a streak nor breaks one.
+//! - A day not kept yet that still may be (today, and for N in D a day some
+//!   window holding it could still bring to N, were every day from today on
+//!   done) is open: it neither counts toward a streak nor breaks one. A day
+//!   no window can keep any more is missed at once.
 //! - Strength follows Loop Habit Tracker's frequency-aware score: with
 //!   `f = N/D` each timeline day takes `score · m + v · (1 − m)`, where
 //!   `m = 0.5^(√f / 13)`. For a done-or-not habit `v` is 1 on a done day (a
@@ -157,13 +158,7 @@ impl HabitWalk {
         let done_in_window = walk.done_in(days as usize);
         let limit = habit.measure.as_ref().is_some_and(|m| m.at_most);
         let done = habit.status(entry) == Some(Status::Done);
-        let due = on_timeline
-            && !limit
-            && !done
-            && match habit.schedule.window() {
-                (1, 1) => true,
-                _ => done_in_window < times,
-            };
+        let due = on_timeline && !limit && !done && done_in_window < times;
         walk.settle(habit, on_timeline && !done);
         let current = walk.run.map_or(0, |run| run.days);
         let best = walk.best;
@@ -206,7 +201,7 @@ impl HabitWalk {
     ) -> bool {
         self.last = date;
         let status = habit.status(entry);
-        if status == Some(Status::Skipped) || (!habit.schedule.is_day_on(date) && entry.is_none()) {
+        if habit.sets_aside(date, entry) {
             // A skip ends a run of misses; today's, once today is over.
             if status == Some(Status::Skipped) && !today {
                 self.misses = 0;
@@ -260,7 +255,9 @@ impl HabitWalk {
         // first one after the newest (the days to come).
         let last = self.recent.len();
         let pending: Vec<Pending> = self.pending.drain(..).collect();
-        let first = last - pending.len();
+        // (A walk read back from a summary someone edited may not add up:
+        // nothing here may panic on it.)
+        let first = last.saturating_sub(pending.len());
         for (p, day) in pending.into_iter().enumerate() {
             let at = first + p;
             let may_yet = (at..at + days).any(|end| {
@@ -269,7 +266,8 @@ impl HabitWalk {
                     .filter(|(done, _)| *done)
                     .count();
                 let to_come = (end + 1).saturating_sub(last);
-                let today = usize::from(today_open && (from..=end).contains(&(last - 1)));
+                let today =
+                    usize::from(today_open && last > 0 && (from..=end).contains(&(last - 1)));
                 known + to_come + today >= times
             });
             match day.kept || !may_yet {

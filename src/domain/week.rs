@@ -83,7 +83,7 @@ impl WeekSummary {
                         let entry = history.log.entry(days[i], habit);
                         let status = match days[i] > today && entry.is_none() {
                             true => None,
-                            false => habit.status(entry),
+                            false => history.log.status(days[i], habit),
                         };
                         let verdict = verdicts.iter().find(|(day, _)| *day == days[i]);
                         mark(status, verdict.map(|(_, v)| *v), days[i], today, start)

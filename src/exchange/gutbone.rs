@@ -150,7 +150,8 @@ pub struct DayRow {
     pub note: Option<String>,
 }
 
-pub const EXPORT_VERSION: u32 = 1;
+/// 2: habits carry their schedule and whether their target is a limit.
+pub const EXPORT_VERSION: u32 = 2;
 
 /// The export of `log` between `from` and `to`, both included.
 pub fn export(habits: &[Habit], log: &Log, from: NaiveDate, to: NaiveDate) -> Export {

@@ -37,7 +37,10 @@ use crate::domain::schedule::Schedule;
 use crate::domain::{Habit, HabitId};
 use crate::position::line_and_column;
 
-pub const VERSION: u32 = 1;
+/// 2: a habit may be a limit (`kind: Limit`, `at_most`) and have a
+/// `schedule`; an older gutbone then says the file is newer, rather than
+/// stumbling on fields it does not know.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
