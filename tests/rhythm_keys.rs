@@ -3,11 +3,11 @@
 
 mod common;
 
-use common::{d, sample_app};
+use common::{d, rhythm_habits, sample_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gutbone::app::App;
 use gutbone::domain::schedule::Schedule;
-use gutbone::domain::{Entry, Habit, Status};
+use gutbone::domain::{Entry, Status};
 use gutbone::keymap::{action_for, typing_action_for};
 use gutbone::update::{Effect, Msg, update};
 
@@ -32,13 +32,7 @@ fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
 /// most one sugary drink a day.
 fn app() -> App {
     let mut app = sample_app("2026-11-22T09:00:00");
-    let mut gym = Habit::check("gym", "Gym");
-    gym.schedule = Schedule::parse("3/7").unwrap();
-    let mut lift = Habit::check("lift", "Lift");
-    lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
-    let mut soda = Habit::measured("soda", "Sugary drinks", "glass", 1.0, 1.0);
-    soda.short = "Soda".into();
-    soda.measure.as_mut().unwrap().at_most = true;
+    let [mut gym, mut lift, soda] = rhythm_habits();
     // Both added on Monday the 16th.
     gym.since = Some(d("2026-11-16"));
     lift.since = Some(d("2026-11-16"));

@@ -653,16 +653,9 @@ fn on_a_narrow_checklist_amounts_drop_their_units_rather_than_be_cut() {
 /// The sample app with three habits on their own rhythm: a gym three times a
 /// week, lifting on Mondays, Wednesdays and Fridays, and a limit.
 fn rhythm_app() -> App {
-    use gutbone::domain::schedule::Schedule;
-    use gutbone::domain::{Entry, Habit};
+    use gutbone::domain::Entry;
     let mut app = sample_app("2026-11-22T09:00:00");
-    let mut gym = Habit::check("gym", "Gym");
-    gym.schedule = Schedule::parse("3/7").unwrap();
-    let mut lift = Habit::check("lift", "Lift");
-    lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
-    let mut soda = Habit::measured("soda", "Sugary drinks", "glass", 1.0, 1.0);
-    soda.short = "Soda".into();
-    soda.measure.as_mut().unwrap().at_most = true;
+    let [gym, lift, soda] = common::rhythm_habits();
     let mut habits = app.all_habits();
     habits.extend([gym.clone(), lift.clone(), soda.clone()]);
     app.set_habits(habits);

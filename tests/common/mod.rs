@@ -100,3 +100,18 @@ pub fn sample_app(now: &str) -> App {
         "/home/you/.local/share/gutbone".into(),
     )
 }
+
+/// Three habits on their own rhythm: a gym three times a week, lifting on
+/// Mondays, Wednesdays and Fridays, and at most one sugary drink a day.
+#[allow(dead_code)]
+pub fn rhythm_habits() -> [Habit; 3] {
+    use gutbone::domain::schedule::Schedule;
+    let mut gym = Habit::check("gym", "Gym");
+    gym.schedule = Schedule::parse("3/7").unwrap();
+    let mut lift = Habit::check("lift", "Lift");
+    lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
+    let mut soda = Habit::measured("soda", "Sugary drinks", "glass", 1.0, 1.0);
+    soda.short = "Soda".into();
+    soda.measure.as_mut().unwrap().at_most = true;
+    [gym, lift, soda]
+}
