@@ -175,9 +175,11 @@ pub fn verdicts(
     for (date, day) in history.log.days_in(walk.last().min(today)..today) {
         walk.step(date, day.entry(&habit.id), habit);
     }
-    let mut verdicts = walk.verdicts(today, history.log.entry(today, habit), habit);
-    verdicts.retain(|(date, _)| *date >= from);
-    verdicts
+    let story = walk.story(today, history.log.entry(today, habit), habit);
+    (story.into_iter())
+        .filter(|(date, ..)| *date >= from)
+        .map(|(date, verdict, _)| (date, verdict))
+        .collect()
 }
 
 /// Each day from `from` to `today` as a day of the whole routine: it

@@ -67,9 +67,12 @@ pub struct HabitWalk {
     score: f64,
     /// Decided days missed since the last kept or skipped day.
     misses: u32,
-    /// Every day's verdict, while asked for (see [`HabitWalk::recording`]).
+    /// Every day's verdict, and its strength at the end of it, while asked
+    /// for (see [`HabitWalk::recording`]).
     #[serde(skip)]
     verdicts: Option<Vec<(NaiveDate, Verdict)>>,
+    #[serde(skip)]
+    scores: Vec<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,12 +110,14 @@ impl HabitWalk {
             score: 0.0,
             misses: 0,
             verdicts: None,
+            scores: Vec::new(),
         }
     }
 
-    /// The same walk, noting from now on each day's verdict.
+    /// The same walk, noting from now on each day's verdict and strength.
     pub fn recording(mut self) -> Self {
         self.verdicts = Some(Vec::new());
+        self.scores.clear();
         self
     }
 
@@ -152,14 +157,11 @@ impl HabitWalk {
     /// before today must have been walked.
     pub fn standing(&self, today: NaiveDate, entry: Option<Entry>, habit: &Habit) -> Standing {
         let mut walk = self.clone();
-        walk.step_to(today.pred_opt().unwrap_or(today), habit);
-        let on_timeline = walk.day(today, entry, habit, true, Self::multiplier(habit));
         let (times, days) = habit.schedule.window();
-        let done_in_window = walk.done_in(days as usize);
+        let open = walk.finish(today, entry, habit, |walk| walk.done_in(days as usize));
+        let (today_open, done_in_window) = open;
         let limit = habit.measure.as_ref().is_some_and(|m| m.at_most);
-        let done = habit.status(entry) == Some(Status::Done);
-        let due = on_timeline && !limit && !done && done_in_window < times;
-        walk.settle(habit, on_timeline && !done);
+        let due = today_open && !limit && done_in_window < times;
         let current = walk.run.map_or(0, |run| run.days);
         let best = walk.best;
         Standing {
@@ -173,20 +175,39 @@ impl HabitWalk {
     }
 
     /// Ends a recording walk at `today` (not over, holding `entry`): the
-    /// verdict of every day walked while recording, in order.
-    pub fn verdicts(
+    /// verdict of every day walked while recording, in order, with the
+    /// strength at the end of each.
+    pub fn story(
         mut self,
         today: NaiveDate,
         entry: Option<Entry>,
         habit: &Habit,
-    ) -> Vec<(NaiveDate, Verdict)> {
-        self.step_to(today.pred_opt().unwrap_or(today), habit);
-        let on_timeline = self.day(today, entry, habit, true, Self::multiplier(habit));
-        let done = habit.status(entry) == Some(Status::Done);
-        self.settle(habit, on_timeline && !done);
+    ) -> Vec<(NaiveDate, Verdict, f64)> {
+        self.finish(today, entry, habit, |_| ());
         let mut verdicts = self.verdicts.take().unwrap_or_default();
         verdicts.sort_by_key(|(date, _)| *date);
-        verdicts
+        (verdicts.into_iter().zip(self.scores))
+            .map(|((date, verdict), score)| (date, verdict, score))
+            .collect()
+    }
+
+    /// Walks the days up to `today`, which holds `entry` and is not over,
+    /// and settles the days still pending; `before_settling` looks at the
+    /// walk with today in it first. Whether today is on the timeline and
+    /// not done yet.
+    fn finish<T>(
+        &mut self,
+        today: NaiveDate,
+        entry: Option<Entry>,
+        habit: &Habit,
+        before_settling: impl FnOnce(&Self) -> T,
+    ) -> (bool, T) {
+        self.step_to(today.pred_opt().unwrap_or(today), habit);
+        let on_timeline = self.day(today, entry, habit, true, Self::multiplier(habit));
+        let today_open = on_timeline && habit.status(entry) != Some(Status::Done);
+        let seen = before_settling(self);
+        self.settle(habit, today_open);
+        (today_open, seen)
     }
 
     /// One day, `date`, the day after the last. `today` marks the day not
@@ -207,6 +228,7 @@ impl HabitWalk {
                 self.misses = 0;
             }
             self.note(date, Verdict::Aside);
+            self.note_score();
             return false;
         }
         let done = status == Some(Status::Done);
@@ -216,6 +238,7 @@ impl HabitWalk {
             self.recent.pop_front();
         }
         self.score = strength::next(self.score, self.value(habit, entry), m);
+        self.note_score();
         self.pending.push_back(Pending {
             date,
             done: done && entry.is_some(),
@@ -307,6 +330,12 @@ impl HabitWalk {
             (false, _) => Verdict::Missed,
         };
         self.note(day.date, verdict);
+    }
+
+    fn note_score(&mut self) {
+        if self.verdicts.is_some() {
+            self.scores.push(self.score);
+        }
     }
 
     fn note(&mut self, date: NaiveDate, verdict: Verdict) {
