@@ -165,6 +165,26 @@ pub enum Command {
         #[arg(long)]
         create: bool,
     },
+    /// A habit's whole story: days done of days due, streaks, weekdays,
+    /// months and strength.
+    #[command(
+        after_help = "Examples:\n  gutbone stats sunlight\n  gutbone stats --json\n  gutbone stats exercise --from 2026-01-01 --to 2026-06-30 --json"
+    )]
+    Stats {
+        /// A habit by id, name or unique prefix (default: every habit on the
+        /// checklist).
+        #[arg(value_name = "HABIT")]
+        habit: Option<String>,
+        /// The first day to count (default: the habit's first).
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        from: Option<String>,
+        /// The last day to count (default: today).
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        to: Option<String>,
+        /// One JSON object for a habit named, else a list (shape in the README).
+        #[arg(long)]
+        json: bool,
+    },
     /// List, add, edit, archive or reorder habits.
     #[command(subcommand)]
     Habit(HabitCommand),

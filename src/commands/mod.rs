@@ -10,6 +10,7 @@ pub mod import;
 pub mod mark;
 pub mod paths;
 pub mod pick;
+pub mod stats;
 pub mod status;
 pub mod tip;
 pub mod week;
@@ -138,6 +139,7 @@ fn is_text_for_a_person(command: &Command) -> bool {
     match command {
         Command::Status { json, .. }
         | Command::Week { json, .. }
+        | Command::Stats { json, .. }
         | Command::Habit(HabitCommand::List { json, .. }) => !json,
         Command::Habit(_) => true,
         Command::Tip { .. }
@@ -231,6 +233,18 @@ fn dispatch(
             week::run(dir, date.as_deref(), *json, settings.week_start, today, out)
         }
         Command::Habit(command) => habit::run(dir, command, today()?, out),
+        Command::Stats {
+            habit,
+            from,
+            to,
+            json,
+        } => {
+            let range = stats::Range {
+                from: from.as_deref(),
+                to: to.as_deref(),
+            };
+            stats::run(dir, habit.as_deref(), &range, *json, today()?, out)
+        }
         Command::Tip { habit } => tip::run(
             dir,
             &files::user_tips_file(config_dir),

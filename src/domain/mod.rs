@@ -14,6 +14,7 @@ pub mod review;
 pub mod schedule;
 pub mod settings;
 pub mod stats;
+pub mod story;
 pub mod streak;
 pub mod strength;
 pub mod walk;
