@@ -195,6 +195,20 @@ fn key_press(c: &mut Criterion) {
                     .unwrap();
             });
         });
+        // Opening a habit's story: one walk through ten years of its days,
+        // then every card drawn; closed again each time, so each opening
+        // walks anew.
+        let mut app = sample_app();
+        let mut terminal = screen(width, height);
+        group.bench_function(format!("detail_open_10y_{width}x{height}"), |b| {
+            b.iter(|| {
+                update(&mut app, Msg::Action(Action::OpenDetail));
+                terminal
+                    .draw(|frame| gutbone::ui::render(&app, frame))
+                    .unwrap();
+                update(&mut app, Msg::Action(Action::Back));
+            });
+        });
     }
     group.finish();
 }

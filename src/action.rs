@@ -43,6 +43,10 @@ pub enum Action {
     Redo,
     ToggleHelp,
     OpenReview,
+    /// A habit's whole story, full screen (`i`).
+    OpenDetail,
+    /// On the detail screen: the next range of the strength chart.
+    NextRange,
     /// Move the focus to the next panel (`Tab`), or the one before.
     FocusNext,
     FocusPrev,

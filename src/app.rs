@@ -6,6 +6,7 @@ use crate::coach::{CoachLines, Moment, Tips};
 use crate::domain::review::WeeklyReview;
 use crate::domain::settings::Settings;
 use crate::domain::stats::{HabitStats, counted_today, perfect_days};
+use crate::domain::story::Story;
 use crate::domain::streak::PerfectDay;
 use crate::domain::week::EARLIER_WEEKS;
 use crate::domain::{DayCount, Habit, HabitId, History, date};
@@ -27,6 +28,56 @@ pub enum Overlay {
     HabitForm,
     /// Asking before the selected habit is archived.
     ConfirmArchive,
+    /// The selected habit's whole story, full screen.
+    Detail,
+}
+
+/// How far back the detail screen's strength chart looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ChartRange {
+    #[default]
+    Quarter,
+    Year,
+    All,
+}
+
+impl ChartRange {
+    pub fn next(self) -> Self {
+        match self {
+            Self::Quarter => Self::Year,
+            Self::Year => Self::All,
+            Self::All => Self::Quarter,
+        }
+    }
+
+    /// The days the chart shows, counting back from today; `None`: all.
+    pub fn days(self) -> Option<u64> {
+        match self {
+            Self::Quarter => Some(91),
+            Self::Year => Some(365),
+            Self::All => None,
+        }
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Quarter => "3 months",
+            Self::Year => "1 year",
+            Self::All => "all",
+        }
+    }
+}
+
+/// The detail screen's state: the story it tells, derived when it opens and
+/// after each change (it walks the whole history), and where it looks.
+#[derive(Clone, Debug, Default)]
+pub struct Detail {
+    pub story: Option<Story>,
+    pub range: ChartRange,
+    /// The calendar's year.
+    pub year: i32,
+    /// Rows scrolled down, on a screen too small for every card.
+    pub scroll: u16,
 }
 
 #[derive(Debug)]
@@ -89,6 +140,7 @@ pub struct App {
     pub theme: crate::ui::theme::Theme,
     /// How many lines the help is scrolled down (on a small screen).
     pub help_scroll: u16,
+    pub detail: Detail,
     /// The keys in force (the defaults, or `keys.ron`'s).
     pub keymap: crate::keymap::Keymap,
     /// The panel keys speak to first (Tab moves it).
@@ -143,6 +195,7 @@ impl App {
             data_dir,
             theme: Default::default(),
             help_scroll: 0,
+            detail: Detail::default(),
             keymap: Default::default(),
             focus: Panel::default(),
             area: Rect::default(),
@@ -155,6 +208,7 @@ impl App {
         self.stats = HabitStats::all(&self.history, &self.habits, self.today);
         self.review = None;
         self.perfect_days = None;
+        self.detail.story = None;
     }
 
     /// After a change to one habit's entries, whose figures alone can move.
@@ -164,6 +218,7 @@ impl App {
                 self.stats[i] = HabitStats::new(&self.history, &self.habits[i], self.today);
                 self.review = None;
                 self.perfect_days = None;
+                self.detail.story = None;
             }
             Some(_) => self.refresh_stats(),
             // An archived habit has no figures on screen.
@@ -219,7 +274,7 @@ impl App {
             date::week_start(self.viewing, self.settings.week_start),
             -i64::from(weeks_before),
         );
-        self.overlay == Some(Overlay::Review)
+        matches!(self.overlay, Some(Overlay::Review | Overlay::Detail))
             || shown_from < past.before
             || !past.fits(self.habits.iter().chain(&self.archived))
     }

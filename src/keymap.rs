@@ -21,7 +21,7 @@ use crate::position::{Mistake, line_and_column};
 
 /// The actions a key can be given, by their names in `keys.ron`. Typing in
 /// editors, the digits (habit 1 to 9) and Ctrl-C (quit) are fixed.
-pub const ACTIONS: [(&str, Action); 27] = [
+pub const ACTIONS: [(&str, Action); 29] = [
     ("select_up", Action::SelectUp),
     ("select_down", Action::SelectDown),
     ("toggle_selected", Action::ToggleSelected),
@@ -46,6 +46,8 @@ pub const ACTIONS: [(&str, Action); 27] = [
     ("redo", Action::Redo),
     ("toggle_help", Action::ToggleHelp),
     ("open_review", Action::OpenReview),
+    ("open_detail", Action::OpenDetail),
+    ("next_range", Action::NextRange),
     ("focus_next", Action::FocusNext),
     ("focus_prev", Action::FocusPrev),
     ("quit", Action::Quit),
@@ -59,7 +61,7 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
-const DEFAULTS: [(&str, Action); 34] = [
+const DEFAULTS: [(&str, Action); 36] = [
     ("up", Action::SelectUp),
     ("k", Action::SelectUp),
     ("down", Action::SelectDown),
@@ -82,6 +84,8 @@ const DEFAULTS: [(&str, Action); 34] = [
     ("[", Action::PrevWeek),
     ("]", Action::NextWeek),
     ("w", Action::OpenReview),
+    ("i", Action::OpenDetail),
+    ("r", Action::NextRange),
     ("t", Action::GoToday),
     ("u", Action::Undo),
     ("ctrl-r", Action::Redo),

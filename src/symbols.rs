@@ -19,6 +19,8 @@ pub const MARK_SKIPPED: &str = "–";
 pub const MARK_OPEN: &str = "○";
 /// Not due that day: a day off, or one a habit due N times in D days did without.
 pub const MARK_OFF: &str = "◦";
+/// In the calendar, a day before the habit began.
+pub const MARK_BEFORE: &str = "░";
 
 /// One cell's symbol in ASCII, keeping its meaning: marks stay distinct,
 /// lines stay lines, shades grow from `.` to `#`.
@@ -46,6 +48,16 @@ pub fn to_ascii(symbol: &str) -> &'static str {
         "“" | "”" => "\"",
         // A wide character's second cell is empty, and stays so.
         "" => "",
+        // The strength chart's dots: any dot at all, a star.
+        "\u{2800}" => " ",
+        braille
+            if braille
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{2801}'..='\u{28FF}').contains(&c)) =>
+        {
+            "*"
+        }
         _ => "?",
     }
 }
@@ -105,5 +117,6 @@ mod tests {
         );
         assert_eq!(ascii_text("Cafe\u{301} 日"), "Cafe ?");
         assert!(ascii_text("[–] Stress").is_ascii());
+        assert_eq!(ascii_text("⠉⣀\u{2800}⡠"), "** *");
     }
 }

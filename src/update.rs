@@ -2,12 +2,13 @@
 //! the effects (saves, quitting) for the run loop to carry out. No clock, no
 //! disk, no terminal: every test drives it directly.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
-use crate::app::{App, Overlay};
+use crate::app::{App, Detail, Overlay};
 use crate::domain::habit::MAX_ACTIVE_HABITS;
 use crate::domain::log::MAX_NOTE_CHARS;
+use crate::domain::story::Story;
 use crate::domain::{Habit, History, Log, date};
 use crate::form::HabitForm;
 use crate::screen::{Panel, Tier};
@@ -71,6 +72,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         app.review = Some(app.derive_review());
     }
+    if app.overlay != Some(Overlay::Detail) {
+        app.detail.story = None;
+    } else if app.detail.story.is_none() {
+        let habit = &app.habits[app.selected.min(app.habits.len().saturating_sub(1))];
+        app.detail.story = Some(Story::of(&app.history, habit, app.today));
+    }
     effects
 }
 
@@ -118,6 +125,14 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// A click toggles a checkbox, selects a habit, views a day or focuses a
 /// panel; the wheel steps through days. Overlays are for the keyboard.
 fn mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
+    // Screens that scroll take the wheel; the popups ignore the mouse.
+    if matches!(app.overlay, Some(Overlay::Detail | Overlay::Help)) {
+        return match event.kind {
+            MouseEventKind::ScrollUp => act(app, Action::SelectUp),
+            MouseEventKind::ScrollDown => act(app, Action::SelectDown),
+            _ => vec![],
+        };
+    }
     if app.overlay.is_some() {
         return vec![];
     }
@@ -180,11 +195,36 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.viewing = app.viewed_before_review.take().unwrap_or(app.viewing);
             return vec![];
         }
-        (Some(_), Action::Back) | (Some(Overlay::Help), Action::ToggleHelp) => {
+        (Some(_), Action::Back)
+        | (Some(Overlay::Help), Action::ToggleHelp)
+        | (Some(Overlay::Detail), Action::OpenDetail) => {
             app.overlay = None;
             return vec![];
         }
         (Some(_), Action::Quit) => return vec![Effect::Quit],
+        // The detail screen steps its calendar through the years, its chart
+        // through ranges, and scrolls on a small screen.
+        (Some(Overlay::Detail), Action::PrevWeek | Action::NextWeek) => {
+            let step = if action == Action::NextWeek { 1 } else { -1 };
+            let first = (app.detail.story.as_ref())
+                .and_then(|story| story.days.first())
+                .map_or(app.today.year(), |day| day.date.year());
+            app.detail.year = (app.detail.year + step).clamp(first, app.today.year());
+            return vec![];
+        }
+        (Some(Overlay::Detail), Action::NextRange) => {
+            app.detail.range = app.detail.range.next();
+            return vec![];
+        }
+        (Some(Overlay::Detail), Action::SelectDown) => {
+            let limit = crate::ui::detail_scroll_limit(app.area);
+            app.detail.scroll = app.detail.scroll.saturating_add(1).min(limit);
+            return vec![];
+        }
+        (Some(Overlay::Detail), Action::SelectUp) => {
+            app.detail.scroll = app.detail.scroll.saturating_sub(1);
+            return vec![];
+        }
         // On a small screen the help scrolls.
         (Some(Overlay::Help), Action::SelectDown) => {
             let limit = crate::ui::help_scroll_limit(app, app.area);
@@ -358,6 +398,14 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.viewed_before_review = Some(app.viewing);
             app.overlay = Some(Overlay::Review);
         }
+        Action::OpenDetail if !app.habits.is_empty() => {
+            app.detail = Detail {
+                year: app.today.year(),
+                ..Detail::default()
+            };
+            app.overlay = Some(Overlay::Detail);
+        }
+        Action::OpenDetail | Action::NextRange => {}
         Action::Back | Action::Quit => return vec![Effect::Quit],
     }
     vec![]

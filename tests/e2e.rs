@@ -820,3 +820,22 @@ fn with_the_mouse_turned_off_clicks_do_nothing() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn i_opens_a_habits_story_and_esc_comes_back() {
+    let (_tmp, dir) = data_dir();
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("0/5 today");
+    app.send("1");
+    app.wait_for("1/5 today");
+    app.send("i");
+    let screen = app.wait_for("Best streaks");
+    assert!(screen.contains(" Fermented food "), "{screen}");
+    assert!(screen.contains("1 of 1 due days (100%)"), "{screen}");
+    app.send("r");
+    app.wait_for("Strength, 1 year");
+    app.send("\x1b");
+    app.wait_for("1/5 today");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -173,6 +173,12 @@ fn the_readme_pictures_match_the_renders() {
     let mut light = with(&[]);
     light.theme =
         gutbone::ui::theme::Theme::new(gutbone::domain::settings::ThemeName::Light, true, false);
+    // Two years in, for a story with some length to it.
+    let mut story = with(&[]);
+    story.history.log =
+        gutbone::generate::made_up_log(&story.all_habits(), 2, "2026-11-22".parse().unwrap(), 7);
+    story.refresh_stats();
+    update(&mut story, Msg::Action(Action::OpenDetail));
     let pictures = [
         ("main-screen.svg", picture(&with(&[]), 120, 40)),
         (
@@ -181,6 +187,7 @@ fn the_readme_pictures_match_the_renders() {
         ),
         ("help.svg", picture(&with(&[Action::ToggleHelp]), 100, 30)),
         ("compact-light.svg", picture(&light, 70, 20)),
+        ("habit-story.svg", picture(&story, 120, 40)),
     ];
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/pictures");
     let update = std::env::var_os("GUTBONE_UPDATE_PICTURES").is_some();

@@ -19,6 +19,10 @@ fn screens() -> Vec<Vec<Action>> {
         vec![ToggleHelp],
         vec![OpenReview],
         vec![OpenReview, PrevWeek, PrevWeek],
+        vec![OpenDetail],
+        vec![
+            OpenDetail, NextRange, NextRange, PrevWeek, SelectDown, SelectDown,
+        ],
         vec![EditNote, Type('k'), Type('n')],
         vec![TypeAmount, Type('9')],
         vec![

@@ -4,10 +4,10 @@
 //! meets: rest days (every habit skipped), 20 habits, archived ones, wide,
 //! emoji and combining names, measured habits made done-or-not, a new year.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use gutbone::action::Action;
-use gutbone::app::App;
+use gutbone::app::{App, Overlay};
 use gutbone::coach::Tips;
 use gutbone::domain::date::first_kept_day;
 use gutbone::domain::settings::ThemeName;
@@ -126,6 +126,8 @@ fn action() -> impl Strategy<Value = Action> {
             Redo,
             ToggleHelp,
             OpenReview,
+            OpenDetail,
+            NextRange,
             FocusNext,
             FocusPrev,
             Back,
@@ -271,10 +273,23 @@ proptest! {
             prop_assert!(app.selected < app.habits.len(), "{event:?}");
             prop_assert_eq!(app.stats.len(), app.habits.len());
             prop_assert!(app.viewing <= app.today && app.viewing >= first_kept_day());
+            if app.overlay == Some(Overlay::Detail) {
+                // The story told is today's, and its calendar within it.
+                let story = app.detail.story.as_ref().expect("derived while open");
+                prop_assert_eq!(story.days.last().map(|day| day.date), Some(app.today));
+                let first = story.days.first().map(|day| day.date.year());
+                prop_assert!(first.is_some_and(|first| app.detail.year >= first));
+                prop_assert!(app.detail.year <= app.today.year());
+            }
         }
         // The weekly review too, whatever the keys left open.
         update(&mut app, Msg::Action(Action::Back));
         update(&mut app, Msg::Action(Action::OpenReview));
+        draw(&app);
+        // And the selected habit's story.
+        update(&mut app, Msg::Action(Action::Back));
+        update(&mut app, Msg::Action(Action::OpenDetail));
+        prop_assert_eq!(app.overlay, Some(Overlay::Detail));
         draw(&app);
     }
 }

@@ -15,7 +15,7 @@ pub struct HelpOverlay<'a> {
 
 /// Each row: the actions whose keys it lists, and what
 /// they do. The keys come from the keymap in force, so `keys.ron` shows here.
-const ROWS: [(&[Action], &str); 16] = [
+const ROWS: [(&[Action], &str); 17] = [
     (&[Action::SelectUp, Action::SelectDown], "select a habit"),
     (
         &[Action::ToggleSelected],
@@ -45,6 +45,10 @@ const ROWS: [(&[Action], &str); 16] = [
         "undo / redo this run's changes",
     ),
     (&[Action::OpenReview], "weekly review (Esc returns)"),
+    (
+        &[Action::OpenDetail, Action::NextRange],
+        "the selected habit's story; its chart's range",
+    ),
     (&[Action::NextTip, Action::PrevTip], "next / previous tip"),
     (
         &[Action::AddHabit, Action::EditHabit, Action::ArchiveHabit],

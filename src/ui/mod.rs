@@ -4,6 +4,7 @@
 mod amount;
 mod coach;
 mod confirm;
+mod detail;
 mod footer;
 mod habit_form;
 mod header;
@@ -41,6 +42,10 @@ fn draw(app: &App, frame: &mut Frame) {
     // Full screen: drawn instead of the main screen, not over it.
     if app.overlay == Some(Overlay::Review) {
         frame.render_widget(review::ReviewScreen { app }, area);
+        return;
+    }
+    if app.overlay == Some(Overlay::Detail) {
+        frame.render_widget(detail::DetailScreen { app }, area);
         return;
     }
     let areas = layout::areas(app, area);
@@ -97,7 +102,7 @@ fn draw(app: &App, frame: &mut Frame) {
             frame.render_widget(Clear, area);
             frame.render_widget(help::HelpOverlay { app }, area);
         }
-        Some(Overlay::Review) | None => {}
+        Some(Overlay::Review | Overlay::Detail) | None => {}
     }
 }
 
@@ -132,6 +137,7 @@ fn help_area(screen: Rect) -> Rect {
     )
 }
 
+pub use detail::scroll_limit as detail_scroll_limit;
 pub use help::scroll_limit as help_scroll_limit;
 
 fn render_too_small(frame: &mut Frame, area: Rect) {

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding};
 
 use crate::domain::settings::ThemeName;
+use crate::domain::week::Mark;
 
 /// How the screen looks: the styles every panel draws with, and whether
 /// colour and Unicode may be used at all.
@@ -96,6 +97,17 @@ impl Theme {
             },
         };
         if colour { theme } else { theme.plain() }
+    }
+
+    /// A day's mark in a grid, and its style.
+    pub fn mark(&self, mark: Mark) -> (&'static str, Style) {
+        let style = match mark {
+            Mark::Done => self.done,
+            Mark::Partial => self.partial,
+            Mark::Skipped | Mark::Missed | Mark::Off => self.dim,
+            Mark::Open | Mark::Upcoming | Mark::Untracked => Style::new(),
+        };
+        (crate::symbols::week_mark(mark), style)
     }
 
     /// No colour at all: done is bold, missed and skipped dim, today's

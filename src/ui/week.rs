@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
 use super::shown::Shown;
+use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
 use crate::domain::date;
@@ -185,15 +186,7 @@ impl Widget for WeekPanel<'_> {
                 strength_text(stats)
             );
             let marks = std::array::from_fn(|i| {
-                let (symbol, style) = match row.marks[i] {
-                    Mark::Done => (symbols::MARK_DONE, app.theme.done),
-                    Mark::Partial => (symbols::MARK_PARTIAL, app.theme.partial),
-                    Mark::Skipped => (symbols::MARK_SKIPPED, app.theme.dim),
-                    Mark::Missed => (symbols::MARK_MISSED, app.theme.dim),
-                    Mark::Open => (symbols::MARK_OPEN, Style::new()),
-                    Mark::Off => (symbols::MARK_OFF, app.theme.dim),
-                    Mark::Upcoming | Mark::Untracked => ("", Style::new()),
-                };
+                let (symbol, style) = app.theme.mark(row.marks[i]);
                 (symbol, column_style(i, style))
             });
             grid.row(
@@ -219,18 +212,7 @@ impl Widget for WeekPanel<'_> {
         );
 
         let mut lines = Vec::with_capacity(4);
-        lines.push(Line::from(vec![
-            Span::styled(symbols::MARK_DONE, app.theme.done),
-            Span::raw(" done "),
-            Span::styled(symbols::MARK_PARTIAL, app.theme.partial),
-            Span::raw(" part "),
-            Span::styled(symbols::MARK_SKIPPED, app.theme.dim),
-            Span::raw(" skipped "),
-            Span::styled(symbols::MARK_MISSED, app.theme.dim),
-            Span::raw(" missed "),
-            Span::raw(symbols::MARK_OPEN),
-            Span::raw(" open"),
-        ]));
+        lines.push(legend(&app.theme, false));
         if app.habits.iter().any(|h| h.schedule != Schedule::Daily) {
             lines.push(Line::from(vec![
                 Span::styled(symbols::MARK_OFF, app.theme.dim),
@@ -414,4 +396,31 @@ fn put(
     if pad < width {
         buf.set_stringn(x + pad, row.y, text, usize::from(width - pad), style);
     }
+}
+
+/// What the marks mean: "● done ◐ part – skipped · missed ○ open", and
+/// "◦ not due" with `off`.
+pub fn legend(theme: &Theme, off: bool) -> Line<'static> {
+    let mut marks = vec![
+        (Mark::Done, "done"),
+        (Mark::Partial, "part"),
+        (Mark::Skipped, "skipped"),
+        (Mark::Missed, "missed"),
+        (Mark::Open, "open"),
+    ];
+    if off {
+        marks.push((Mark::Off, "not due"));
+    }
+    let spans: Vec<Span> = (marks.into_iter().enumerate())
+        .flat_map(|(i, (mark, words))| {
+            let (symbol, style) = theme.mark(mark);
+            let gap = if i == 0 { "" } else { " " };
+            [
+                Span::raw(gap),
+                Span::styled(symbol, style),
+                Span::raw(format!(" {words}")),
+            ]
+        })
+        .collect();
+    Line::from(spans)
 }

@@ -1,0 +1,568 @@
+//! A habit's whole story, full screen: how strong it is and how it got there,
+//! its year as a calendar, its best streaks, its weekdays and its months.
+
+use chrono::{Datelike, Days, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Padding, Paragraph, Widget, Wrap,
+};
+
+use crate::action::Action;
+use crate::app::App;
+use crate::domain::Habit;
+use crate::domain::amount::format_amount;
+use crate::domain::date;
+use crate::domain::schedule::Schedule;
+use crate::domain::story::{self, Story, StoryDay};
+use crate::domain::streak::Streak;
+use crate::domain::walk::Verdict;
+use crate::domain::week::Mark;
+use crate::symbols;
+
+pub struct DetailScreen<'a> {
+    pub app: &'a App,
+}
+
+/// Wide enough for two cards side by side.
+const WIDE: u16 = 100;
+/// Five lines each: the five longest streaks.
+const OVERVIEW: u16 = 7;
+const STREAKS: u16 = 7;
+const CHART_MIN: u16 = 10;
+/// Month names, seven weekdays and the legend (two rows, when narrow), in a
+/// frame.
+const CALENDAR: u16 = 12;
+const WEEKDAYS: u16 = 9;
+const MONTHS: u16 = 9;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Card {
+    Overview,
+    Streaks,
+    Strength,
+    Calendar,
+    Weekdays,
+    Months,
+}
+
+/// The cards' rows, top to bottom; a wide screen pairs some.
+fn rows(width: u16) -> Vec<(u16, Vec<Card>)> {
+    use Card::*;
+    if width >= WIDE {
+        vec![
+            (OVERVIEW.max(STREAKS), vec![Overview, Streaks]),
+            (CHART_MIN, vec![Strength]),
+            (CALENDAR, vec![Calendar]),
+            (WEEKDAYS.max(MONTHS), vec![Weekdays, Months]),
+        ]
+    } else {
+        vec![
+            (OVERVIEW, vec![Overview]),
+            (STREAKS, vec![Streaks]),
+            (CHART_MIN, vec![Strength]),
+            (CALENDAR, vec![Calendar]),
+            (WEEKDAYS, vec![Weekdays]),
+            (MONTHS, vec![Months]),
+        ]
+    }
+}
+
+/// The rows every card needs, the chart at its smallest.
+fn content_height(width: u16) -> u16 {
+    rows(width).iter().map(|(height, _)| height).sum()
+}
+
+/// The screen's body: all but the header and footer lines.
+fn body(screen: Rect) -> Rect {
+    Rect {
+        y: screen.y + 1,
+        height: screen.height.saturating_sub(2),
+        ..screen
+    }
+}
+
+/// As far as the cards scroll on a screen of this size.
+pub fn scroll_limit(screen: Rect) -> u16 {
+    let body = body(screen);
+    content_height(body.width).saturating_sub(body.height)
+}
+
+impl Widget for DetailScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let Some(habit) = app.selected_habit() else {
+            Line::from(" No habit to show: add one with a").render(area, buf);
+            return;
+        };
+        // Derived by `update` while the screen is open; derived here only
+        // for a state built by hand.
+        let derived;
+        let story = match &app.detail.story {
+            Some(story) => story,
+            None => {
+                derived = Story::of(&app.history, habit, app.today);
+                &derived
+            }
+        };
+        let [header, body, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ]));
+        Line::from(vec![
+            Span::styled(format!(" {} ", habit.name), app.theme.title),
+            Span::styled(format!(" {}", rhythm_words(habit)), app.theme.dim),
+        ])
+        .render(header, buf);
+
+        let limit = scroll_limit(area);
+        let mut hints = super::key_hints(
+            app,
+            &[
+                (&[Action::PrevWeek, Action::NextWeek], "years"),
+                (&[Action::NextRange], "chart range"),
+            ],
+        );
+        if limit > 0 {
+            hints.extend(super::key_hints(
+                app,
+                &[(&[Action::SelectUp, Action::SelectDown], "scroll")],
+            ));
+        }
+        hints.push(Span::styled(" Esc", app.theme.key));
+        hints.push(Span::raw(" back "));
+        Line::from(hints).right_aligned().render(footer, buf);
+
+        // The cards are drawn whole, off screen, and the part scrolled to
+        // is copied: a card cut by the edge keeps its frame and its sense.
+        let height = content_height(body.width).max(body.height);
+        let mut page = Buffer::empty(Rect::new(0, 0, body.width, height));
+        let flexible = height - (content_height(body.width) - CHART_MIN);
+        let row_heights = rows(body.width).into_iter().map(|(h, cards)| {
+            let h = if cards.contains(&Card::Strength) {
+                flexible
+            } else {
+                h
+            };
+            (h, cards)
+        });
+        let mut y = 0;
+        for (h, cards) in row_heights {
+            let row = Rect::new(0, y, body.width, h);
+            let areas = Layout::horizontal(vec![Constraint::Fill(1); cards.len()]).split(row);
+            for (card, area) in cards.into_iter().zip(areas.iter()) {
+                let view = View {
+                    app,
+                    habit,
+                    story,
+                    area: *area,
+                };
+                view.card(card, &mut page);
+            }
+            y += h;
+        }
+        let scroll = app.detail.scroll.min(limit);
+        for row in 0..body.height.min(height - scroll) {
+            for x in 0..body.width {
+                buf[(body.x + x, body.y + row)] = page[(x, row + scroll)].clone();
+            }
+        }
+    }
+}
+
+/// "every day", "3 times in 7 days", "at most 2 cups a day, on mon,wed".
+fn rhythm_words(habit: &Habit) -> String {
+    let rhythm = match habit.schedule {
+        Schedule::Daily => "every day".to_owned(),
+        Schedule::Times { times, days } => format!("{times} times in {days} days"),
+        Schedule::Weekdays(_) => format!("on {}", habit.schedule),
+    };
+    match &habit.measure {
+        Some(m) if m.at_most => format!(
+            "at most {} {} a day, {rhythm}",
+            format_amount(m.target),
+            m.unit_for(m.target)
+        ),
+        Some(m) => format!(
+            "{} {} a day, {rhythm}",
+            format_amount(m.target),
+            m.unit_for(m.target)
+        ),
+        None => rhythm,
+    }
+}
+
+/// A day of the story as the calendar marks it.
+fn mark(habit: &Habit, day: &StoryDay) -> Mark {
+    let limit = habit.measure.as_ref().is_some_and(|m| m.at_most);
+    match day.verdict {
+        _ if day.done => Mark::Done,
+        Verdict::Done => Mark::Done,
+        Verdict::Kept => Mark::Off,
+        Verdict::Missed if day.amount > 0.0 && !limit => Mark::Partial,
+        Verdict::Missed => Mark::Missed,
+        Verdict::Open => Mark::Open,
+        Verdict::Aside if habit.schedule.is_day_on(day.date) => Mark::Skipped,
+        Verdict::Aside => Mark::Off,
+    }
+}
+
+/// "3 Mar – 21 Apr 2026", or with both years when they differ.
+fn span_words(streak: &Streak) -> String {
+    let end = streak.end.format("%-d %b %Y");
+    if streak.start == streak.end {
+        end.to_string()
+    } else if streak.start.year() == streak.end.year() {
+        format!("{} – {end}", streak.start.format("%-d %b"))
+    } else {
+        format!("{} – {end}", streak.start.format("%-d %b %Y"))
+    }
+}
+
+fn percent(done: u32, due: u32) -> Option<u32> {
+    (due > 0).then(|| (f64::from(done) * 100.0 / f64::from(due)).round() as u32)
+}
+
+struct View<'a> {
+    app: &'a App,
+    habit: &'a Habit,
+    story: &'a Story,
+    area: Rect,
+}
+
+impl View<'_> {
+    fn block(&self, title: String) -> Block<'static> {
+        Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(Line::styled(title, self.app.theme.title))
+    }
+
+    fn card(&self, card: Card, buf: &mut Buffer) {
+        match card {
+            Card::Overview => self.overview(buf),
+            Card::Streaks => self.streaks(buf),
+            Card::Strength => self.strength(buf),
+            Card::Calendar => self.calendar(buf),
+            Card::Weekdays => self.weekdays(buf),
+            Card::Months => self.months(buf),
+        }
+    }
+
+    fn overview(&self, buf: &mut Buffer) {
+        let days = &self.story.days;
+        let theme = &self.app.theme;
+        let label = |text: &'static str| Span::styled(format!("{text:<10}"), theme.dim);
+        let now = days.last().map_or(0.0, |day| day.strength);
+        let ago = |n: usize, when: &str| {
+            let i = days.len().checked_sub(n + 1)?;
+            let points = ((now - days[i].strength) * 100.0).round();
+            Some(format!("{points:+} {when}"))
+        };
+        let changes: Vec<String> = [ago(30, "points in 30 days"), ago(365, "in a year")]
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut strength = vec![
+            label("Strength"),
+            Span::styled(format!("{:.0}%", now * 100.0), theme.done),
+        ];
+        if !changes.is_empty() {
+            strength.push(Span::raw(format!(", {}", changes.join(", "))));
+        }
+        let (done, due) = story::done_and_due(days);
+        let since = days.first().map_or(String::new(), |day| {
+            format!(" since {}", day.date.format("%-d %b %Y"))
+        });
+        let share = percent(done, due).map_or(String::new(), |p| format!(" ({p}%)"));
+        let best = story::streaks(days).first().map_or(0, |s| s.days);
+        let mut lines = vec![
+            Line::from(strength),
+            Line::from(vec![
+                label("Done"),
+                Span::raw(format!("{done} of {due} due days{share}{since}")),
+            ]),
+            Line::from(vec![
+                label("Streak"),
+                Span::raw(format!(
+                    "{} now, {} at best",
+                    days_words(story::current_streak(days)),
+                    days_words(best)
+                )),
+            ]),
+            Line::from(vec![label("Rhythm"), Span::raw(rhythm_words(self.habit))]),
+        ];
+        if let Some(m) = &self.habit.measure {
+            let months = story::months(days);
+            let month = |back: usize| {
+                months
+                    .len()
+                    .checked_sub(back + 1)
+                    .map_or(0.0, |i| months[i].amount)
+            };
+            let all: f64 = days.iter().map(|day| day.amount).sum();
+            let amount = |n: f64| format!("{} {}", format_amount(n), m.unit_for(n));
+            lines.push(Line::from(vec![
+                label("Logged"),
+                Span::raw(format!(
+                    "{} in all: {} this month, {} last month",
+                    amount(all),
+                    format_amount(month(0)),
+                    format_amount(month(1)),
+                )),
+            ]));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(self.block(" Overview ".into()))
+            .render(self.area, buf);
+    }
+
+    fn streaks(&self, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let days = &self.story.days;
+        let runs = story::streaks(days);
+        let current = story::current_streak(days);
+        let latest = runs.iter().map(|run| run.end).max();
+        let block = self.block(" Best streaks ".into());
+        let inner = block.inner(self.area);
+        block.render(self.area, buf);
+        if runs.is_empty() {
+            Paragraph::new("No streak yet: the first day kept begins one.")
+                .style(theme.dim)
+                .render(inner, buf);
+            return;
+        }
+        let longest = runs[0].days.max(1);
+        let texts: Vec<(String, String)> = (runs.iter().take(usize::from(inner.height)))
+            .map(|run| (days_words(run.days), span_words(run)))
+            .collect();
+        let days_width = texts
+            .iter()
+            .map(|(length, _)| length.len())
+            .max()
+            .unwrap_or(0);
+        let lines: Vec<Line> = (runs.iter().zip(&texts))
+            .map(|(run, (length, span))| {
+                let now = current > 0 && Some(run.end) == latest && run.days == current;
+                let room = usize::from(inner.width).saturating_sub(days_width + 30);
+                let bar = "█".repeat(
+                    (room as f64 * f64::from(run.days) / f64::from(longest)).ceil() as usize,
+                );
+                let mut spans = vec![
+                    Span::raw(format!("{length:>days_width$}  ")),
+                    Span::styled(bar, theme.done),
+                    Span::raw(format!(" {span}")),
+                ];
+                if now {
+                    spans.push(Span::styled(" ← now", theme.title));
+                }
+                Line::from(spans)
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn strength(&self, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let range = self.app.detail.range;
+        let days = match range.days() {
+            Some(n) => {
+                let from = self.app.today - Days::new(n - 1);
+                self.story.between(from, self.app.today)
+            }
+            None => &self.story.days[..],
+        };
+        let points: Vec<(f64, f64)> = (days.iter().enumerate())
+            .map(|(i, day)| (i as f64, day.strength * 100.0))
+            .collect();
+        let format = if range.days().is_some_and(|n| n < 365) {
+            "%-d %b"
+        } else {
+            "%b %Y"
+        };
+        let label = |i: usize| {
+            days.get(i)
+                .map_or(String::new(), |d| d.date.format(format).to_string())
+        };
+        let last = days.len().saturating_sub(1);
+        let title = format!(" Strength, {} ", range.words());
+        let chart = Chart::new(vec![
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.done)
+                .data(&points),
+        ])
+        .block(self.block(title))
+        .x_axis(
+            Axis::default()
+                .style(theme.dim)
+                .bounds([0.0, last.max(1) as f64])
+                .labels([label(0), label(last / 2), label(last)]),
+        )
+        .y_axis(
+            Axis::default()
+                .style(theme.dim)
+                .bounds([0.0, 100.0])
+                .labels(["0%", "50%", "100%"]),
+        );
+        chart.render(self.area, buf);
+    }
+
+    fn calendar(&self, buf: &mut Buffer) {
+        let app = self.app;
+        let year = app.detail.year;
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return;
+        };
+        let block = self.block(format!(" {year} "));
+        let inner = block.inner(self.area);
+        block.render(self.area, buf);
+        let week_start = |d: NaiveDate| date::week_start(d, app.settings.week_start);
+        let week_of = |d: NaiveDate| ((week_start(d) - week_start(first)).num_days() / 7) as u16;
+        let weeks = week_of(last) + 1;
+        const LABEL: u16 = 4;
+        let room = inner.width.saturating_sub(LABEL);
+        let cell = if room >= weeks * 2 { 2 } else { 1 };
+        // Too narrow for the year: the weeks up to today (or the year's end).
+        let shown = (room / cell).min(weeks);
+        let end_week = week_of(last.min(app.today).max(first));
+        let first_week = (end_week + 1).saturating_sub(shown);
+        let x_of = |d: NaiveDate| {
+            let week = week_of(d);
+            (week >= first_week && week < first_week + shown)
+                .then(|| inner.x + LABEL + (week - first_week) * cell)
+        };
+        let y_of = |d: NaiveDate| inner.y + 1 + (d - week_start(d)).num_days() as u16;
+
+        let days = self.story.between(first, last);
+        let mut date = first;
+        let mut next_label_x = 0;
+        while date <= last {
+            if let Some(x) = x_of(date) {
+                if date.day() == 1 && x >= next_label_x && x + 3 <= inner.right() {
+                    buf.set_string(x, inner.y, date.format("%b").to_string(), app.theme.dim);
+                    next_label_x = x + 4;
+                }
+                let found = days
+                    .first()
+                    .and_then(|d0| days.get(usize::try_from((date - d0.date).num_days()).ok()?));
+                let (symbol, mut style) = match found {
+                    Some(day) => app.theme.mark(mark(self.habit, day)),
+                    None if date < app.today => (symbols::MARK_BEFORE, app.theme.dim),
+                    None => app.theme.mark(Mark::Upcoming),
+                };
+                if date == app.today {
+                    style = style.patch(app.theme.today_column);
+                }
+                if y_of(date) < inner.bottom() {
+                    buf.set_string(x, y_of(date), symbol, style);
+                }
+            }
+            date = date.succ_opt().unwrap_or(NaiveDate::MAX);
+            if date == NaiveDate::MAX {
+                break;
+            }
+        }
+        for (row, day) in date::week_days(week_start(first)).iter().enumerate() {
+            if row % 2 == 0 && inner.y + 1 + (row as u16) < inner.bottom() {
+                let name = day.format("%a").to_string();
+                buf.set_string(inner.x, inner.y + 1 + row as u16, name, app.theme.dim);
+            }
+        }
+        if inner.height > 8 {
+            let mut legend =
+                super::week::legend(&app.theme, self.habit.schedule != Schedule::Daily);
+            if self.story.days.first().is_some_and(|day| day.date > first) {
+                let before = format!(" {}", symbols::MARK_BEFORE);
+                legend.push_span(Span::styled(before, app.theme.dim));
+                legend.push_span(" before it began");
+            }
+            let rows = Rect {
+                y: inner.y + 8,
+                height: inner.height - 8,
+                ..inner
+            };
+            Paragraph::new(legend)
+                .wrap(Wrap { trim: true })
+                .render(rows, buf);
+        }
+    }
+
+    fn weekdays(&self, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let each = story::weekdays(&self.story.days);
+        let order = date::week_days(date::week_start(
+            self.app.today,
+            self.app.settings.week_start,
+        ));
+        let bars: Vec<Bar> = order
+            .iter()
+            .map(|day| {
+                let (done, due) = each[day.weekday().num_days_from_monday() as usize];
+                let text = match percent(done, due) {
+                    Some(p) => format!("{p}% ({done}/{due})"),
+                    None => "not due".to_owned(),
+                };
+                Bar::new(u64::from(percent(done, due).unwrap_or(0)))
+                    .label(day.format("%a").to_string())
+                    .text_value(text)
+                    .style(theme.done)
+                    .value_style(theme.selected)
+            })
+            .collect();
+        BarChart::horizontal(bars)
+            .block(self.block(" Weekdays: share of due days done ".into()))
+            .max(100)
+            .bar_gap(0)
+            .render(self.area, buf);
+    }
+
+    fn months(&self, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let months = story::months(&self.story.days);
+        let block = self.block(match &self.habit.measure {
+            Some(m) => format!(" Each month, in {} ", m.unit_for(2.0)),
+            None => " Days done each month ".into(),
+        });
+        let room = block.inner(self.area).width;
+        const WIDTH: u16 = 4;
+        let shown = usize::from((room + 1) / (WIDTH + 1)).min(12);
+        let bars: Vec<Bar> = (months.iter().skip(months.len().saturating_sub(shown)))
+            .map(|month| {
+                let (value, text) = match &self.habit.measure {
+                    Some(_) => (month.amount.round() as u64, format_amount(month.amount)),
+                    None => (u64::from(month.done), month.done.to_string()),
+                };
+                let name = month
+                    .month
+                    .first_day()
+                    .map_or(String::new(), |d| d.format("%b").to_string());
+                Bar::new(value)
+                    .label(name)
+                    .text_value(text)
+                    .style(theme.done)
+                    .value_style(theme.selected)
+            })
+            .collect();
+        BarChart::vertical(bars)
+            .block(block)
+            .bar_width(WIDTH)
+            .bar_gap(1)
+            .direction(Direction::Vertical)
+            .render(self.area, buf);
+    }
+}
+
+fn days_words(days: u32) -> String {
+    match days {
+        1 => "1 day".to_owned(),
+        n => format!("{n} days"),
+    }
+}

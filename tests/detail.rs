@@ -1,0 +1,289 @@
+//! The detail screen: a habit's whole story, opened with `i`. Every card at
+//! 60×18, 80×24 and 120×40 (scrolled through where it does not fit), in
+//! Unicode, ASCII and without colour; and the keys that move it.
+
+mod common;
+
+use common::{d, sample_app};
+use gutbone::action::Action;
+use gutbone::app::{App, ChartRange, Overlay};
+use gutbone::domain::Entry;
+use gutbone::domain::settings::ThemeName;
+use gutbone::ui::theme::Theme;
+use gutbone::update::{Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+const SIZES: [(u16, u16); 3] = [(60, 18), (80, 24), (120, 40)];
+
+fn act(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        update(app, Msg::Action(*action));
+    }
+}
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    terminal
+        .draw(|frame| gutbone::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let symbols: Vec<&str> = buffer.content.iter().map(|cell| cell.symbol()).collect();
+    symbols
+        .chunks(width)
+        .map(|row| row.concat().trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Two years of made-up history for the default habits, up to Sunday 22
+/// November 2026, with the first habit (fermented food, measured) selected.
+fn story_app(theme: Theme) -> App {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let habits = app.all_habits();
+    app.history.log = gutbone::generate::made_up_log(&habits, 2, d("2026-11-22"), 7);
+    app.refresh_stats();
+    app.theme = theme;
+    app
+}
+
+/// Every page of the screen at this size: scrolled by a screenful at a
+/// time to the bottom, so each card is seen whole at least once.
+fn pages(app: &mut App, width: u16, height: u16) -> String {
+    update(app, Msg::Resize(width, height));
+    let limit = gutbone::ui::detail_scroll_limit(Rect::new(0, 0, width, height));
+    let mut pages = vec![];
+    loop {
+        pages.push(text(&screen(app)));
+        if app.detail.scroll >= limit {
+            break;
+        }
+        for _ in 0..height - 2 {
+            act(app, &[Action::SelectDown]);
+        }
+    }
+    pages.join("\n---- next page ----\n")
+}
+
+#[test]
+fn every_card_at_every_size_in_unicode_ascii_and_without_colour() {
+    for (width, height) in SIZES {
+        let mut app = story_app(Theme::default());
+        act(&mut app, &[Action::OpenDetail]);
+        let unicode = pages(&mut app, width, height);
+        insta::assert_snapshot!(format!("detail_{width}x{height}"), unicode);
+
+        let mut app = story_app(Theme::new(ThemeName::Dark, true, true));
+        act(&mut app, &[Action::OpenDetail]);
+        let ascii = pages(&mut app, width, height);
+        assert!(ascii.is_ascii(), "{ascii}");
+        insta::assert_snapshot!(format!("detail_ascii_{width}x{height}"), ascii);
+
+        // Without colour: the same screen, and not one colour on it.
+        let mut app = story_app(Theme::new(ThemeName::Dark, false, false));
+        act(&mut app, &[Action::OpenDetail]);
+        assert_eq!(pages(&mut app, width, height), unicode);
+        let terminal = screen(&app);
+        for cell in &terminal.backend().buffer().content {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        }
+    }
+}
+
+#[test]
+fn the_ascii_calendar_keeps_its_marks_apart() {
+    let mut app = story_app(Theme::new(ThemeName::Dark, true, true));
+    act(&mut app, &[Action::OpenDetail]);
+    update(&mut app, Msg::Resize(120, 40));
+    let text = text(&screen(&app));
+    assert!(
+        text.contains("# done + part - skipped . missed o open"),
+        "{text}"
+    );
+    // The chart's line, as points.
+    assert!(text.contains('*'), "{text}");
+}
+
+/// The lines of the calendar's grid, between its title and its legend.
+fn calendar(text: &str, year: i32) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let top = (lines.iter())
+        .position(|line| line.contains(&format!("┌ {year} ")))
+        .expect("a calendar");
+    let legend = (lines.iter().skip(top))
+        .position(|line| line.contains("● done"))
+        .expect("a legend");
+    lines[top + 1..top + legend].join("\n")
+}
+
+#[test]
+fn the_calendar_marks_each_kind_of_day_with_its_own_shape() {
+    // Lifting on Mondays, Wednesdays and Fridays, from the sample log's
+    // first day, 3 November: done on the 16th and 18th, skipped on
+    // Friday the 13th, every other due day missed.
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let [_, lift, _] = common::rhythm_habits();
+    app.set_habits(vec![lift.clone()]);
+    for day in ["2026-11-16", "2026-11-18"] {
+        app.history.log.set_done(d(day), &lift, true);
+    }
+    app.history
+        .log
+        .set_entry(d("2026-11-13"), &lift, Some(Entry::Skipped));
+    app.refresh_stats();
+    act(&mut app, &[Action::OpenDetail]);
+    update(&mut app, Msg::Resize(120, 40));
+    let grid = calendar(&text(&screen(&app)), 2026);
+    let count = |mark: char| grid.chars().filter(|c| *c == mark).count();
+    // Mon 16 and Wed 18 done; Fri 13 skipped; Wed 4, Fri 6, Mon 9, Wed 11
+    // and Fri 20 missed; the twelve other days, today too, not due.
+    assert_eq!(count('●'), 2, "{grid}");
+    assert_eq!(count('–'), 1, "{grid}");
+    assert_eq!(count('·'), 5, "{grid}");
+    assert_eq!(count('◦'), 12, "{grid}");
+    assert_eq!(count('○'), 0, "{grid}");
+    // 1 January to 2 November: before the habit began.
+    assert_eq!(count('░'), 306, "{grid}");
+}
+
+#[test]
+fn i_opens_the_selected_habit_and_esc_or_i_returns() {
+    let mut app = story_app(Theme::default());
+    update(&mut app, Msg::Resize(120, 40));
+    app.select(1);
+    act(&mut app, &[Action::OpenDetail]);
+    assert_eq!(app.overlay, Some(Overlay::Detail));
+    let text = text(&screen(&app));
+    let name = &app.habits[1].name;
+    assert!(text.starts_with(&format!(" {name} ")), "{text}");
+    act(&mut app, &[Action::Back]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.selected, 1);
+    act(&mut app, &[Action::OpenDetail, Action::OpenDetail]);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn brackets_step_the_calendar_through_the_years_of_the_story_only() {
+    let mut app = story_app(Theme::default());
+    update(&mut app, Msg::Resize(120, 40));
+    act(&mut app, &[Action::OpenDetail]);
+    assert_eq!(app.detail.year, 2026);
+    act(&mut app, &[Action::NextWeek]);
+    assert_eq!(app.detail.year, 2026, "no year after today's");
+    act(&mut app, &[Action::PrevWeek]);
+    assert_eq!(app.detail.year, 2025);
+    calendar(&text(&screen(&app)), 2025);
+    // Two years back from 22 November 2026 begins in 2024, and stops there.
+    act(
+        &mut app,
+        &[Action::PrevWeek, Action::PrevWeek, Action::PrevWeek],
+    );
+    assert_eq!(app.detail.year, 2024);
+    // Opened again, it starts from this year.
+    act(&mut app, &[Action::Back, Action::OpenDetail]);
+    assert_eq!(app.detail.year, 2026);
+}
+
+#[test]
+fn r_cycles_the_chart_through_three_months_a_year_and_all() {
+    let mut app = story_app(Theme::default());
+    update(&mut app, Msg::Resize(120, 40));
+    act(&mut app, &[Action::OpenDetail]);
+    let mut titles = vec![];
+    for _ in 0..4 {
+        let text = text(&screen(&app));
+        let title = (text.lines())
+            .find_map(|line| line.split("┌ ").nth(1)?.strip_prefix("Strength, "))
+            .map(|rest| rest.split(" ─").next().unwrap_or("").to_owned());
+        titles.push(title.expect("a strength chart"));
+        act(&mut app, &[Action::NextRange]);
+    }
+    assert_eq!(titles, ["3 months", "1 year", "all", "3 months"]);
+    assert_eq!(app.detail.range, ChartRange::Year);
+}
+
+#[test]
+fn a_small_screen_scrolls_to_its_last_card_and_no_further() {
+    let mut app = story_app(Theme::default());
+    update(&mut app, Msg::Resize(60, 18));
+    act(&mut app, &[Action::OpenDetail]);
+    let limit = gutbone::ui::detail_scroll_limit(Rect::new(0, 0, 60, 18));
+    assert!(limit > 0);
+    for _ in 0..200 {
+        act(&mut app, &[Action::SelectDown]);
+    }
+    assert_eq!(app.detail.scroll, limit);
+    let text = text(&screen(&app));
+    let last = text.lines().rev().nth(1).unwrap_or_default();
+    assert!(last.starts_with('└'), "the last card's foot shows:\n{text}");
+    // The wheel scrolls too.
+    let wheel = |kind| {
+        Msg::Mouse(crossterm::event::MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: crossterm::event::KeyModifiers::NONE,
+        })
+    };
+    update(&mut app, wheel(crossterm::event::MouseEventKind::ScrollUp));
+    assert_eq!(app.detail.scroll, limit - 1);
+    update(
+        &mut app,
+        wheel(crossterm::event::MouseEventKind::ScrollDown),
+    );
+    assert_eq!(app.detail.scroll, limit);
+
+    // A big screen holds it all: nothing to scroll.
+    update(&mut app, Msg::Resize(120, 40));
+    assert_eq!(
+        gutbone::ui::detail_scroll_limit(Rect::new(0, 0, 120, 40)),
+        0
+    );
+}
+
+#[test]
+fn a_habit_added_today_has_a_one_day_story() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    act(&mut app, &[Action::AddHabit]);
+    for c in "Walk 🏃 日本".chars() {
+        act(&mut app, &[Action::Type(c)]);
+    }
+    act(&mut app, &[Action::Confirm]);
+    let walk = app
+        .habits
+        .iter()
+        .position(|h| h.name == "Walk 🏃 日本")
+        .unwrap();
+    app.select(walk);
+    act(&mut app, &[Action::OpenDetail]);
+    assert_eq!(app.detail.story.as_ref().map(|s| s.days.len()), Some(1));
+    for (width, height) in SIZES {
+        update(&mut app, Msg::Resize(width, height));
+        let text = text(&screen(&app));
+        assert!(text.contains("0 of 1 due days"), "{text}");
+        assert!(text.contains("No streak yet"), "{text}");
+    }
+}
+
+#[test]
+fn a_change_on_another_screen_reaches_the_story() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    update(&mut app, Msg::Resize(120, 40));
+    act(&mut app, &[Action::OpenDetail]);
+    let before = app.detail.story.clone().unwrap();
+    act(
+        &mut app,
+        &[Action::Back, Action::ToggleSelected, Action::OpenDetail],
+    );
+    let after = app.detail.story.clone().unwrap();
+    assert_ne!(before.days.last(), after.days.last());
+    assert!(after.days.last().is_some_and(|day| day.done));
+}
