@@ -14,7 +14,7 @@ use crate::form::HabitForm;
 use crate::screen::{Panel, Tier};
 use crate::ui::layout::{self, Hit};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 mod edit;
 
@@ -125,11 +125,24 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// A click toggles a checkbox, selects a habit, views a day or focuses a
 /// panel; the wheel steps through days. Overlays are for the keyboard.
 fn mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
-    // Screens that scroll take the wheel; the popups ignore the mouse.
+    // Screens that scroll take the wheel; a click on a day of a habit's
+    // calendar views that day, as one on the week grid does. The popups
+    // ignore the mouse.
     if matches!(app.overlay, Some(Overlay::Detail | Overlay::Help)) {
         return match event.kind {
             MouseEventKind::ScrollUp => act(app, Action::SelectUp),
             MouseEventKind::ScrollDown => act(app, Action::SelectDown),
+            MouseEventKind::Down(MouseButton::Left) if app.overlay == Some(Overlay::Detail) => {
+                let point = Position::new(event.column, event.row);
+                if let Some(day) = crate::ui::detail_day_at(app, app.area, point)
+                    .filter(|day| *day >= date::first_kept_day())
+                {
+                    app.overlay = None;
+                    app.viewing = day;
+                    app.focus = Panel::Week;
+                }
+                vec![]
+            }
             _ => vec![],
         };
     }

@@ -287,3 +287,45 @@ fn a_change_on_another_screen_reaches_the_story() {
     assert_ne!(before.days.last(), after.days.last());
     assert!(after.days.last().is_some_and(|day| day.done));
 }
+
+#[test]
+fn a_click_on_a_calendar_day_views_that_day_and_one_elsewhere_does_nothing() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let click = |column, row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    for (width, height) in SIZES {
+        let mut app = story_app(Theme::default());
+        update(&mut app, Msg::Resize(width, height));
+        act(&mut app, &[Action::OpenDetail, Action::PrevWeek]);
+        // Scrolled until the calendar's Monday row is on screen.
+        let (x, y) = loop {
+            let text = text(&screen(&app));
+            let found = text.lines().enumerate().find_map(|(y, line)| {
+                let x = line.find("│ Mo ")?;
+                Some((line[..x].chars().count() as u16 + 5, y as u16))
+            });
+            match found {
+                Some(at) => break at,
+                None => act(&mut app, &[Action::SelectDown]),
+            }
+        };
+        // The weekday names are no day.
+        update(&mut app, click(x - 2, y));
+        assert_eq!(app.overlay, Some(Overlay::Detail));
+        // The first Monday column of 2025's calendar: the week of 1 January
+        // 2025 (a Wednesday) starts on Monday 30 December 2024, outside it;
+        // the next column's Monday is 6 January.
+        update(&mut app, click(x, y));
+        assert_eq!(app.overlay, Some(Overlay::Detail), "{width}x{height}");
+        let next = if width >= 120 { x + 2 } else { x + 1 };
+        update(&mut app, click(next, y));
+        assert_eq!(app.overlay, None, "{width}x{height}");
+        assert_eq!(app.viewing, d("2025-01-06"), "{width}x{height}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Position, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -26,6 +26,7 @@ pub struct DetailScreen<'a> {
     pub app: &'a App,
 }
 
+const CARD_PADDING: Padding = Padding::horizontal(1);
 /// Wide enough for two cards side by side.
 const WIDE: u16 = 100;
 /// Five lines each: the five longest streaks.
@@ -84,6 +85,43 @@ fn body(screen: Rect) -> Rect {
     }
 }
 
+/// The page of cards for a body this size: its height (the body's, or
+/// more to scroll through) and where each card goes on it.
+fn page(body: Rect) -> (u16, Vec<(Card, Rect)>) {
+    let height = content_height(body.width).max(body.height);
+    let flexible = height - (content_height(body.width) - CHART_MIN);
+    let mut y = 0;
+    let mut cards = vec![];
+    for (h, row_cards) in rows(body.width) {
+        let h = if row_cards.contains(&Card::Strength) {
+            flexible
+        } else {
+            h
+        };
+        let row = Rect::new(0, y, body.width, h);
+        let areas = Layout::horizontal(vec![Constraint::Fill(1); row_cards.len()]).split(row);
+        cards.extend(row_cards.into_iter().zip(areas.iter().copied()));
+        y += h;
+    }
+    (height, cards)
+}
+
+/// The day of the calendar at `point` on the screen, if any.
+pub fn day_at(app: &App, screen: Rect, point: Position) -> Option<NaiveDate> {
+    let body = body(screen);
+    if !body.contains(point) {
+        return None;
+    }
+    let scroll = app.detail.scroll.min(scroll_limit(screen));
+    let on_page = Position::new(point.x - body.x, point.y - body.y + scroll);
+    let (_, cards) = page(body);
+    let (_, area) = cards
+        .into_iter()
+        .find(|(card, _)| *card == Card::Calendar)?;
+    let grid = Grid::new(app, Block::bordered().padding(CARD_PADDING).inner(area))?;
+    grid.date_at(on_page).filter(|date| *date <= app.today)
+}
+
 /// As far as the cards scroll on a screen of this size.
 pub fn scroll_limit(screen: Rect) -> u16 {
     let body = body(screen);
@@ -138,31 +176,16 @@ impl Widget for DetailScreen<'_> {
 
         // The cards are drawn whole, off screen, and the part scrolled to
         // is copied: a card cut by the edge keeps its frame and its sense.
-        let height = content_height(body.width).max(body.height);
+        let (height, cards) = page(body);
         let mut page = Buffer::empty(Rect::new(0, 0, body.width, height));
-        let flexible = height - (content_height(body.width) - CHART_MIN);
-        let row_heights = rows(body.width).into_iter().map(|(h, cards)| {
-            let h = if cards.contains(&Card::Strength) {
-                flexible
-            } else {
-                h
+        for (card, area) in cards {
+            let view = View {
+                app,
+                habit,
+                story,
+                area,
             };
-            (h, cards)
-        });
-        let mut y = 0;
-        for (h, cards) in row_heights {
-            let row = Rect::new(0, y, body.width, h);
-            let areas = Layout::horizontal(vec![Constraint::Fill(1); cards.len()]).split(row);
-            for (card, area) in cards.into_iter().zip(areas.iter()) {
-                let view = View {
-                    app,
-                    habit,
-                    story,
-                    area: *area,
-                };
-                view.card(card, &mut page);
-            }
-            y += h;
+            view.card(card, &mut page);
         }
         let scroll = app.detail.scroll.min(limit);
         for row in 0..body.height.min(height - scroll) {
@@ -192,6 +215,79 @@ fn rhythm_words(habit: &Habit) -> String {
             m.unit_for(m.target)
         ),
         None => rhythm,
+    }
+}
+
+/// Where the calendar puts its days: weeks as columns, weekdays as rows
+/// under a row of month names, after a column of weekday names.
+struct Grid {
+    inner: Rect,
+    first: NaiveDate,
+    last: NaiveDate,
+    week_start: crate::domain::settings::WeekStart,
+    /// Columns to a week: two when the year fits so, else one.
+    cell: u16,
+    /// The first week shown, counted from the year's first, and how many.
+    first_week: u16,
+    shown: u16,
+}
+
+impl Grid {
+    /// "Mo ": the weekday names' column.
+    const LABEL: u16 = 3;
+
+    fn new(app: &App, inner: Rect) -> Option<Self> {
+        let year = app.detail.year;
+        let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
+        let mut grid = Self {
+            inner,
+            first,
+            last,
+            week_start: app.settings.week_start,
+            cell: 1,
+            first_week: 0,
+            shown: 0,
+        };
+        let weeks = grid.week_of(last) + 1;
+        let room = inner.width.saturating_sub(Self::LABEL);
+        grid.cell = if room >= weeks * 2 { 2 } else { 1 };
+        // Too narrow for the year: the weeks up to today (or the year's end).
+        grid.shown = (room / grid.cell).min(weeks);
+        let end_week = grid.week_of(last.min(app.today).max(first));
+        grid.first_week = (end_week + 1).saturating_sub(grid.shown);
+        Some(grid)
+    }
+
+    fn week_of(&self, date: NaiveDate) -> u16 {
+        let start = |d| date::week_start(d, self.week_start);
+        ((start(date) - start(self.first)).num_days() / 7) as u16
+    }
+
+    /// The weekdays in row order.
+    fn weekdays(&self) -> [NaiveDate; 7] {
+        date::week_days(date::week_start(self.first, self.week_start))
+    }
+
+    /// Where `date` is drawn, if it is shown.
+    fn cell_of(&self, date: NaiveDate) -> Option<Position> {
+        let week = self.week_of(date);
+        let row = (date - date::week_start(date, self.week_start)).num_days() as u16;
+        let x = self.inner.x + Self::LABEL + week.checked_sub(self.first_week)? * self.cell;
+        let y = self.inner.y + 1 + row;
+        (week < self.first_week + self.shown && y < self.inner.bottom())
+            .then_some(Position::new(x, y))
+    }
+
+    fn date_at(&self, point: Position) -> Option<NaiveDate> {
+        let column = point.x.checked_sub(self.inner.x + Self::LABEL)? / self.cell;
+        let row = point.y.checked_sub(self.inner.y + 1)?;
+        if column >= self.shown || row >= 7 {
+            return None;
+        }
+        let week = i64::from(self.first_week + column);
+        let date = date::add_weeks(self.weekdays()[usize::from(row)], week);
+        (self.first..=self.last).contains(&date).then_some(date)
     }
 }
 
@@ -236,7 +332,7 @@ struct View<'a> {
 impl View<'_> {
     fn block(&self, title: String) -> Block<'static> {
         Block::bordered()
-            .padding(Padding::horizontal(1))
+            .padding(CARD_PADDING)
             .title(Line::styled(title, self.app.theme.title))
     }
 
@@ -414,66 +510,41 @@ impl View<'_> {
 
     fn calendar(&self, buf: &mut Buffer) {
         let app = self.app;
-        let year = app.detail.year;
-        let (Some(first), Some(last)) = (
-            NaiveDate::from_ymd_opt(year, 1, 1),
-            NaiveDate::from_ymd_opt(year, 12, 31),
-        ) else {
-            return;
-        };
-        let block = self.block(format!(" {year} "));
+        let block = self.block(format!(" {} ", app.detail.year));
         let inner = block.inner(self.area);
         block.render(self.area, buf);
-        let week_start = |d: NaiveDate| date::week_start(d, app.settings.week_start);
-        let week_of = |d: NaiveDate| ((week_start(d) - week_start(first)).num_days() / 7) as u16;
-        let weeks = week_of(last) + 1;
-        const LABEL: u16 = 4;
-        let room = inner.width.saturating_sub(LABEL);
-        let cell = if room >= weeks * 2 { 2 } else { 1 };
-        // Too narrow for the year: the weeks up to today (or the year's end).
-        let shown = (room / cell).min(weeks);
-        let end_week = week_of(last.min(app.today).max(first));
-        let first_week = (end_week + 1).saturating_sub(shown);
-        let x_of = |d: NaiveDate| {
-            let week = week_of(d);
-            (week >= first_week && week < first_week + shown)
-                .then(|| inner.x + LABEL + (week - first_week) * cell)
+        let Some(grid) = Grid::new(app, inner) else {
+            return;
         };
-        let y_of = |d: NaiveDate| inner.y + 1 + (d - week_start(d)).num_days() as u16;
-
+        let (first, last) = (grid.first, grid.last);
         let days = self.story.between(first, last);
-        let mut date = first;
         let mut next_label_x = 0;
-        while date <= last {
-            if let Some(x) = x_of(date) {
-                if date.day() == 1 && x >= next_label_x && x + 3 <= inner.right() {
-                    buf.set_string(x, inner.y, date.format("%b").to_string(), app.theme.dim);
-                    next_label_x = x + 4;
-                }
-                let found = days
-                    .first()
-                    .and_then(|d0| days.get(usize::try_from((date - d0.date).num_days()).ok()?));
-                let (symbol, mut style) = match found {
-                    Some(day) => app.theme.mark(mark(self.habit, day)),
-                    None if date < app.today => (symbols::MARK_BEFORE, app.theme.dim),
-                    None => app.theme.mark(Mark::Upcoming),
-                };
-                if date == app.today {
-                    style = style.patch(app.theme.today_column);
-                }
-                if y_of(date) < inner.bottom() {
-                    buf.set_string(x, y_of(date), symbol, style);
-                }
+        for date in first.iter_days().take_while(|date| *date <= last) {
+            let Some(at) = grid.cell_of(date) else {
+                continue;
+            };
+            if date.day() == 1 && at.x >= next_label_x && at.x + 3 <= inner.right() {
+                let month = date.format("%b").to_string();
+                buf.set_string(at.x, inner.y, month, app.theme.dim);
+                next_label_x = at.x + 4;
             }
-            date = date.succ_opt().unwrap_or(NaiveDate::MAX);
-            if date == NaiveDate::MAX {
-                break;
+            let found = (days.first())
+                .and_then(|d0| days.get(usize::try_from((date - d0.date).num_days()).ok()?));
+            let (symbol, mut style) = match found {
+                Some(day) => app.theme.mark(mark(self.habit, day)),
+                None if date < app.today => (symbols::MARK_BEFORE, app.theme.dim),
+                None => app.theme.mark(Mark::Upcoming),
+            };
+            if date == app.today {
+                style = style.patch(app.theme.today_column);
             }
+            buf.set_string(at.x, at.y, symbol, style);
         }
-        for (row, day) in date::week_days(week_start(first)).iter().enumerate() {
-            if row % 2 == 0 && inner.y + 1 + (row as u16) < inner.bottom() {
-                let name = day.format("%a").to_string();
-                buf.set_string(inner.x, inner.y + 1 + row as u16, name, app.theme.dim);
+        for (row, day) in grid.weekdays().iter().enumerate() {
+            let y = inner.y + 1 + row as u16;
+            if row % 2 == 0 && y < inner.bottom() {
+                let name: String = day.format("%a").to_string().chars().take(2).collect();
+                buf.set_string(inner.x, y, name, app.theme.dim);
             }
         }
         if inner.height > 8 {

@@ -137,7 +137,7 @@ fn help_area(screen: Rect) -> Rect {
     )
 }
 
-pub use detail::scroll_limit as detail_scroll_limit;
+pub use detail::{day_at as detail_day_at, scroll_limit as detail_scroll_limit};
 pub use help::scroll_limit as help_scroll_limit;
 
 fn render_too_small(frame: &mut Frame, area: Rect) {
