@@ -116,6 +116,13 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resize(width, height) => {
             app.area = Rect::new(0, 0, width, height);
+            // A bigger screen scrolls less far: the way back starts there.
+            app.detail.scroll = app
+                .detail
+                .scroll
+                .min(crate::ui::detail_scroll_limit(app.area));
+            let help_limit = crate::ui::help_scroll_limit(app, app.area);
+            app.help_scroll = app.help_scroll.min(help_limit);
             vec![]
         }
         Msg::Mouse(event) => mouse(app, event),

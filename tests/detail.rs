@@ -241,12 +241,54 @@ fn a_small_screen_scrolls_to_its_last_card_and_no_further() {
     );
     assert_eq!(app.detail.scroll, limit);
 
-    // A big screen holds it all: nothing to scroll.
+    // A big screen holds it all: nothing to scroll, and the way back up
+    // starts there after a resize.
     update(&mut app, Msg::Resize(120, 40));
     assert_eq!(
         gutbone::ui::detail_scroll_limit(Rect::new(0, 0, 120, 40)),
         0
     );
+    assert_eq!(app.detail.scroll, 0);
+    update(&mut app, Msg::Resize(60, 18));
+    act(&mut app, &[Action::SelectDown]);
+    assert_eq!(app.detail.scroll, 1);
+}
+
+#[test]
+fn every_line_of_the_overview_shows_at_every_width() {
+    let mut app = story_app(Theme::default());
+    act(&mut app, &[Action::OpenDetail]);
+    for width in [60, 80, 100, 119, 120, 160] {
+        update(&mut app, Msg::Resize(width, 40));
+        let text = text(&screen(&app));
+        for label in ["Strength", "Done", "Streak", "Rhythm", "Logged"] {
+            assert!(
+                text.contains(&format!("│ {label:<10}")),
+                "{label} at {width}:\n{text}"
+            );
+        }
+        assert!(
+            text.contains(" due days ("),
+            "the share of due days at {width}"
+        );
+    }
+}
+
+#[test]
+fn a_narrow_footer_drops_whole_hints_and_keeps_the_way_back() {
+    let mut app = story_app(Theme::default());
+    act(&mut app, &[Action::OpenDetail]);
+    for width in [30, 40, 50, 60, 80] {
+        update(&mut app, Msg::Resize(width, 12));
+        let text = text(&screen(&app));
+        let footer = text.lines().last().unwrap_or_default().trim();
+        assert!(footer.ends_with("Esc back"), "{width}: {footer}");
+        let first = footer.split_whitespace().next().unwrap_or_default();
+        assert!(
+            ["[", "r", "↑", "Esc"].contains(&first),
+            "{width}: a hint cut short: {footer}"
+        );
+    }
 }
 
 #[test]
@@ -268,7 +310,10 @@ fn a_habit_added_today_has_a_one_day_story() {
     for (width, height) in SIZES {
         update(&mut app, Msg::Resize(width, height));
         let text = text(&screen(&app));
-        assert!(text.contains("0 of 1 due days"), "{text}");
+        assert!(
+            text.contains("no due day yet"),
+            "today is still open: {text}"
+        );
         assert!(text.contains("No streak yet"), "{text}");
     }
 }

@@ -28,11 +28,15 @@ fn a_daily_habit_with_a_skip_and_misses() {
     let days = &story.days[..];
     assert_eq!(
         story::done_and_due(days),
-        (5, 7),
-        "the skip is not due; open today is"
+        (5, 6),
+        "neither the skip nor today, still open, is due"
     );
     let weekdays = story::weekdays(days);
-    assert_eq!(weekdays[0], (1, 2), "Monday: done last week, open today");
+    assert_eq!(
+        weekdays[0],
+        (1, 1),
+        "Monday: done last week; today still open"
+    );
     assert_eq!(weekdays[3], (0, 0), "Thursday was skipped");
     assert_eq!(weekdays[4], (0, 1), "Friday missed");
     let streaks = story::streaks(days);
@@ -114,4 +118,23 @@ fn between_takes_the_days_in_range_and_nothing_outside() {
     assert_eq!(story.between(day(3), day(5)).len(), 3);
     assert!(story.between(day(20), day(30)).is_empty());
     assert!(story.between(day(5), day(3)).is_empty());
+}
+
+#[test]
+fn a_day_off_done_anyway_is_a_bonus_not_a_due_day() {
+    let mut lift = Habit::check("lift", "Lift");
+    lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
+    let mut log = Log::new();
+    // Mon done, Tue (off) done, Wed missed, Thu (off) nothing, Fri done,
+    // Sat (off) done; Sunday today.
+    for n in [0, 1, 4, 5] {
+        log.set_done(day(n), &lift, true);
+    }
+    let story = Story::of(&History::from(log), &lift, day(6));
+    assert_eq!(story::done_and_due(&story.days), (2, 3));
+    let weekdays = story::weekdays(&story.days);
+    assert_eq!(weekdays[1], (0, 0), "Tuesday is off, done or not");
+    assert_eq!(weekdays[2], (0, 1), "Wednesday missed");
+    // The bonus days keep the run going: Fri and Sat after Wednesday's miss.
+    assert_eq!(story::current_streak(&story.days), 2);
 }

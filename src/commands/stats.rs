@@ -96,7 +96,8 @@ pub fn run(
     let history = History::from(log);
     let figures: Vec<StatsJson> = (chosen.iter())
         .map(|habit| {
-            let story = Story::of(&history, habit, to);
+            // Walked to today, so a `--to` in the past is a day decided.
+            let story = Story::of(&history, habit, today);
             let days = story.between(from.unwrap_or(NaiveDate::MIN), to);
             of(habit, days)
         })

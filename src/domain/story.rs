@@ -20,6 +20,9 @@ pub struct StoryDay {
     pub amount: f64,
     /// Done: by doing it, or for a limit, by staying within it.
     pub done: bool,
+    /// A day off of a weekday schedule: one done then is a bonus, which
+    /// keeps a streak but is no due day.
+    pub off: bool,
 }
 
 /// Every day from the habit's start to today, in order.
@@ -55,6 +58,7 @@ impl Story {
                 strength,
                 amount: history.log.amount(date, habit),
                 done: verdict == Verdict::Done || (limit && verdict == Verdict::Kept),
+                off: !habit.schedule.is_day_on(date),
             })
             .collect();
         Self { days }
@@ -68,13 +72,12 @@ impl Story {
     }
 }
 
-/// Days done, and days due: a due day is one done or missed (today too,
-/// while it is open). A day a rhythm did without, or set aside, is neither.
+/// Days done, and days due: a due day is one done or missed. A day still
+/// open (today, or a window reaching it), one a rhythm did without, one set
+/// aside and a weekday schedule's day off, done or not, are none.
 pub fn done_and_due(days: &[StoryDay]) -> (u32, u32) {
-    let today = days.last().map(|day| day.date);
-    days.iter().fold((0, 0), |(done, due), day| {
-        let open_today = day.verdict == Verdict::Open && Some(day.date) == today;
-        let is_due = day.done || day.verdict == Verdict::Missed || open_today;
+    (days.iter().filter(|day| !day.off)).fold((0, 0), |(done, due), day| {
+        let is_due = day.done || day.verdict == Verdict::Missed;
         (done + u32::from(day.done), due + u32::from(is_due))
     })
 }

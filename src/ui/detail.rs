@@ -27,8 +27,9 @@ pub struct DetailScreen<'a> {
 }
 
 const CARD_PADDING: Padding = Padding::horizontal(1);
-/// Wide enough for two cards side by side.
-const WIDE: u16 = 100;
+/// Wide enough for two cards side by side, each line of the overview
+/// whole.
+const WIDE: u16 = 120;
 /// Five lines each: the five longest streaks.
 const OVERVIEW: u16 = 7;
 const STREAKS: u16 = 7;
@@ -157,21 +158,24 @@ impl Widget for DetailScreen<'_> {
         .render(header, buf);
 
         let limit = scroll_limit(area);
-        let mut hints = super::key_hints(
-            app,
-            &[
-                (&[Action::PrevWeek, Action::NextWeek], "years"),
-                (&[Action::NextRange], "chart range"),
-            ],
-        );
+        // The hints that fit, the way back first: a narrow footer loses
+        // whole hints, not the start of one.
+        let mut wanted: Vec<(&[Action], &str)> = vec![
+            (&[Action::PrevWeek, Action::NextWeek], "years"),
+            (&[Action::NextRange], "chart range"),
+        ];
         if limit > 0 {
-            hints.extend(super::key_hints(
-                app,
-                &[(&[Action::SelectUp, Action::SelectDown], "scroll")],
-            ));
+            wanted.push((&[Action::SelectUp, Action::SelectDown], "scroll"));
         }
-        hints.push(Span::styled(" Esc", app.theme.key));
-        hints.push(Span::raw(" back "));
+        let back = [Span::styled(" Esc", app.theme.key), Span::raw(" back ")];
+        let mut hints = super::key_hints(app, &wanted);
+        while Line::from(hints.clone()).width() + 6 > usize::from(footer.width)
+            && !wanted.is_empty()
+        {
+            wanted.remove(0);
+            hints = super::key_hints(app, &wanted);
+        }
+        hints.extend(back);
         Line::from(hints).right_aligned().render(footer, buf);
 
         // The cards are drawn whole, off screen, and the part scrolled to
@@ -355,9 +359,13 @@ impl View<'_> {
         let ago = |n: usize, when: &str| {
             let i = days.len().checked_sub(n + 1)?;
             let points = ((now - days[i].strength) * 100.0).round();
-            Some(format!("{points:+} {when}"))
+            Some(if points == 0.0 {
+                format!("unchanged {when}")
+            } else {
+                format!("{points:+} {when}")
+            })
         };
-        let changes: Vec<String> = [ago(30, "points in 30 days"), ago(365, "in a year")]
+        let changes: Vec<String> = [ago(30, "in 30 days"), ago(365, "in a year")]
             .into_iter()
             .flatten()
             .collect();
@@ -372,14 +380,14 @@ impl View<'_> {
         let since = days.first().map_or(String::new(), |day| {
             format!(" since {}", day.date.format("%-d %b %Y"))
         });
-        let share = percent(done, due).map_or(String::new(), |p| format!(" ({p}%)"));
+        let done_words = match percent(done, due) {
+            Some(p) => format!("{done} of {due} due days ({p}%){since}"),
+            None => format!("no due day yet{since}"),
+        };
         let best = story::streaks(days).first().map_or(0, |s| s.days);
         let mut lines = vec![
             Line::from(strength),
-            Line::from(vec![
-                label("Done"),
-                Span::raw(format!("{done} of {due} due days{share}{since}")),
-            ]),
+            Line::from(vec![label("Done"), Span::raw(done_words)]),
             Line::from(vec![
                 label("Streak"),
                 Span::raw(format!(
@@ -403,7 +411,7 @@ impl View<'_> {
             lines.push(Line::from(vec![
                 label("Logged"),
                 Span::raw(format!(
-                    "{} in all: {} this month, {} last month",
+                    "{} in all, {} this month, {} last",
                     amount(all),
                     format_amount(month(0)),
                     format_amount(month(1)),
@@ -411,7 +419,6 @@ impl View<'_> {
             ]));
         }
         Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
             .block(self.block(" Overview ".into()))
             .render(self.area, buf);
     }
@@ -464,26 +471,32 @@ impl View<'_> {
     fn strength(&self, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let range = self.app.detail.range;
-        let days = match range.days() {
+        let today = self.app.today;
+        // The axis spans the whole range, so a young habit's line starts
+        // where its story does and not at the left edge.
+        let (start, days) = match range.days() {
             Some(n) => {
-                let from = self.app.today - Days::new(n - 1);
-                self.story.between(from, self.app.today)
+                let from = today - Days::new(n - 1);
+                (from, self.story.between(from, today))
             }
-            None => &self.story.days[..],
+            None => {
+                let first = self.story.days.first().map_or(today, |day| day.date);
+                (first, &self.story.days[..])
+            }
         };
-        let points: Vec<(f64, f64)> = (days.iter().enumerate())
-            .map(|(i, day)| (i as f64, day.strength * 100.0))
+        let points: Vec<(f64, f64)> = (days.iter())
+            .map(|day| ((day.date - start).num_days() as f64, day.strength * 100.0))
             .collect();
-        let format = if range.days().is_some_and(|n| n < 365) {
-            "%-d %b"
-        } else {
-            "%b %Y"
-        };
-        let label = |i: usize| {
-            days.get(i)
-                .map_or(String::new(), |d| d.date.format(format).to_string())
-        };
-        let last = days.len().saturating_sub(1);
+        let span = (today - start).num_days();
+        let format = if span < 180 { "%-d %b" } else { "%b %Y" };
+        let mut labels: Vec<String> = [start, start + Days::new(span as u64 / 2), today]
+            .iter()
+            .map(|date| date.format(format).to_string())
+            .collect();
+        labels.dedup();
+        if labels.len() == 1 {
+            labels.insert(0, String::new());
+        }
         let title = format!(" Strength, {} ", range.words());
         let chart = Chart::new(vec![
             Dataset::default()
@@ -496,8 +509,8 @@ impl View<'_> {
         .x_axis(
             Axis::default()
                 .style(theme.dim)
-                .bounds([0.0, last.max(1) as f64])
-                .labels([label(0), label(last / 2), label(last)]),
+                .bounds([0.0, span.max(1) as f64])
+                .labels(labels),
         )
         .y_axis(
             Axis::default()
@@ -523,7 +536,10 @@ impl View<'_> {
             let Some(at) = grid.cell_of(date) else {
                 continue;
             };
-            if date.day() == 1 && at.x >= next_label_x && at.x + 3 <= inner.right() {
+            // A month is named over the week of its first day, or over the
+            // first week drawn when the year's start is cut off.
+            let starts = date.day() == 1 || (next_label_x == 0 && date.day() <= 7);
+            if starts && at.x >= next_label_x && at.x + 3 <= inner.right() {
                 let month = date.format("%b").to_string();
                 buf.set_string(at.x, inner.y, month, app.theme.dim);
                 next_label_x = at.x + 4;
@@ -579,7 +595,7 @@ impl View<'_> {
                 let (done, due) = each[day.weekday().num_days_from_monday() as usize];
                 let text = match percent(done, due) {
                     Some(p) => format!("{p}% ({done}/{due})"),
-                    None => "not due".to_owned(),
+                    None => "none due".to_owned(),
                 };
                 Bar::new(u64::from(percent(done, due).unwrap_or(0)))
                     .label(day.format("%a").to_string())
@@ -597,10 +613,17 @@ impl View<'_> {
 
     fn months(&self, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        let months = story::months(&self.story.days);
+        let year = self.app.detail.year;
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return;
+        };
+        let months = story::months(self.story.between(first, last));
         let block = self.block(match &self.habit.measure {
-            Some(m) => format!(" Each month, in {} ", m.unit_for(2.0)),
-            None => " Days done each month ".into(),
+            Some(m) => format!(" {year}, each month in {} ", m.unit_for(2.0)),
+            None => format!(" {year}, days done each month "),
         });
         let room = block.inner(self.area).width;
         const WIDTH: u16 = 4;
