@@ -72,11 +72,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         app.review = Some(app.derive_review());
     }
+    // The story walks every day: it waits until the older ones are read in.
     if app.overlay != Some(Overlay::Detail) {
         app.detail.story = None;
-    } else if app.detail.story.is_none() {
-        let habit = &app.habits[app.selected.min(app.habits.len().saturating_sub(1))];
-        app.detail.story = Some(Story::of(&app.history, habit, app.today));
+    } else if app.detail.story.is_none() && app.history.past().is_none() {
+        let story = (app.selected_habit()).map(|habit| Story::of(&app.history, habit, app.today));
+        app.detail.story = story;
     }
     effects
 }
@@ -130,7 +131,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// A click toggles a checkbox, selects a habit, views a day or focuses a
-/// panel; the wheel steps through days. Overlays are for the keyboard.
+/// panel; the wheel steps through days. Of the overlays, the help and a
+/// habit's story take the wheel, and the story a click on a day; the rest
+/// are for the keyboard.
 fn mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
     // Screens that scroll take the wheel; a click on a day of a habit's
     // calendar views that day, as one on the week grid does. The popups

@@ -44,7 +44,8 @@ fn text(terminal: &Terminal<TestBackend>) -> String {
 }
 
 /// Two years of made-up history for the default habits, up to Sunday 22
-/// November 2026, with the first habit (fermented food, measured) selected.
+/// November 2026, with the sample's selection (weight-bearing exercise,
+/// measured in minutes).
 fn story_app(theme: Theme) -> App {
     let mut app = sample_app("2026-11-22T09:00:00");
     let habits = app.all_habits();
@@ -261,7 +262,7 @@ fn every_line_of_the_overview_shows_at_every_width() {
     for width in [60, 80, 100, 119, 120, 160] {
         update(&mut app, Msg::Resize(width, 40));
         let text = text(&screen(&app));
-        for label in ["Strength", "Done", "Streak", "Rhythm", "Logged"] {
+        for label in ["Strength", "Done", "Streak", "Logged"] {
             assert!(
                 text.contains(&format!("│ {label:<10}")),
                 "{label} at {width}:\n{text}"
@@ -271,6 +272,10 @@ fn every_line_of_the_overview_shows_at_every_width() {
             text.contains(" due days ("),
             "the share of due days at {width}"
         );
+        assert!(
+            text.contains(" this month, ") && text.contains(" last month "),
+            "the months' amounts whole at {width}:\n{text}"
+        );
     }
 }
 
@@ -278,7 +283,7 @@ fn every_line_of_the_overview_shows_at_every_width() {
 fn a_narrow_footer_drops_whole_hints_and_keeps_the_way_back() {
     let mut app = story_app(Theme::default());
     act(&mut app, &[Action::OpenDetail]);
-    for width in [30, 40, 50, 60, 80] {
+    for width in 30..=120 {
         update(&mut app, Msg::Resize(width, 12));
         let text = text(&screen(&app));
         let footer = text.lines().last().unwrap_or_default().trim();
@@ -373,4 +378,52 @@ fn a_click_on_a_calendar_day_views_that_day_and_one_elsewhere_does_nothing() {
         assert_eq!(app.overlay, None, "{width}x{height}");
         assert_eq!(app.viewing, d("2025-01-06"), "{width}x{height}");
     }
+}
+
+/// The calendar's grid as one string, for a habit and a log on today.
+fn calendar_of(app: &mut App) -> String {
+    app.refresh_stats();
+    act(app, &[Action::OpenDetail]);
+    update(app, Msg::Resize(120, 40));
+    calendar(&text(&screen(app)), 2026)
+}
+
+#[test]
+fn the_calendar_marks_today_as_the_week_grid_does() {
+    // Gym three times a week, done today: done, not "open".
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let [gym, _, _] = common::rhythm_habits();
+    app.set_habits(vec![gym.clone()]);
+    app.history.log.set_done(d("2026-11-22"), &gym, true);
+    let grid = calendar_of(&mut app);
+    assert_eq!(grid.matches('●').count(), 1, "{grid}");
+    assert_eq!(grid.matches('○').count(), 0, "{grid}");
+
+    // Part of a measured habit today: part, as in the week grid.
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let mut half = common::habit("fermented-food");
+    half.measure.as_mut().unwrap().target = 2.0;
+    app.set_habits(vec![half.clone()]);
+    app.history.log = gutbone::domain::Log::new();
+    app.history
+        .log
+        .set_entry(d("2026-11-22"), &half, Some(Entry::Amount(1.0)));
+    let grid = calendar_of(&mut app);
+    assert_eq!(grid.matches('◐').count(), 1, "{grid}");
+}
+
+#[test]
+fn a_sunday_week_start_puts_sunday_on_the_first_row() {
+    use gutbone::domain::settings::WeekStart;
+    let mut app = sample_app("2026-11-22T09:00:00");
+    app.settings.week_start = WeekStart::Sunday;
+    // Today, Sunday 22 November, the only day done.
+    let sun = common::habit("sunlight");
+    app.set_habits(vec![sun.clone()]);
+    app.history.log = gutbone::domain::Log::new();
+    app.history.log.set_done(d("2026-11-22"), &sun, true);
+    let grid = calendar_of(&mut app);
+    let first_row = grid.lines().nth(1).unwrap_or_default();
+    assert!(first_row.starts_with("│ Su"), "{grid}");
+    assert!(first_row.contains('●'), "today on Sunday's row: {grid}");
 }

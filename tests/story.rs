@@ -121,20 +121,24 @@ fn between_takes_the_days_in_range_and_nothing_outside() {
 }
 
 #[test]
-fn a_day_off_done_anyway_is_a_bonus_not_a_due_day() {
+fn a_day_off_done_anyway_is_done_and_due_in_every_figure() {
     let mut lift = Habit::check("lift", "Lift");
     lift.schedule = Schedule::parse("mon,wed,fri").unwrap();
     let mut log = Log::new();
     // Mon done, Tue (off) done, Wed missed, Thu (off) nothing, Fri done,
-    // Sat (off) done; Sunday today.
+    // Sat (off) done; Sunday today, off.
     for n in [0, 1, 4, 5] {
         log.set_done(day(n), &lift, true);
     }
     let story = Story::of(&History::from(log), &lift, day(6));
-    assert_eq!(story::done_and_due(&story.days), (2, 3));
+    assert_eq!(story::done_and_due(&story.days), (4, 5));
     let weekdays = story::weekdays(&story.days);
-    assert_eq!(weekdays[1], (0, 0), "Tuesday is off, done or not");
+    assert_eq!(weekdays[1], (1, 1), "Tuesday, done though off");
+    assert_eq!(weekdays[3], (0, 0), "Thursday, off and not done");
     assert_eq!(weekdays[2], (0, 1), "Wednesday missed");
-    // The bonus days keep the run going: Fri and Sat after Wednesday's miss.
+    // The weekdays, the months and the total tell one count.
+    let by_weekday: u32 = weekdays.iter().map(|(done, _)| done).sum();
+    let by_month: u32 = story::months(&story.days).iter().map(|m| m.done).sum();
+    assert_eq!((by_weekday, by_month), (4, 4));
     assert_eq!(story::current_streak(&story.days), 2);
 }

@@ -13,7 +13,6 @@ use super::Failure;
 use super::pick::pick_habit;
 use crate::cli::{HabitCommand, HabitSettings};
 use crate::domain::Habit;
-use crate::domain::amount::format_amount;
 use crate::domain::habit::{check_habits, check_names};
 use crate::domain::schedule::Schedule;
 use crate::form::HabitForm;
@@ -80,7 +79,7 @@ pub fn run(
                 .rposition(|h| !h.archived)
                 .map_or(0, |at| at + 1);
             after.insert(at, habit.clone());
-            format!("{} is on the checklist: {}", habit.name, describe(&habit))
+            format!("{} is on the checklist: {}", habit.name, habit.describe())
         }
         HabitCommand::Edit {
             habit,
@@ -100,7 +99,7 @@ pub fn run(
             }
             let others: Vec<Habit> = habits.iter().filter(|h| h.id != id).cloned().collect();
             let edited = form.to_habit(Some(base), &others).map_err(Failure::usage)?;
-            let mut said = format!("{}: {}", edited.name, describe(&edited));
+            let mut said = format!("{}: {}", edited.name, edited.describe());
             if let Some(change) = form.kind_change(base) {
                 said = format!("{said}\n{change}");
             }
@@ -221,20 +220,6 @@ fn apply(
     Ok(())
 }
 
-/// How a habit is measured and how often it is due, in a few words.
-fn describe(habit: &Habit) -> String {
-    let measure = match &habit.measure {
-        Some(m) if m.at_most => format!(
-            "at most {} {}",
-            format_amount(m.target),
-            m.unit_for(m.target)
-        ),
-        Some(m) => format!("{} {}", format_amount(m.target), m.unit_for(m.target)),
-        None => "done or not".into(),
-    };
-    format!("{measure}, {}", habit.schedule)
-}
-
 fn list(habits: &[Habit], all: bool, json: bool, out: &mut impl Write) -> Result<(), Failure> {
     let shown: Vec<&Habit> = habits.iter().filter(|h| all || !h.archived).collect();
     if json {
@@ -285,7 +270,7 @@ fn list(habits: &[Habit], all: bool, json: bool, out: &mut impl Write) -> Result
             out,
             "{number}  {}  {}{archived}",
             crate::columns::left(&habit.name, width),
-            describe(habit)
+            habit.describe()
         )?;
     }
     Ok(())

@@ -179,6 +179,21 @@ impl Habit {
     /// on a done-or-not habit is judged by the target it had when it was
     /// measured, and is done when it never had one. A limit is done (kept)
     /// at or under it, nothing logged included, and over past it.
+    /// How it is measured and how often it is due, in a few words:
+    /// "30 min, daily", "at most 1 glass, mon,wed,fri", "done or not, 3/7".
+    pub fn describe(&self) -> String {
+        let measure = match &self.measure {
+            Some(m) if m.at_most => format!(
+                "at most {} {}",
+                format_amount(m.target),
+                m.unit_for(m.target)
+            ),
+            Some(m) => format!("{} {}", format_amount(m.target), m.unit_for(m.target)),
+            None => "done or not".into(),
+        };
+        format!("{measure}, {}", self.schedule)
+    }
+
     pub fn status(&self, entry: Option<Entry>) -> Option<Status> {
         let limit = self
             .judged_by()

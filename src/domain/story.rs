@@ -20,9 +20,6 @@ pub struct StoryDay {
     pub amount: f64,
     /// Done: by doing it, or for a limit, by staying within it.
     pub done: bool,
-    /// A day off of a weekday schedule: one done then is a bonus, which
-    /// keeps a streak but is no due day.
-    pub off: bool,
 }
 
 /// Every day from the habit's start to today, in order.
@@ -58,7 +55,6 @@ impl Story {
                 strength,
                 amount: history.log.amount(date, habit),
                 done: verdict == Verdict::Done || (limit && verdict == Verdict::Kept),
-                off: !habit.schedule.is_day_on(date),
             })
             .collect();
         Self { days }
@@ -72,11 +68,11 @@ impl Story {
     }
 }
 
-/// Days done, and days due: a due day is one done or missed. A day still
-/// open (today, or a window reaching it), one a rhythm did without, one set
-/// aside and a weekday schedule's day off, done or not, are none.
+/// Days done, and days due: a due day is one done (a day off done anyway
+/// too) or missed. A day still open (today, or a window reaching it), one a
+/// rhythm did without and one set aside are not.
 pub fn done_and_due(days: &[StoryDay]) -> (u32, u32) {
-    (days.iter().filter(|day| !day.off)).fold((0, 0), |(done, due), day| {
+    days.iter().fold((0, 0), |(done, due), day| {
         let is_due = day.done || day.verdict == Verdict::Missed;
         (done + u32::from(day.done), due + u32::from(is_due))
     })

@@ -101,7 +101,9 @@ impl WeekSummary {
     }
 }
 
-fn mark(
+/// A day's mark from how it was logged and how the walk judged it;
+/// `start` is the habit's first day.
+pub fn mark(
     status: Option<Status>,
     verdict: Option<Verdict>,
     day: NaiveDate,

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -16,10 +16,9 @@ use crate::domain::Habit;
 use crate::domain::amount::format_amount;
 use crate::domain::date;
 use crate::domain::schedule::Schedule;
-use crate::domain::story::{self, Story, StoryDay};
-use crate::domain::streak::Streak;
-use crate::domain::walk::Verdict;
-use crate::domain::week::Mark;
+use crate::domain::story::{self, Story};
+use crate::domain::week::{self, Mark};
+use crate::screen::Tier;
 use crate::symbols;
 
 pub struct DetailScreen<'a> {
@@ -30,7 +29,7 @@ const CARD_PADDING: Padding = Padding::horizontal(1);
 /// Wide enough for two cards side by side, each line of the overview
 /// whole.
 const WIDE: u16 = 120;
-/// Five lines each: the five longest streaks.
+/// Five lines each: the overview's figures, the five longest streaks.
 const OVERVIEW: u16 = 7;
 const STREAKS: u16 = 7;
 const CHART_MIN: u16 = 10;
@@ -80,7 +79,7 @@ fn content_height(width: u16) -> u16 {
 /// The screen's body: all but the header and footer lines.
 fn body(screen: Rect) -> Rect {
     Rect {
-        y: screen.y + 1,
+        y: screen.y + 1.min(screen.height),
         height: screen.height.saturating_sub(2),
         ..screen
     }
@@ -110,7 +109,7 @@ fn page(body: Rect) -> (u16, Vec<(Card, Rect)>) {
 /// The day of the calendar at `point` on the screen, if any.
 pub fn day_at(app: &App, screen: Rect, point: Position) -> Option<NaiveDate> {
     let body = body(screen);
-    if !body.contains(point) {
+    if !body.contains(point) || Tier::of(screen) == Tier::TooSmall {
         return None;
     }
     let scroll = app.detail.scroll.min(scroll_limit(screen));
@@ -133,27 +132,21 @@ impl Widget for DetailScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let Some(habit) = app.selected_habit() else {
-            Line::from(" No habit to show: add one with a").render(area, buf);
             return;
         };
-        // Derived by `update` while the screen is open; derived here only
-        // for a state built by hand.
-        let derived;
-        let story = match &app.detail.story {
-            Some(story) => story,
-            None => {
-                derived = Story::of(&app.history, habit, app.today);
-                &derived
-            }
+        let body = body(area);
+        let header = Rect {
+            height: 1.min(area.height),
+            ..area
         };
-        let [header, body, footer] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ]));
+        let footer = Rect {
+            y: body.bottom(),
+            height: area.bottom() - body.bottom(),
+            ..area
+        };
         Line::from(vec![
             Span::styled(format!(" {} ", habit.name), app.theme.title),
-            Span::styled(format!(" {}", rhythm_words(habit)), app.theme.dim),
+            Span::styled(format!(" {}", habit.describe()), app.theme.dim),
         ])
         .render(header, buf);
 
@@ -168,15 +161,32 @@ impl Widget for DetailScreen<'_> {
             wanted.push((&[Action::SelectUp, Action::SelectDown], "scroll"));
         }
         let back = [Span::styled(" Esc", app.theme.key), Span::raw(" back ")];
+        let room = usize::from(footer.width).saturating_sub(Line::from(back.to_vec()).width());
         let mut hints = super::key_hints(app, &wanted);
-        while Line::from(hints.clone()).width() + 6 > usize::from(footer.width)
-            && !wanted.is_empty()
-        {
+        while Line::from(hints.clone()).width() > room && !wanted.is_empty() {
             wanted.remove(0);
             hints = super::key_hints(app, &wanted);
         }
         hints.extend(back);
         Line::from(hints).right_aligned().render(footer, buf);
+
+        // Derived by `update` while the screen is open, once every day is
+        // read in; derived here for a state built by hand, which holds them.
+        let derived;
+        let story = match &app.detail.story {
+            Some(story) => story,
+            None if app.history.past().is_none() => {
+                derived = Story::of(&app.history, habit, app.today);
+                &derived
+            }
+            None => {
+                let waiting = app.notice.as_deref().unwrap_or("Reading every day in…");
+                Paragraph::new(format!(" {waiting}"))
+                    .wrap(Wrap { trim: true })
+                    .render(body, buf);
+                return;
+            }
+        };
 
         // The cards are drawn whole, off screen, and the part scrolled to
         // is copied: a card cut by the edge keeps its frame and its sense.
@@ -197,28 +207,6 @@ impl Widget for DetailScreen<'_> {
                 buf[(body.x + x, body.y + row)] = page[(x, row + scroll)].clone();
             }
         }
-    }
-}
-
-/// "every day", "3 times in 7 days", "at most 2 cups a day, on mon,wed".
-fn rhythm_words(habit: &Habit) -> String {
-    let rhythm = match habit.schedule {
-        Schedule::Daily => "every day".to_owned(),
-        Schedule::Times { times, days } => format!("{times} times in {days} days"),
-        Schedule::Weekdays(_) => format!("on {}", habit.schedule),
-    };
-    match &habit.measure {
-        Some(m) if m.at_most => format!(
-            "at most {} {} a day, {rhythm}",
-            format_amount(m.target),
-            m.unit_for(m.target)
-        ),
-        Some(m) => format!(
-            "{} {} a day, {rhythm}",
-            format_amount(m.target),
-            m.unit_for(m.target)
-        ),
-        None => rhythm,
     }
 }
 
@@ -292,33 +280,6 @@ impl Grid {
         let week = i64::from(self.first_week + column);
         let date = date::add_weeks(self.weekdays()[usize::from(row)], week);
         (self.first..=self.last).contains(&date).then_some(date)
-    }
-}
-
-/// A day of the story as the calendar marks it.
-fn mark(habit: &Habit, day: &StoryDay) -> Mark {
-    let limit = habit.measure.as_ref().is_some_and(|m| m.at_most);
-    match day.verdict {
-        _ if day.done => Mark::Done,
-        Verdict::Done => Mark::Done,
-        Verdict::Kept => Mark::Off,
-        Verdict::Missed if day.amount > 0.0 && !limit => Mark::Partial,
-        Verdict::Missed => Mark::Missed,
-        Verdict::Open => Mark::Open,
-        Verdict::Aside if habit.schedule.is_day_on(day.date) => Mark::Skipped,
-        Verdict::Aside => Mark::Off,
-    }
-}
-
-/// "3 Mar – 21 Apr 2026", or with both years when they differ.
-fn span_words(streak: &Streak) -> String {
-    let end = streak.end.format("%-d %b %Y");
-    if streak.start == streak.end {
-        end.to_string()
-    } else if streak.start.year() == streak.end.year() {
-        format!("{} – {end}", streak.start.format("%-d %b"))
-    } else {
-        format!("{} – {end}", streak.start.format("%-d %b %Y"))
     }
 }
 
@@ -396,7 +357,6 @@ impl View<'_> {
                     days_words(best)
                 )),
             ]),
-            Line::from(vec![label("Rhythm"), Span::raw(rhythm_words(self.habit))]),
         ];
         if let Some(m) = &self.habit.measure {
             let months = story::months(days);
@@ -410,9 +370,12 @@ impl View<'_> {
             let amount = |n: f64| format!("{} {}", format_amount(n), m.unit_for(n));
             lines.push(Line::from(vec![
                 label("Logged"),
+                Span::raw(format!("{} in all", amount(all))),
+            ]));
+            lines.push(Line::from(vec![
+                label(""),
                 Span::raw(format!(
-                    "{} in all, {} this month, {} last",
-                    amount(all),
+                    "{} this month, {} last month",
                     format_amount(month(0)),
                     format_amount(month(1)),
                 )),
@@ -440,7 +403,12 @@ impl View<'_> {
         }
         let longest = runs[0].days.max(1);
         let texts: Vec<(String, String)> = (runs.iter().take(usize::from(inner.height)))
-            .map(|run| (days_words(run.days), span_words(run)))
+            .map(|run| {
+                (
+                    days_words(run.days),
+                    super::week::span_text(run.start, run.end),
+                )
+            })
             .collect();
         let days_width = texts
             .iter()
@@ -531,6 +499,7 @@ impl View<'_> {
         };
         let (first, last) = (grid.first, grid.last);
         let days = self.story.between(first, last);
+        let story_start = self.story.days.first().map_or(app.today, |day| day.date);
         let mut next_label_x = 0;
         for date in first.iter_days().take_while(|date| *date <= last) {
             let Some(at) = grid.cell_of(date) else {
@@ -547,7 +516,13 @@ impl View<'_> {
             let found = (days.first())
                 .and_then(|d0| days.get(usize::try_from((date - d0.date).num_days()).ok()?));
             let (symbol, mut style) = match found {
-                Some(day) => app.theme.mark(mark(self.habit, day)),
+                Some(day) => app.theme.mark(week::mark(
+                    app.history.log.status(date, self.habit),
+                    Some(day.verdict),
+                    date,
+                    app.today,
+                    Some(story_start),
+                )),
                 None if date < app.today => (symbols::MARK_BEFORE, app.theme.dim),
                 None => app.theme.mark(Mark::Upcoming),
             };
@@ -625,13 +600,14 @@ impl View<'_> {
             Some(m) => format!(" {year}, each month in {} ", m.unit_for(2.0)),
             None => format!(" {year}, days done each month "),
         });
+        // Twelve bars if each can be three columns wide, else the latest.
         let room = block.inner(self.area).width;
-        const WIDTH: u16 = 4;
-        let shown = usize::from((room + 1) / (WIDTH + 1)).min(12);
+        let width = ((room + 1) / 12).saturating_sub(1).clamp(3, 5);
+        let shown = usize::from((room + 1) / (width + 1)).min(12);
         let bars: Vec<Bar> = (months.iter().skip(months.len().saturating_sub(shown)))
             .map(|month| {
                 let (value, text) = match &self.habit.measure {
-                    Some(_) => (month.amount.round() as u64, format_amount(month.amount)),
+                    Some(_) => (month.amount.round() as u64, short_amount(month.amount)),
                     None => (u64::from(month.done), month.done.to_string()),
                 };
                 let name = month
@@ -647,10 +623,18 @@ impl View<'_> {
             .collect();
         BarChart::vertical(bars)
             .block(block)
-            .bar_width(WIDTH)
+            .bar_width(width)
             .bar_gap(1)
-            .direction(Direction::Vertical)
             .render(self.area, buf);
+    }
+}
+
+/// An amount in three columns or so: "4.5", "368", "15k".
+fn short_amount(amount: f64) -> String {
+    match amount {
+        a if a < 10.0 => format_amount((a * 10.0).round() / 10.0),
+        a if a < 1000.0 => format!("{a:.0}"),
+        a => format!("{:.0}k", a / 1000.0),
     }
 }
 

@@ -60,18 +60,24 @@ fn best_text(stats: &HabitStats) -> String {
     let Some(best) = stats.best_streak else {
         return "no streak yet".into();
     };
-    let (start, end) = (best.start, best.end);
-    let span = if start == end {
-        format!("on {}", end.format("%-d %b %Y"))
+    let span = span_text(best.start, best.end);
+    let days = if best.days == 1 { "day" } else { "days" };
+    let on = if best.start == best.end { "on " } else { "" };
+    format!("best {} {days}, {on}{span}", best.days)
+}
+
+/// "16–20 Nov 2026", "28 Nov–3 Dec 2026", "30 Dec 2025–2 Jan 2026", or the
+/// one day.
+pub fn span_text(start: NaiveDate, end: NaiveDate) -> String {
+    if start == end {
+        end.format("%-d %b %Y").to_string()
     } else if start.year() != end.year() {
         format!("{}–{}", start.format("%-d %b %Y"), end.format("%-d %b %Y"))
     } else if start.month() != end.month() {
         format!("{}–{}", start.format("%-d %b"), end.format("%-d %b %Y"))
     } else {
         format!("{}–{}", start.format("%-d"), end.format("%-d %b %Y"))
-    };
-    let days = if best.days == 1 { "day" } else { "days" };
-    format!("best {} {days}, {span}", best.days)
+    }
 }
 
 /// "strength 35%, up 12 points in 7 days".
