@@ -839,3 +839,25 @@ fn i_opens_a_habits_story_and_esc_comes_back() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn a_story_of_years_reads_the_older_months_in_first() {
+    // Three years made up: the start reads only the months on screen and a
+    // summary of the rest; the story needs every day.
+    let (_tmp, dir) = data_dir();
+    let made = Command::new(BIN)
+        .args(["--data-dir"])
+        .arg(&dir)
+        .args(["generate-history", "--years", "3"])
+        .env("GUTBONE_NOW", "2026-11-22T09:00:00")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let mut app = Session::spawn(gutbone(&dir, "2026-11-22T09:00:00"));
+    app.wait_for("today");
+    app.send("i");
+    let screen = app.wait_for("Best streaks");
+    assert!(screen.contains("since 23 Nov 2023"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
