@@ -229,18 +229,7 @@ pub fn perfect_streaks(days: &[(NaiveDate, PerfectDay)]) -> (u32, Option<Streak>
             PerfectDay::Breaks => run = None,
             PerfectDay::Passes => {}
             PerfectDay::Counts => {
-                let next = match run {
-                    Some(run) => Streak {
-                        days: run.days + 1,
-                        end: *date,
-                        ..run
-                    },
-                    None => Streak {
-                        days: 1,
-                        start: *date,
-                        end: *date,
-                    },
-                };
+                let next = Streak::extended(run, *date);
                 if best.is_none_or(|best| next.days > best.days) {
                     best = Some(next);
                 }

@@ -97,18 +97,7 @@ pub fn streaks(days: &[StoryDay]) -> Vec<Streak> {
     for day in days {
         match day.verdict {
             Verdict::Done | Verdict::Kept => {
-                run = Some(match run {
-                    Some(run) => Streak {
-                        days: run.days + 1,
-                        end: day.date,
-                        ..run
-                    },
-                    None => Streak {
-                        days: 1,
-                        start: day.date,
-                        end: day.date,
-                    },
-                });
+                run = Some(Streak::extended(run, day.date));
             }
             Verdict::Missed => runs.extend(run.take()),
             Verdict::Aside | Verdict::Open => {}

@@ -19,6 +19,24 @@ pub struct Streak {
     pub end: NaiveDate,
 }
 
+impl Streak {
+    /// `run` with one more kept day, `date`; or a run of that day alone.
+    pub fn extended(run: Option<Self>, date: NaiveDate) -> Self {
+        match run {
+            Some(run) => Self {
+                days: run.days + 1,
+                end: date,
+                ..run
+            },
+            None => Self {
+                days: 1,
+                start: date,
+                end: date,
+            },
+        }
+    }
+}
+
 /// How one day bears on the streak of perfect days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PerfectDay {

@@ -303,18 +303,7 @@ impl HabitWalk {
     /// A day whose every window has ended: it extends the run or ends it.
     fn decide(&mut self, day: Pending) {
         if day.kept {
-            let run = match self.run {
-                Some(run) => Streak {
-                    days: run.days + 1,
-                    end: day.date,
-                    ..run
-                },
-                None => Streak {
-                    days: 1,
-                    start: day.date,
-                    end: day.date,
-                },
-            };
+            let run = Streak::extended(self.run, day.date);
             if self.best.is_none_or(|best| run.days > best.days) {
                 self.best = Some(run);
             }
