@@ -77,6 +77,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.detail.story = None;
     } else if app.detail.story.is_none() && app.history.past().is_none() {
         let story = (app.selected_habit()).map(|habit| Story::of(&app.history, habit, app.today));
+        // A new day may begin a story in a new year: the calendar follows.
+        if let Some(first) = story.as_ref().and_then(|story| story.days.first()) {
+            let years = first.date.year()..=app.today.year();
+            app.detail.year = app.detail.year.clamp(*years.start(), *years.end());
+        }
         app.detail.story = story;
     }
     effects

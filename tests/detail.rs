@@ -427,3 +427,19 @@ fn a_sunday_week_start_puts_sunday_on_the_first_row() {
     assert!(first_row.starts_with("│ Su"), "{grid}");
     assert!(first_row.contains('●'), "today on Sunday's row: {grid}");
 }
+
+#[test]
+fn a_story_begun_on_new_years_day_takes_the_calendar_to_the_new_year() {
+    // Nothing logged: the habit's story begins today. Open on New Year's
+    // Eve, the screen stays open past midnight.
+    let mut app = sample_app("2026-12-31T23:00:00");
+    app.history.log = gutbone::domain::Log::new();
+    app.refresh_stats();
+    update(&mut app, Msg::Resize(120, 40));
+    act(&mut app, &[Action::OpenDetail]);
+    assert_eq!(app.detail.year, 2026);
+    update(&mut app, Msg::Tick(common::at("2027-01-01T00:30:00")));
+    assert_eq!(app.today, d("2027-01-01"));
+    assert_eq!(app.detail.year, 2027);
+    calendar(&text(&screen(&app)), 2027);
+}
