@@ -9,6 +9,7 @@ pub mod entry;
 pub mod habit;
 pub mod history;
 pub mod log;
+pub mod merge;
 pub mod past;
 pub mod review;
 pub mod schedule;
