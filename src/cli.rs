@@ -44,6 +44,11 @@ pub struct Globals {
     /// Draw with ASCII only ([x], #, .), for terminals without Unicode.
     #[arg(long, global = true)]
     pub ascii: bool,
+
+    /// After the command, sync the history with its git remote
+    /// (see `gutbone sync`).
+    #[arg(long, global = true)]
+    pub sync: bool,
 }
 
 /// `--theme`'s values, listed in the help as clap lists any others.
@@ -226,6 +231,23 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Keep one history on every machine, through a git repository: commit
+    /// this machine's changes, take the others', and send them back.
+    #[command(after_help = SYNC_HELP)]
+    Sync {
+        #[command(subcommand)]
+        command: Option<SyncCommand>,
+    },
+    /// git's merge driver for gutbone's files (set up by `sync init`):
+    /// merges OURS and THEIRS against BASE into OURS.
+    #[command(hide = true)]
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's path in the repository.
+        path: String,
+    },
     /// Check every data file and report what is wrong with it.
     #[command(after_help = DOCTOR_HELP)]
     Doctor {
@@ -234,6 +256,22 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Make the data directory a git repository that syncs with REMOTE (or
+    /// adopt the one it is), merge in what REMOTE holds, and send it back.
+    #[command(after_help = SYNC_INIT_HELP)]
+    Init {
+        /// Any git remote: git@host:you/habits.git, https://…, a path to a
+        /// bare repository on a server or a USB stick.
+        #[arg(value_name = "REMOTE")]
+        remote: String,
+    },
+    /// The remote, the last sync, commits to send and to take, and the
+    /// conflicts the last sync resolved. Asks nothing of the network.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]
@@ -366,6 +404,27 @@ Habits are matched by name (any case) or by --map. A day you already logged is
 never overwritten: where the file says otherwise, it is listed as a conflict and
 yours is kept. Exit code 0 on success, 1 when the file cannot be read (nothing
 changes), 2 for a usage mistake.";
+
+const SYNC_HELP: &str = "\
+Examples:
+  gutbone sync init git@github.com:you/habits.git
+  gutbone sync
+  gutbone sync status
+  gutbone check sunlight --sync
+
+A day and habit changed on two machines merges by itself: a change on one
+side wins over no change on the other; two different changes keep the
+larger amount (done beats not done, a skip yields). Every such conflict is
+listed. On any failure the data directory is left exactly as it was.";
+
+const SYNC_INIT_HELP: &str = "\
+Examples:
+  gutbone sync init git@github.com:you/habits.git
+  gutbone sync init /media/usb/habits.git
+
+Make REMOTE first: a new private repository on your git host, or
+`git init --bare /media/usb/habits.git`. On a second machine, run the same
+command: its days and the remote's are merged, none is lost.";
 
 const DOCTOR_HELP: &str = "\
 Examples:

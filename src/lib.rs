@@ -21,6 +21,7 @@ pub mod position;
 pub mod screen;
 pub mod store;
 pub mod symbols;
+pub mod sync;
 pub mod test_hooks;
 pub mod tui;
 pub mod ui;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use gutbone::cli::Cli;
+use gutbone::cli::{Cli, Command};
 use gutbone::clock::Clock;
 use gutbone::commands::{self, Failure};
 use gutbone::store::paths;
@@ -38,6 +38,13 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     };
     match &cli.command {
         None => tui::open(flags, &dir, &config_dir, &clock).map_err(Failure::data),
-        Some(command) => commands::run(command, &dir, &config_dir, &clock, flags),
+        Some(command) => {
+            commands::run(command, &dir, &config_dir, &clock, flags)?;
+            let syncs = !matches!(command, Command::Sync { .. } | Command::MergeFile { .. });
+            if cli.globals.sync && syncs {
+                commands::sync::after(&dir, clock.now())?;
+            }
+            Ok(())
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod paths;
 pub mod pick;
 pub mod stats;
 pub mod status;
+pub mod sync;
 pub mod tip;
 pub mod week;
 
@@ -121,6 +122,7 @@ fn reads_the_log(command: &Command) -> bool {
             | Command::Config
             | Command::Completions { .. }
             | Command::Man
+            | Command::MergeFile { .. }
     )
 }
 
@@ -187,6 +189,13 @@ fn dispatch(
             let cli = <Cli as clap::CommandFactory>::command();
             Ok(clap_mangen::Man::new(cli).render(out)?)
         }
+        Command::Sync { command } => sync::run(dir, command.as_ref(), clock.now(), out),
+        Command::MergeFile {
+            base,
+            ours,
+            theirs,
+            path,
+        } => sync::merge_file(base, ours, theirs, path),
         Command::Doctor { repair } => {
             let healthy = doctor::run(dir, &settings_file, *repair, clock.now(), out)
                 .map_err(Failure::data)?;

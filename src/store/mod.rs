@@ -14,6 +14,7 @@ mod error;
 mod files;
 mod habits;
 mod lock;
+pub mod merge;
 pub mod month;
 pub mod paths;
 mod read;
@@ -29,6 +30,7 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
+pub use atomic::write_atomic;
 pub use error::StoreError;
 // Public for the fuzz targets in fuzz/: the parsers of files people edit.
 pub use habits::parse_habits;

@@ -1,0 +1,97 @@
+//! Merging two versions of one of gutbone's files against their ancestor,
+//! read and written by the same loaders as the app: git's merge driver
+//! (`gutbone merge-file`) and `doctor --repair`'s folding of conflict copies.
+
+use std::path::{Path, PathBuf};
+
+use super::{Month, StoreError, habits, month, paths};
+use crate::domain::merge::{Conflict, merge_habits, merge_logs};
+use crate::domain::{HabitId, Log, default_habits};
+
+/// Which of gutbone's merged files a path (relative to the data directory,
+/// with `/` between folders, as git names it) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataFile {
+    Habits,
+    Month(Month),
+}
+
+impl DataFile {
+    pub fn of(relative: &str) -> Option<Self> {
+        let parts: Vec<&str> = relative.split(['/', '\\']).collect();
+        match parts[..] {
+            ["habits.ron"] => Some(Self::Habits),
+            ["log", year, month] => {
+                let year = paths::year_of_name(year)?;
+                let month = paths::month_of_file_name(month)?;
+                Some(Self::Month(Month { year, month }))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The three versions of a file: the ancestor (empty when there is none),
+/// this machine's and the other's.
+pub struct Sides<'a> {
+    pub base: &'a str,
+    pub ours: &'a str,
+    pub theirs: &'a str,
+}
+
+/// The merged text of `file` (named `relative` in messages), and what the
+/// two sides changed differently. `known` are the habit ids the month's
+/// header lists. A side that does not parse stops the merge with its line
+/// and column.
+pub fn merge_file(
+    file: DataFile,
+    relative: &str,
+    sides: &Sides,
+    known: &[HabitId],
+) -> Result<(String, Vec<Conflict>), StoreError> {
+    let label = |whose: &str| PathBuf::from(format!("{relative} ({whose})"));
+    let (base, ours, theirs) = (
+        label("as last merged"),
+        label("this machine's"),
+        label("the other side's"),
+    );
+    let out = Path::new(relative);
+    match file {
+        DataFile::Habits => {
+            // With no ancestor, each side grew from the habits every data
+            // directory begins with.
+            let base = match sides.base.trim() {
+                "" => default_habits(),
+                text => habits::parse_habits(text, &base)?,
+            };
+            let ours = habits::parse_habits(sides.ours, &ours)?;
+            let theirs = habits::parse_habits(sides.theirs, &theirs)?;
+            let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
+            Ok((habits::render_habits(&merged, out)?, conflicts))
+        }
+        DataFile::Month(month) => {
+            let read = |text: &str, path: &Path| -> Result<Log, StoreError> {
+                let mut log = Log::new();
+                if !text.trim().is_empty() {
+                    for (date, day) in month::parse_month(text, path, month, &[])? {
+                        log.insert_day(date, day);
+                    }
+                }
+                Ok(log)
+            };
+            let base = read(sides.base, &base)?;
+            let ours = read(sides.ours, &ours)?;
+            let theirs = read(sides.theirs, &theirs)?;
+            let (merged, conflicts) = merge_logs(&base, &ours, &theirs);
+            let mut ids = known.to_vec();
+            for (_, day) in merged.days_in(..) {
+                for (habit, _) in day.entries() {
+                    if !ids.contains(habit) {
+                        ids.push(habit.clone());
+                    }
+                }
+            }
+            Ok((month::render_month(&merged, month, &ids, out)?, conflicts))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Running git in the data directory: its output when it succeeds, its own
+//! message when it does not.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use super::SyncError;
+
+/// git, run in one repository.
+pub struct Git {
+    dir: PathBuf,
+    /// `-c` settings for every command: the identity, when the person has
+    /// none of their own.
+    config: Vec<String>,
+    /// Environment for every command.
+    env: Vec<(String, String)>,
+}
+
+impl Git {
+    pub fn new(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_owned(),
+            config: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// Adds `name=value` to every command's configuration.
+    pub fn with_config(&mut self, name: &str, value: &str) {
+        self.config.push(format!("{name}={value}"));
+    }
+
+    /// Sets an environment variable for every command.
+    pub fn with_env(&mut self, name: &str, value: &str) {
+        self.env.push((name.to_owned(), value.to_owned()));
+    }
+
+    fn command<S: AsRef<OsStr>>(&self, args: &[S]) -> Command {
+        let mut command = Command::new("git");
+        command.arg("-C").arg(&self.dir);
+        for config in &self.config {
+            command.arg("-c").arg(config);
+        }
+        command
+            .args(args)
+            // Nothing to type into: a question would wait forever, and the
+            // terminal may be the app's.
+            .stdin(Stdio::null())
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
+        command
+    }
+
+    /// git's output, whatever its exit status.
+    pub fn output<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<Output, SyncError> {
+        self.command(args).output().map_err(SyncError::NoGit)
+    }
+
+    /// git's standard output, trimmed; a failure says `what` was tried,
+    /// with git's own message.
+    pub fn run<S: AsRef<OsStr>>(&self, what: &str, args: &[S]) -> Result<String, SyncError> {
+        let output = self.output(args)?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        } else {
+            Err(SyncError::Git {
+                what: what.to_owned(),
+                message: message(&output),
+            })
+        }
+    }
+
+    /// Whether git succeeds.
+    pub fn ok<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<bool, SyncError> {
+        Ok(self.output(args)?.status.success())
+    }
+
+    /// A setting's value; `None` when it is not set.
+    pub fn config(&self, name: &str) -> Result<Option<String>, SyncError> {
+        let output = self.output(&["config", "--get", name])?;
+        let value = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        Ok(Some(value).filter(|value| output.status.success() && !value.is_empty()))
+    }
+}
+
+/// What git said: its errors, and anything it printed besides.
+pub fn message(output: &Output) -> String {
+    let mut text = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+    let out = String::from_utf8_lossy(&output.stdout);
+    if !out.trim().is_empty() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(out.trim());
+    }
+    if text.is_empty() {
+        text = format!("git exited with {}", output.status);
+    }
+    text
+}
+
+/// `text` quoted for the shell git runs a merge driver with.
+pub fn shell_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}

@@ -1,0 +1,400 @@
+//! One history on every machine, through git: the data directory is a git
+//! repository, each sync commits what changed, fetches, merges (gutbone's
+//! own merge for its files, registered as a git merge driver) and pushes.
+//!
+//! A sync that fails leaves the data directory as it found it: a merge that
+//! cannot finish is aborted, and a merge that cannot be pushed is undone, to
+//! be made again by the next sync. Its own commits stay; they change no file.
+
+mod git;
+mod message;
+mod state;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use crate::store::{Store, StoreError, WriteLock};
+pub use git::Git;
+pub use state::{LastSync, Status};
+
+/// The remote gutbone syncs with.
+pub const REMOTE: &str = "origin";
+/// The environment variable through which the merge driver tells a sync
+/// what it resolved.
+pub const REPORT_ENV: &str = "GUTBONE_SYNC_REPORT";
+/// How many times a sync fetches and merges again when another machine
+/// pushed meanwhile.
+const TRIES: usize = 5;
+
+const GITIGNORE: &str = "\
+# Kept on this machine only (see `gutbone sync`): locks, the cache, backups,
+# files a save or a repair left aside, and file-sync tools' conflict copies.
+gutbone.lock
+gutbone.write.lock
+cache/
+backups/
+.gutbone-*.tmp
+*.broken-*
+*.sync-conflict-*
+*conflicted copy*
+";
+
+const GITATTRIBUTES: &str = "\
+# gutbone merges its files per day and habit (see `gutbone sync`).
+habits.ron merge=gutbone
+log/*/*.ron merge=gutbone
+.gitignore merge=union
+.gitattributes merge=union
+";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("git could not be started ({0}); sync needs git, installed and on the PATH")]
+    NoGit(std::io::Error),
+    #[error(
+        "{} is not set up for sync; run `gutbone sync init REMOTE` first",
+        .dir.display()
+    )]
+    NotSetUp { dir: PathBuf },
+    #[error("{what} failed; git says:\n{message}")]
+    Git { what: String, message: String },
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// What a sync did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub remote: String,
+    /// The message of the commit of this machine's changes, if any.
+    pub committed: Option<String>,
+    /// Commits taken from the remote.
+    pub received: usize,
+    /// Commits sent to it.
+    pub sent: usize,
+    /// What the merge resolved, file by file.
+    pub conflicts: Vec<String>,
+    /// Times the remote moved between fetch and push.
+    pub retries: usize,
+}
+
+/// Who is syncing and when: the host names the commits.
+pub struct Machine {
+    pub host: String,
+    pub user: String,
+    pub now: NaiveDateTime,
+    /// The gutbone binary git runs as the merge driver.
+    pub exe: PathBuf,
+    /// No questions on a terminal (the app's background sync).
+    pub quiet: bool,
+}
+
+impl Machine {
+    pub fn this(now: NaiveDateTime, quiet: bool) -> Self {
+        Self {
+            host: host_name(),
+            user: std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "gutbone".into()),
+            now,
+            exe: std::env::current_exe().unwrap_or_else(|_| "gutbone".into()),
+            quiet,
+        }
+    }
+}
+
+fn host_name() -> String {
+    let from_file = std::fs::read_to_string("/etc/hostname").ok();
+    let from_uname = || {
+        std::process::Command::new("uname")
+            .arg("-n")
+            .output()
+            .ok()
+            .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    from_file
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(from_uname)
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "this machine".into())
+}
+
+/// Turns `dir` into a repository syncing with `remote` (or adopts the one
+/// it is), then syncs: the remote's history, if it has one, is merged in.
+pub fn init(dir: &Path, remote: &str, machine: &Machine) -> Result<Report, SyncError> {
+    std::fs::create_dir_all(dir)
+        .map_err(|err| StoreError::io("create the data directory", dir, err))?;
+    let git = Git::new(dir);
+    if !is_top_level(&git, dir)? {
+        git.run("git init", &["init", "--quiet"])?;
+        git.run(
+            "naming the branch",
+            &["symbolic-ref", "HEAD", "refs/heads/main"],
+        )?;
+    }
+    if git.config(&format!("remote.{REMOTE}.url"))?.is_some() {
+        git.run("setting the remote", &["remote", "set-url", REMOTE, remote])?;
+    } else {
+        git.run("adding the remote", &["remote", "add", REMOTE, remote])?;
+    }
+    sync(dir, machine)
+}
+
+/// Commits what changed, fetches, merges and pushes; again when another
+/// machine pushed meanwhile.
+pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
+    let mut git = set_up(dir, machine)?;
+    // Nothing else writes while the files are committed, merged and checked.
+    let _lock = WriteLock::acquire(dir)?;
+    let result = sync_locked(&mut git, dir, machine);
+    let last = LastSync::of(&result, machine.now);
+    let _ = state::save(&git, &last);
+    result
+}
+
+fn sync_locked(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
+    if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
+        // A sync cut short (killed, the machine off): begun again.
+        git.run("abandoning an unfinished merge", &["merge", "--abort"])?;
+    }
+    check_data(dir, machine)?;
+    write_repository_files(dir)?;
+    let branch = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
+    let tracking = format!("refs/remotes/{REMOTE}/{branch}");
+    let mut report = Report {
+        remote: git
+            .config(&format!("remote.{REMOTE}.url"))?
+            .unwrap_or_default(),
+        committed: commit(git, machine)?,
+        ..Report::default()
+    };
+    let report_file = tempfile::NamedTempFile::new()
+        .map_err(|err| StoreError::io("create a temporary file in", std::env::temp_dir(), err))?;
+    git.with_env(REPORT_ENV, &report_file.path().to_string_lossy());
+    loop {
+        let before = head(git)?;
+        fetch(git)?;
+        let theirs = git.ok(&["rev-parse", "-q", "--verify", &tracking])?;
+        if theirs {
+            report.received = count(git, &format!("HEAD..{tracking}"))?;
+            // Only what this merge resolved is told, not an undone one's.
+            std::fs::write(report_file.path(), "")
+                .map_err(|err| StoreError::io("write", report_file.path(), err))?;
+            merge(git, dir, machine, &tracking, before.as_deref())?;
+        }
+        let ahead = if theirs {
+            count(git, &format!("{tracking}..HEAD"))?
+        } else {
+            count(git, "HEAD")?
+        };
+        if ahead == 0 {
+            break;
+        }
+        let refspec = format!("HEAD:refs/heads/{branch}");
+        let pushed = git.output(&["push", "--quiet", "--set-upstream", REMOTE, &refspec])?;
+        if pushed.status.success() {
+            report.sent += ahead;
+            break;
+        }
+        // Unreachable, refused, or moved on: the merge is undone either way.
+        undo(git, before.as_deref())?;
+        fetch(git)?;
+        let moved = git.ok(&["rev-parse", "-q", "--verify", &tracking])?
+            && !git.ok(&["merge-base", "--is-ancestor", &tracking, "HEAD"])?;
+        if !moved || report.retries + 1 >= TRIES {
+            return Err(SyncError::Git {
+                what: format!("sending to {REMOTE}"),
+                message: git::message(&pushed),
+            });
+        }
+        report.retries += 1;
+    }
+    report.conflicts = std::fs::read_to_string(report_file.path())
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    report.conflicts.dedup();
+    Ok(report)
+}
+
+/// Checks `dir` is a repository set up by `init`, and brings the merge
+/// driver up to date with this binary.
+fn set_up(dir: &Path, machine: &Machine) -> Result<Git, SyncError> {
+    let mut git = Git::new(dir);
+    let not_set_up = || SyncError::NotSetUp {
+        dir: dir.to_owned(),
+    };
+    if !dir.is_dir() || !is_top_level(&git, dir)? {
+        return Err(not_set_up());
+    }
+    if git.config(&format!("remote.{REMOTE}.url"))?.is_none() {
+        return Err(not_set_up());
+    }
+    let driver = format!(
+        "{} merge-file %O %A %B %P",
+        git::shell_quoted(&machine.exe.to_string_lossy())
+    );
+    git.run(
+        "registering gutbone's merge",
+        &["config", "merge.gutbone.name", "gutbone: per day and habit"],
+    )?;
+    git.run(
+        "registering gutbone's merge",
+        &["config", "merge.gutbone.driver", &driver],
+    )?;
+    if git.config("user.name")?.is_none() || git.config("user.email")?.is_none() {
+        git.with_config("user.name", "gutbone");
+        git.with_config("user.email", &format!("{}@{}", machine.user, machine.host));
+    }
+    if machine.quiet {
+        // Credentials must come from a helper or an agent: nothing may ask.
+        git.with_env("GIT_TERMINAL_PROMPT", "0");
+        if std::env::var_os("GIT_SSH_COMMAND").is_none() && git.config("core.sshCommand")?.is_none()
+        {
+            git.with_env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        }
+    }
+    Ok(git)
+}
+
+fn is_top_level(git: &Git, dir: &Path) -> Result<bool, SyncError> {
+    let output = git.output(&["rev-parse", "--show-toplevel"])?;
+    if !output.status.success() {
+        return Ok(false);
+    }
+    let top = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    Ok(same_dir(&top, dir))
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Every file reads as the app reads it: a broken hand edit is not sent to
+/// the other machines.
+fn check_data(dir: &Path, machine: &Machine) -> Result<(), SyncError> {
+    Store::open_for_command(dir, machine.now.date()).load()?;
+    Ok(())
+}
+
+fn write_repository_files(dir: &Path) -> Result<(), SyncError> {
+    for (name, text) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
+        let path = dir.join(name);
+        let now = std::fs::read_to_string(&path).unwrap_or_default();
+        // A person's own lines stay; gutbone's are added once.
+        let missing: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.starts_with('#') && !now.lines().any(|have| have == *line))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let text = if now.is_empty() {
+            text.to_owned()
+        } else {
+            format!("{}\n{}\n", now.trim_end(), missing.join("\n"))
+        };
+        crate::store::write_atomic(&path, text.as_bytes())
+            .map_err(|err| StoreError::io("write", &path, err))?;
+    }
+    Ok(())
+}
+
+/// Commits every change, with a message naming the days and habits
+/// touched and the host; `None` when nothing changed.
+fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
+    git.run("adding the changes", &["add", "--all"])?;
+    if git.ok(&["diff", "--cached", "--quiet"])? && head(git)?.is_some() {
+        return Ok(None);
+    }
+    let message = message::describe(git, &machine.host)?;
+    git.run(
+        "committing the changes",
+        &["commit", "--quiet", "--no-verify", "-m", &message],
+    )?;
+    Ok(Some(message))
+}
+
+fn head(git: &Git) -> Result<Option<String>, SyncError> {
+    let output = git.output(&["rev-parse", "-q", "--verify", "HEAD"])?;
+    Ok(output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned()))
+}
+
+fn count(git: &Git, range: &str) -> Result<usize, SyncError> {
+    let text = git.run("counting commits", &["rev-list", "--count", range])?;
+    Ok(text.parse().unwrap_or(0))
+}
+
+fn fetch(git: &Git) -> Result<(), SyncError> {
+    git.run(
+        &format!("fetching from {REMOTE}"),
+        &["fetch", "--quiet", REMOTE],
+    )?;
+    Ok(())
+}
+
+/// Merges the remote's branch; on any failure, aborted, with git's and the
+/// merge driver's messages.
+fn merge(
+    git: &Git,
+    dir: &Path,
+    machine: &Machine,
+    tracking: &str,
+    before: Option<&str>,
+) -> Result<(), SyncError> {
+    let message = format!("{}: merged from {REMOTE}", machine.host);
+    let merged = git.output(&[
+        "merge",
+        "--quiet",
+        "--no-edit",
+        "--allow-unrelated-histories",
+        "-m",
+        &message,
+        tracking,
+    ])?;
+    if !merged.status.success() {
+        undo(git, before)?;
+        return Err(SyncError::Git {
+            what: format!("merging what {REMOTE} holds"),
+            message: git::message(&merged),
+        });
+    }
+    if let Err(err) = check_data(dir, machine) {
+        undo(git, before)?;
+        return Err(err);
+    }
+    Ok(())
+}
+
+/// Puts the files back as they were at `before`.
+fn undo(git: &Git, before: Option<&str>) -> Result<(), SyncError> {
+    if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
+        git.run("abandoning the merge", &["merge", "--abort"])?;
+    }
+    if let Some(before) = before {
+        git.run("undoing the merge", &["reset", "--quiet", "--hard", before])?;
+    }
+    Ok(())
+}
+
+/// Where the repository stands, as of the last fetch (no network).
+pub fn status(dir: &Path) -> Result<Status, SyncError> {
+    let git = Git::new(dir);
+    if !dir.is_dir() || !is_top_level(&git, dir)? {
+        return Err(SyncError::NotSetUp {
+            dir: dir.to_owned(),
+        });
+    }
+    state::status(&git)
+}

@@ -1,0 +1,153 @@
+//! What this machine remembers of its syncs, kept inside `.git` so that it
+//! is never synced itself: `gutbone-sync.ron`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{Git, REMOTE, Report, SyncError};
+
+/// The last sync: when, whether it worked, and what it resolved.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LastSync {
+    pub at: String,
+    pub ok: bool,
+    /// What went wrong, when it failed.
+    #[serde(default)]
+    pub error: String,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+impl LastSync {
+    pub fn of(result: &Result<Report, SyncError>, now: NaiveDateTime) -> Self {
+        let at = now.format("%Y-%m-%d %H:%M").to_string();
+        match result {
+            Ok(report) => Self {
+                at,
+                ok: true,
+                error: String::new(),
+                conflicts: report.conflicts.clone(),
+            },
+            Err(err) => Self {
+                at,
+                ok: false,
+                error: err.to_string(),
+                conflicts: Vec::new(),
+            },
+        }
+    }
+}
+
+fn file(git: &Git) -> Result<PathBuf, SyncError> {
+    let dir = git.run(
+        "finding the repository",
+        &["rev-parse", "--absolute-git-dir"],
+    )?;
+    Ok(PathBuf::from(dir).join("gutbone-sync.ron"))
+}
+
+pub fn save(git: &Git, last: &LastSync) -> Result<(), SyncError> {
+    let path = file(git)?;
+    let text = ron::ser::to_string_pretty(last, ron::ser::PrettyConfig::new())
+        .map_err(|err| SyncError::Refused(err.to_string()))?;
+    crate::store::write_atomic(&path, text.as_bytes())
+        .map_err(|err| crate::store::StoreError::io("write", &path, err))?;
+    Ok(())
+}
+
+fn load(git: &Git) -> Result<Option<LastSync>, SyncError> {
+    let path = file(git)?;
+    // Only a record: one that cannot be read is as good as none.
+    Ok(std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| ron::from_str(&text).ok()))
+}
+
+/// Where the repository stands.
+#[derive(Debug)]
+pub struct Status {
+    pub remote: Option<String>,
+    pub branch: String,
+    pub last: Option<LastSync>,
+    /// Commits here and not on the remote, and there and not here, as of
+    /// the last fetch; `None` before the remote has the branch.
+    pub ahead_behind: Option<(usize, usize)>,
+    /// Files changed since the last commit.
+    pub changed: usize,
+}
+
+pub fn status(git: &Git) -> Result<Status, SyncError> {
+    let branch = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
+    let tracking = format!("refs/remotes/{REMOTE}/{branch}");
+    let ahead_behind = if git.ok(&["rev-parse", "-q", "--verify", "HEAD"])?
+        && git.ok(&["rev-parse", "-q", "--verify", &tracking])?
+    {
+        let counts = git.run(
+            "counting commits",
+            &[
+                "rev-list",
+                "--left-right",
+                "--count",
+                &format!("HEAD...{tracking}"),
+            ],
+        )?;
+        let mut counts = counts.split_whitespace().map(|n| n.parse().unwrap_or(0));
+        Some((counts.next().unwrap_or(0), counts.next().unwrap_or(0)))
+    } else {
+        None
+    };
+    let changed = git.run("listing the changes", &["status", "--porcelain"])?;
+    Ok(Status {
+        remote: git.config(&format!("remote.{REMOTE}.url"))?,
+        branch,
+        last: load(git)?,
+        ahead_behind,
+        changed: changed.lines().count(),
+    })
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let remote = self
+            .remote
+            .as_deref()
+            .unwrap_or("none (run `gutbone sync init REMOTE`)");
+        writeln!(f, "remote:     {remote} (branch {})", self.branch)?;
+        match &self.last {
+            None => writeln!(f, "last sync:  never")?,
+            Some(last) if last.ok => writeln!(f, "last sync:  {}, done", last.at)?,
+            Some(last) => {
+                let first = last.error.lines().next().unwrap_or_default();
+                writeln!(f, "last sync:  {}, failed: {first}", last.at)?;
+            }
+        }
+        match self.ahead_behind {
+            Some((ahead, behind)) => writeln!(
+                f,
+                "commits:    {ahead} to send, {behind} to take (as of the last fetch)"
+            )?,
+            None => writeln!(f, "commits:    the remote has none of this history yet")?,
+        }
+        match self.changed {
+            0 => writeln!(f, "changes:    none since the last sync")?,
+            n => writeln!(
+                f,
+                "changes:    {n} file{} changed since the last sync",
+                if n == 1 { "" } else { "s" }
+            )?,
+        }
+        match self.last.as_ref().map(|last| &last.conflicts[..]) {
+            Some([]) | None => writeln!(f, "conflicts:  none last time"),
+            Some(conflicts) => {
+                writeln!(f, "conflicts resolved last time:")?;
+                for conflict in conflicts {
+                    writeln!(f, "  {conflict}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}

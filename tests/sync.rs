@@ -1,0 +1,461 @@
+//! Sync through git, end to end: two data directories (two machines) and a
+//! bare repository on this machine, driven through the real binary. Git's
+//! configuration is this test's own: no global or system file is read, and
+//! neither machine has an identity (gutbone makes its commits as itself).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+struct World {
+    root: TempDir,
+}
+
+/// One machine: its data directory and its config directory, apart.
+struct Machine<'a> {
+    world: &'a World,
+    name: &'static str,
+}
+
+impl World {
+    fn new() -> Self {
+        let world = Self {
+            root: tempfile::tempdir().unwrap(),
+        };
+        std::fs::create_dir_all(world.path("home")).unwrap();
+        world.git(&["init", "--quiet", "--bare", "remote.git"]);
+        world
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.root.path().join(name)
+    }
+
+    fn remote(&self) -> String {
+        self.path("remote.git").to_string_lossy().into_owned()
+    }
+
+    fn machine(&self, name: &'static str) -> Machine<'_> {
+        Machine { world: self, name }
+    }
+
+    /// git with nothing of this machine's configuration.
+    fn git_command(&self) -> Command {
+        let mut git = Command::new("git");
+        git.current_dir(self.root.path())
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+        git
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let output = self.git_command().args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+impl Machine<'_> {
+    fn dir(&self) -> PathBuf {
+        self.world.path(self.name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_gutbone"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(self.dir())
+            .arg("--config-dir")
+            .arg(self.world.path(&format!("{}-config", self.name)))
+            .env("GUTBONE_NOW", "2026-12-07T09:00:00")
+            .env("NO_COLOR", "1")
+            .env("HOME", self.world.path("home"))
+            .env("XDG_CONFIG_HOME", self.world.path("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("USER", self.name)
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .output()
+            .unwrap()
+    }
+
+    /// Standard output of a command that must succeed.
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{} {args:?}: {}",
+            self.name,
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    }
+
+    /// Standard error of a command that must fail with exit code 1.
+    fn fails(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(output.status.code(), Some(1), "{} {args:?}", self.name);
+        text(&output.stderr)
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let dir = self.dir().to_string_lossy().into_owned();
+        let mut all = vec!["-C", &dir];
+        all.extend(args);
+        self.world.git(&all)
+    }
+
+    fn export(&self) -> String {
+        self.ok(&["export", "--format", "ron", "--to", "2026-12-07"])
+    }
+
+    fn habits(&self) -> String {
+        self.ok(&["habit", "list", "--all"])
+    }
+
+    /// Files in the data directory, as they are now.
+    fn files(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut dirs = vec![self.dir()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.file_name().is_some_and(|name| name == ".git") {
+                    continue;
+                }
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push((path.clone(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+}
+
+/// Both machines hold one history: the same export and habits, `doctor`
+/// finds nothing, and git has nothing uncommitted.
+fn assert_one_history(a: &Machine, b: &Machine) {
+    assert_eq!(a.export(), b.export());
+    assert_eq!(a.habits(), b.habits());
+    for machine in [a, b] {
+        machine.ok(&["doctor"]);
+        let status = machine.git(&["status", "--porcelain", "--untracked-files=all"]);
+        assert_eq!(status, "", "{}: {status}", machine.name);
+        assert!(!machine.dir().join(".git/MERGE_HEAD").exists());
+    }
+}
+
+/// Two machines, each with days of its own, synced both ways.
+fn two_machines(world: &World) -> (Machine<'_>, Machine<'_>) {
+    let (a, b) = (world.machine("laptop"), world.machine("desktop"));
+    a.ok(&["check", "sunlight", "--date", "2026-12-05"]);
+    a.ok(&["check", "fermented-food", "--date", "2026-12-06"]);
+    a.ok(&["sync", "init", &world.remote()]);
+    b.ok(&["check", "exercise", "--date", "2026-12-06"]);
+    b.ok(&["skip", "sunlight", "--date", "2026-12-04"]);
+    b.ok(&["sync", "init", &world.remote()]);
+    a.ok(&["sync"]);
+    (a, b)
+}
+
+#[test]
+fn a_first_sync_both_ways_keeps_both_machines_days() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    assert_one_history(&a, &b);
+    let export = a.export();
+    for day in ["2026-12-04", "2026-12-05", "2026-12-06"] {
+        assert!(export.contains(day), "{day}: {export}");
+    }
+    let status = b.ok(&["status", "--date", "2026-12-06"]);
+    assert!(status.contains("[x] Fermented food"), "{status}");
+    assert!(status.contains("[x] Weight-bearing exercise"), "{status}");
+    // No identity anywhere: gutbone commits as itself, naming the machine.
+    let authors = a.git(&["log", "--format=%an <%ae>"]);
+    assert!(
+        authors.lines().all(|line| line.starts_with("gutbone <")),
+        "{authors}"
+    );
+    assert!(
+        authors.contains("<laptop@") && authors.contains("<desktop@"),
+        "{authors}"
+    );
+    // The files kept on one machine only stay out of git.
+    let tracked = a.git(&["ls-files"]);
+    assert!(
+        !tracked.contains("lock") && !tracked.contains("cache/"),
+        "{tracked}"
+    );
+    assert!(tracked.contains("log/2026/12.ron") && tracked.contains("habits.ron"));
+}
+
+#[test]
+fn edits_to_different_days_and_an_untick_reach_the_other_machine() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    a.ok(&["uncheck", "exercise", "--date", "2026-12-06"]);
+    a.ok(&["check", "stress", "--date", "2026-12-07"]);
+    b.ok(&["check", "fibre", "--date", "2026-12-03"]);
+    let said = b.ok(&["sync"]);
+    assert!(said.contains("2026-12-03 (prebiotic-fiber)"), "{said}");
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    let day = b.ok(&["status", "--date", "2026-12-06"]);
+    assert!(
+        day.contains("[ ] Weight-bearing exercise"),
+        "the untick travels: {day}"
+    );
+    assert!(
+        b.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Stress break")
+    );
+    assert!(
+        a.ok(&["status", "--date", "2026-12-03"])
+            .contains("[x] Prebiotic fibre")
+    );
+}
+
+#[test]
+fn the_same_entry_changed_on_both_keeps_the_larger_and_says_so() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    a.ok(&[
+        "check",
+        "sunlight",
+        "--amount",
+        "30",
+        "--date",
+        "2026-12-07",
+    ]);
+    b.ok(&[
+        "check",
+        "sunlight",
+        "--amount",
+        "10",
+        "--date",
+        "2026-12-07",
+    ]);
+    a.ok(&["sync"]);
+    let said = b.ok(&["sync"]);
+    assert!(said.contains("resolved   1 conflict"), "{said}");
+    assert!(
+        said.contains("2026-12-07 sunlight: 10 here, 30 there; kept 30"),
+        "{said}"
+    );
+    a.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    assert!(a.export().contains("\"sunlight\": 30.0"));
+    let status = b.ok(&["sync", "status"]);
+    assert!(status.contains("conflicts resolved last time"), "{status}");
+    assert!(status.contains("kept 30"), "{status}");
+}
+
+#[test]
+fn a_habit_added_on_one_side_and_renamed_on_the_other_are_both_kept() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    a.ok(&["habit", "add", "Gym", "--frequency", "3/7"]);
+    b.ok(&["habit", "edit", "sunlight", "--name", "Daylight"]);
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    let habits = a.habits();
+    assert!(
+        habits.contains("Gym") && habits.contains("Daylight"),
+        "{habits}"
+    );
+}
+
+#[test]
+fn a_push_raced_by_a_third_clone_is_merged_again_and_sent() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    // A third clone, with an identity of its own in its own repository.
+    world.git(&[
+        "clone",
+        "--quiet",
+        "--branch",
+        "main",
+        &world.remote(),
+        "third",
+    ]);
+    world.git(&["-C", "third", "config", "user.name", "Third"]);
+    world.git(&["-C", "third", "config", "user.email", "third@example.com"]);
+    let month = world.path("third/log/2026/11.ron");
+    std::fs::create_dir_all(month.parent().unwrap()).unwrap();
+    std::fs::write(
+        &month,
+        "(version: 3, year: 2026, month: 11, days: {\"2026-11-30\": (done: [\"stress-break\"])})\n",
+    )
+    .unwrap();
+    world.git(&["-C", "third", "add", "--all"]);
+    world.git(&["-C", "third", "commit", "--quiet", "-m", "third"]);
+    // It pushes after the laptop has fetched, just before the laptop pushes.
+    let third = world.path("third");
+    let hook = a.dir().join(".git/hooks/pre-push");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nunset $(git rev-parse --local-env-vars)\n\
+             [ -e '{raced}' ] && exit 0\ntouch '{raced}'\n\
+             git -C '{third}' push --quiet origin HEAD:main\n",
+            raced = world.path("raced").display(),
+            third = third.display()
+        ),
+    )
+    .unwrap();
+    make_executable(&hook);
+    a.ok(&["check", "sunlight", "--date", "2026-12-07"]);
+    let said = a.ok(&["sync"]);
+    assert!(world.path("raced").exists(), "the race ran");
+    assert!(
+        said.contains("the remote moved meanwhile; tried 2 times"),
+        "{said}"
+    );
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    assert!(b.export().contains("2026-11-30"));
+    assert!(b.export().contains("\"2026-12-07\""));
+}
+
+#[cfg(unix)]
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn a_remote_that_disappears_leaves_the_data_untouched_until_it_comes_back() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    b.ok(&["check", "fibre", "--date", "2026-12-07"]);
+    b.ok(&["sync"]);
+    a.ok(&["check", "stress", "--date", "2026-12-07"]);
+    std::fs::rename(world.path("remote.git"), world.path("away.git")).unwrap();
+    let before = a.files();
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains("fetching from origin failed; git says:"),
+        "{said}"
+    );
+    assert!(said.contains("remote.git"), "git's own message: {said}");
+    assert_eq!(a.files(), before, "the data directory is as it was");
+    assert!(!a.dir().join(".git/MERGE_HEAD").exists());
+    let status = a.ok(&["sync", "status"]);
+    assert!(
+        status.contains("failed: fetching from origin failed"),
+        "{status}"
+    );
+    std::fs::rename(world.path("away.git"), world.path("remote.git")).unwrap();
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    assert!(
+        a.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Prebiotic fibre")
+    );
+}
+
+#[test]
+fn a_side_that_does_not_parse_stops_the_merge_and_nothing_is_written() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    // A broken hand edit reaches the remote from outside gutbone.
+    world.git(&[
+        "clone",
+        "--quiet",
+        "--branch",
+        "main",
+        &world.remote(),
+        "third",
+    ]);
+    world.git(&["-C", "third", "config", "user.name", "Third"]);
+    world.git(&["-C", "third", "config", "user.email", "third@example.com"]);
+    let month = world.path("third/log/2026/12.ron");
+    let text = std::fs::read_to_string(&month).unwrap();
+    std::fs::write(
+        &month,
+        text.replace(
+            "days: {",
+            "days: {\n        \"2026-12-07\": (done: [\"sunlight\"]\n",
+        ),
+    )
+    .unwrap();
+    world.git(&["-C", "third", "commit", "--quiet", "-am", "broken"]);
+    world.git(&["-C", "third", "push", "--quiet", "origin", "HEAD:main"]);
+    a.ok(&["check", "sunlight", "--date", "2026-12-07"]);
+    let before = a.files();
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains("log/2026/12.ron (the other side's)"),
+        "{said}"
+    );
+    assert!(said.contains("line "), "{said}");
+    assert_eq!(a.files(), before);
+    assert!(!a.dir().join(".git/MERGE_HEAD").exists());
+    // A broken file of this machine's own is not sent either.
+    let mine = a.dir().join("habits.ron");
+    std::fs::write(&mine, "(version: 2, habits: [").unwrap();
+    let said = a.fails(&["sync"]);
+    assert!(said.contains("habits.ron"), "{said}");
+    assert!(!a.git(&["log", "-1", "--format=%s"]).contains("habits"));
+}
+
+#[test]
+fn sync_before_init_says_how_to_begin() {
+    let world = World::new();
+    let a = world.machine("laptop");
+    a.ok(&["check", "sunlight"]);
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains("run `gutbone sync init REMOTE` first"),
+        "{said}"
+    );
+    let said = a.fails(&["sync", "status"]);
+    assert!(said.contains("not set up for sync"), "{said}");
+}
+
+#[test]
+fn the_sync_flag_sends_a_command_line_change_on() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    let output = a.run(&["check", "stress", "--date", "2026-12-07", "--sync"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("Stress break: done"));
+    assert!(
+        text(&output.stderr).contains("1 sent"),
+        "{}",
+        text(&output.stderr)
+    );
+    b.ok(&["sync"]);
+    assert!(
+        b.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Stress break")
+    );
+}
