@@ -271,6 +271,7 @@ pub enum SyncCommand {
     },
     /// The remote, the last sync, commits to send and to take, and the
     /// conflicts the last sync resolved. Asks nothing of the network.
+    #[command(after_help = "Examples:\n  gutbone sync status")]
     Status,
 }
 
