@@ -421,3 +421,29 @@ fn a_broken_habits_file_never_costs_a_month_that_reads() {
 fn text_of(output: Output) -> String {
     text(&output.stdout) + &text(&output.stderr)
 }
+
+#[test]
+fn conflict_copies_are_known_by_each_tools_names() {
+    use gutbone::store::copies::original_name;
+    let original = |name: &str| original_name(name);
+    assert_eq!(
+        original("2026.sync-conflict-20261201-120000-ABCDEFG.ron").as_deref(),
+        Some("2026.ron")
+    );
+    assert_eq!(
+        original("12 (conflicted copy).ron").as_deref(),
+        Some("12.ron")
+    );
+    let nextcloud = "habits (conflicted copy 2026-12-01 120000).ron";
+    assert_eq!(original(nextcloud).as_deref(), Some("habits.ron"));
+    let dropbox = "habits (Sam's conflicted copy 2026-12-01).ron";
+    assert_eq!(original(dropbox).as_deref(), Some("habits.ron"));
+    for not_a_copy in [
+        "11 (copy).ron",
+        "12.ron",
+        ".sync-conflict-x.ron",
+        "12.sync-conflict-1.txt",
+    ] {
+        assert_eq!(original(not_a_copy), None, "{not_a_copy}");
+    }
+}

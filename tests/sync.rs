@@ -459,3 +459,75 @@ fn the_sync_flag_sends_a_command_line_change_on() {
             .contains("[x] Stress break")
     );
 }
+
+#[test]
+fn a_file_sync_tools_conflict_copy_is_listed_and_folded_in_by_repair() {
+    let world = World::new();
+    let a = world.machine("laptop");
+    a.ok(&["check", "sunlight", "--date", "2026-12-05"]);
+    a.ok(&["check", "fibre", "--date", "2026-12-06"]);
+    let month = a.dir().join("log/2026/12.ron");
+    assert!(month.exists());
+    // The other machine, through Syncthing: fibre not done on the 6th but
+    // exercise, stress on the 7th, and more sunlight on the 5th.
+    let theirs = "(version: 3, year: 2026, month: 12, days: {
+        \"2026-12-05\": (amounts: {\"sunlight\": 40.0}),
+        \"2026-12-06\": (amounts: {\"weight-bearing-exercise\": 30.0}),
+        \"2026-12-07\": (done: [\"stress-break\"], note: \"train\"),
+    })";
+    let copy = a
+        .dir()
+        .join("log/2026/12.sync-conflict-20261207-080000-ABCDEFG.ron");
+    std::fs::write(&copy, theirs).unwrap();
+    let habits_copy = a
+        .dir()
+        .join("habits (desktop's conflicted copy 2026-12-07).ron");
+    let habits = std::fs::read_to_string(a.dir().join("habits.ron")).unwrap();
+    std::fs::write(
+        &habits_copy,
+        habits.replace("name: \"Sunlight\"", "name: \"Daylight\""),
+    )
+    .unwrap();
+
+    let output = a.run(&["doctor"]);
+    let said = text_of(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(said.contains("copy     log/2026/12.sync-conflict-20261207-080000-ABCDEFG.ron: a file-sync tool's conflict copy of log/2026/12.ron"), "{said}");
+    assert!(said.contains("conflict copy of habits.ron"), "{said}");
+    assert!(said.contains("2 conflict copies hold days"), "{said}");
+
+    let said = a.ok(&["doctor", "--repair"]);
+    assert!(
+        said.contains(
+            "folded   log/2026/12.sync-conflict-20261207-080000-ABCDEFG.ron into log/2026/12.ron"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("2026-12-05 sunlight: 15 here, 40 there; kept 40"),
+        "{said}"
+    );
+    assert!(said.contains("All 2 files read."), "{said}");
+    assert!(!copy.exists() && !habits_copy.exists());
+    assert!(
+        a.dir()
+            .join("backups/conflict-copies/log/2026/12.sync-conflict-20261207-080000-ABCDEFG.ron")
+            .exists()
+    );
+    a.ok(&["doctor"]);
+    // With no ancestor, every day either held is kept: the un-ticked fibre too.
+    let day = a.ok(&["status", "--date", "2026-12-06"]);
+    assert!(
+        day.contains("[x] Prebiotic fibre") && day.contains("[x] Weight-bearing exercise"),
+        "{day}"
+    );
+    assert!(
+        a.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Stress break")
+    );
+    assert!(a.habits().contains("Daylight"));
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    text(bytes)
+}

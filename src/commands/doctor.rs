@@ -63,6 +63,24 @@ pub fn run(
             }
         }
     }
+    if repair {
+        for folded in doctor::fold_copies(data_dir, now.date())? {
+            let (copy, original) = (shown(&folded.copy.copy), shown(&folded.copy.original));
+            match &folded.outcome {
+                Ok(conflicts) => {
+                    let kept = shown(&folded.kept);
+                    writeln!(
+                        out,
+                        "  folded   {copy} into {original}; the copy is kept in {kept}"
+                    )?;
+                    for conflict in conflicts {
+                        writeln!(out, "           {conflict}")?;
+                    }
+                }
+                Err(err) => writeln!(out, "  not folded {copy}: {}", brief(err))?,
+            }
+        }
+    }
     let report = doctor::check(data_dir, settings)?;
     let findings = report.findings;
     if findings.is_empty() {
@@ -80,6 +98,15 @@ pub fn run(
             "  unread   {}: not named as a month file is (log/YYYY/01.ron to 12.ron), so \
              gutbone does not read it",
             shown(path)
+        )?;
+    }
+    for copy in &report.copies {
+        writeln!(
+            out,
+            "  copy     {}: a file-sync tool's conflict copy of {}, not read; \
+             `gutbone doctor --repair` folds it in",
+            shown(&copy.copy),
+            shown(&copy.original)
         )?;
     }
     let newer = findings
@@ -115,7 +142,20 @@ pub fn run(
             if newer == 1 { "it" } else { "them" },
         )?;
     }
-    Ok(broken + newer == 0)
+    if !report.copies.is_empty() {
+        writeln!(
+            out,
+            "{} conflict {} days gutbone does not read. `gutbone doctor --repair` folds each into \
+             its original (every day either holds is kept) and moves it into backups/.",
+            report.copies.len(),
+            if report.copies.len() == 1 {
+                "copy holds"
+            } else {
+                "copies hold"
+            },
+        )?;
+    }
+    Ok(broken + newer == 0 && report.copies.is_empty())
 }
 
 /// The mistake in one line: where it is and what it is.

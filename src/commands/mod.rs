@@ -202,7 +202,7 @@ fn dispatch(
             if healthy {
                 Ok(())
             } else {
-                Err(Failure::data("some files cannot be read (see above)"))
+                Err(Failure::data("some files are not read (see above)"))
             }
         }
         Command::Export {

@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::copies::{ConflictCopy, conflict_copies, fold, kept_copy};
 use super::month::{self, Month};
 use super::{
     DataLock, StoreError, WriteLock, atomic, backup, habit_ids, load_settings, paths, read_habits,
 };
 use crate::domain::HabitId;
 use crate::domain::log::DayLog;
+use crate::domain::merge::Conflict;
 
 /// One file and what is wrong with it, if anything.
 #[derive(Debug)]
@@ -50,6 +52,8 @@ fn repairable(problem: &StoreError) -> bool {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub unread: Vec<PathBuf>,
+    /// File-sync tools' conflict copies, not read until folded in.
+    pub copies: Vec<ConflictCopy>,
 }
 
 /// Checks `habits.ron`, every log file and `settings.ron`, in that order; a
@@ -89,8 +93,14 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Report, StoreError> {
             problem: load_settings(settings).err(),
         });
     }
-    let unread = super::log_files(data_dir)?.others;
-    Ok(Report { findings, unread })
+    let copies = conflict_copies(data_dir)?;
+    let mut unread = super::log_files(data_dir)?.others;
+    unread.retain(|path| !copies.iter().any(|copy| copy.copy == *path));
+    Ok(Report {
+        findings,
+        unread,
+        copies,
+    })
 }
 
 /// A year file read with the months of its year, as a start would.
@@ -110,6 +120,33 @@ fn clash(
         }
     }
     super::split::merged(year, path, &months, ids).map(|_| ())
+}
+
+/// A conflict copy, and what came of folding it into its original.
+#[derive(Debug)]
+pub struct Folded {
+    pub copy: ConflictCopy,
+    /// Where the copy now is.
+    pub kept: PathBuf,
+    /// What the two disagreed on; why it was not folded, when it was not
+    /// (it or its original does not read): then it stays where it is.
+    pub outcome: Result<Vec<Conflict>, StoreError>,
+}
+
+/// Folds every conflict copy into its original (see `copies`), each copy
+/// then moved into `backups/conflict-copies/`.
+pub fn fold_copies(data_dir: &Path, today: NaiveDate) -> Result<Vec<Folded>, StoreError> {
+    let _lock = DataLock::acquire(data_dir)?;
+    let _writing = WriteLock::acquire(data_dir)?;
+    let mut folded = Vec::new();
+    for copy in conflict_copies(data_dir)? {
+        folded.push(Folded {
+            kept: kept_copy(data_dir, &copy.copy),
+            outcome: fold(data_dir, &copy, today),
+            copy,
+        });
+    }
+    Ok(folded)
 }
 
 /// Moves each broken data file aside as `NAME.broken-<timestamp>` and

@@ -9,6 +9,7 @@
 
 mod atomic;
 pub mod backup;
+pub mod copies;
 pub mod doctor;
 mod error;
 mod files;
