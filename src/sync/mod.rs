@@ -148,44 +148,59 @@ pub fn init(dir: &Path, remote: &str, machine: &Machine) -> Result<Report, SyncE
 /// machine pushed meanwhile.
 pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     let mut git = set_up(dir, machine)?;
-    // Nothing else writes while the files are committed, merged and checked.
-    let _lock = WriteLock::acquire(dir)?;
-    let result = sync_locked(&mut git, dir, machine);
+    let result = sync_set_up(&mut git, dir, machine);
     let last = LastSync::of(&result, machine.now);
     let _ = state::save(&git, &last);
     result
 }
 
-fn sync_locked(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
-    if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
-        // A sync cut short (killed, the machine off): begun again.
-        git.run("abandoning an unfinished merge", &["merge", "--abort"])?;
+/// The write lock is held only while the files are committed, merged and
+/// checked, never across the network: the app's keys wait milliseconds at
+/// most, and nothing writes between the commit and the merge.
+fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
+    {
+        let _lock = WriteLock::acquire(dir)?;
+        if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
+            // A sync cut short (killed, the machine off): begun again.
+            git.run("abandoning an unfinished merge", &["merge", "--abort"])?;
+        }
+        check_data(dir, machine)?;
+        write_repository_files(dir)?;
     }
-    check_data(dir, machine)?;
-    write_repository_files(dir)?;
     let branch = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
     let tracking = format!("refs/remotes/{REMOTE}/{branch}");
     let mut report = Report {
         remote: git
             .config(&format!("remote.{REMOTE}.url"))?
             .unwrap_or_default(),
-        committed: commit(git, machine)?,
         ..Report::default()
     };
     let report_file = tempfile::NamedTempFile::new()
         .map_err(|err| StoreError::io("create a temporary file in", std::env::temp_dir(), err))?;
     git.with_env(REPORT_ENV, &report_file.path().to_string_lossy());
     loop {
-        let before = head(git)?;
+        // A first commit, before the fetch: a remote that cannot be reached
+        // leaves this machine's changes committed, ready for next time.
+        if head(git)?.is_none() || report.committed.is_none() {
+            let _lock = WriteLock::acquire(dir)?;
+            report.committed = commit(git, machine)?.or(report.committed);
+        }
         fetch(git)?;
         let theirs = git.ok(&["rev-parse", "-q", "--verify", &tracking])?;
-        if theirs {
-            report.received = count(git, &format!("HEAD..{tracking}"))?;
-            // Only what this merge resolved is told, not an undone one's.
-            std::fs::write(report_file.path(), "")
-                .map_err(|err| StoreError::io("write", report_file.path(), err))?;
-            merge(git, dir, machine, &tracking, before.as_deref())?;
-        }
+        let before = {
+            let _lock = WriteLock::acquire(dir)?;
+            // What the app saved meanwhile goes in before the merge.
+            report.committed = commit(git, machine)?.or(report.committed.take());
+            let before = head(git)?;
+            if theirs {
+                report.received = count(git, &format!("HEAD..{tracking}"))?;
+                // Only what this merge resolved is told, not an undone one's.
+                std::fs::write(report_file.path(), "")
+                    .map_err(|err| StoreError::io("write", report_file.path(), err))?;
+                merge(git, dir, machine, &tracking, before.as_deref())?;
+            }
+            before
+        };
         let ahead = if theirs {
             count(git, &format!("{tracking}..HEAD"))?
         } else {
@@ -201,7 +216,10 @@ fn sync_locked(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
             break;
         }
         // Unreachable, refused, or moved on: the merge is undone either way.
-        undo(git, before.as_deref())?;
+        {
+            let _lock = WriteLock::acquire(dir)?;
+            undo(git, before.as_deref())?;
+        }
         fetch(git)?;
         let moved = git.ok(&["rev-parse", "-q", "--verify", &tracking])?
             && !git.ok(&["merge-base", "--is-ancestor", &tracking, "HEAD"])?;
@@ -377,12 +395,18 @@ fn merge(
     Ok(())
 }
 
-/// Puts the files back as they were at `before`.
+/// Puts the files back as they were at `before`, unless the app saved a
+/// change since the merge: that is never reset away (the merge, committed,
+/// is then sent by the next sync).
 fn undo(git: &Git, before: Option<&str>) -> Result<(), SyncError> {
     if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
         git.run("abandoning the merge", &["merge", "--abort"])?;
     }
-    if let Some(before) = before {
+    let changed = git.run(
+        "looking for changes",
+        &["status", "--porcelain", "--untracked-files=no"],
+    )?;
+    if let Some(before) = before.filter(|_| changed.is_empty()) {
         git.run("undoing the merge", &["reset", "--quiet", "--hard", before])?;
     }
     Ok(())
