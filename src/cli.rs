@@ -237,6 +237,9 @@ pub enum Command {
     Sync {
         #[command(subcommand)]
         command: Option<SyncCommand>,
+        /// The app's own sync: nothing may ask on a terminal.
+        #[arg(long, hide = true)]
+        background: bool,
     },
     /// git's merge driver for gutbone's files (set up by `sync init`):
     /// merges OURS and THEIRS against BASE into OURS.

@@ -15,11 +15,13 @@ use crate::action::Action;
 use crate::app::App;
 use crate::clock::Clock;
 use crate::domain::date;
+use crate::domain::settings::SyncMode;
 use crate::domain::week;
 use crate::keymap;
 use crate::look;
 use crate::own_files::{load_keymap, load_tips};
-use crate::store::{Store, StoreError, load_stated, paths};
+use crate::store::{Store, StoreError, copies, load_stated, paths};
+use crate::sync::background::AutoSync;
 use crate::ui;
 use crate::update::{Effect, Msg, update};
 
@@ -75,29 +77,62 @@ pub fn open(
         (tips, keys) => tips.or(keys),
     };
     // Said once, until the first key.
-    app.notice = split;
+    let copies = copies::conflict_copies(dir).map_or(0, |copies| copies.len());
+    let copies = (copies > 0).then(|| {
+        format!(
+            "{copies} conflict cop{} from a file-sync tool beside your files: \
+             `gutbone doctor --repair` folds {} in",
+            if copies == 1 { "y" } else { "ies" },
+            if copies == 1 { "it" } else { "them" }
+        )
+    });
+    app.notice = match (split, copies) {
+        (Some(split), Some(copies)) => Some(format!("{split}. {copies}")),
+        (split, copies) => split.or(copies),
+    };
+    let mut auto_sync =
+        (stated.sync == Some(SyncMode::Auto) && !read_only).then(|| AutoSync::new(dir, config_dir));
     app.keymap = keymap;
     if read_only {
         app.blocked = Some(read_only_note(dir));
     }
     app.theme = look.theme();
-    run(&mut app, &mut store, clock, look.mouse.value).map_err(|err| -> Box<dyn Error> {
-        // A file that does not read ends the app as it would at start.
-        match err.downcast::<StoreError>() {
-            Ok(unreadable) => unreadable.into(),
-            Err(err) => format!("terminal error: {err}").into(),
-        }
-    })?;
+    let mouse = look.mouse.value;
+    run(&mut app, &mut store, clock, mouse, auto_sync.as_mut()).map_err(
+        |err| -> Box<dyn Error> {
+            // A file that does not read ends the app as it would at start.
+            match err.downcast::<StoreError>() {
+                Ok(unreadable) => unreadable.into(),
+                Err(err) => format!("terminal error: {err}").into(),
+            }
+        },
+    )?;
     // A save that failed while the app ran gets one last try.
     store
         .flush(&app.history.log)
-        .map_err(|err| format!("{err}\nYour last changes could not be saved.").into())
+        .map_err(|err| format!("{err}\nYour last changes could not be saved."))?;
+    if let Some(auto_sync) = auto_sync {
+        auto_sync.at_quit(QUIT_SYNC, |said| {
+            let _ =
+                io::Write::write_all(&mut io::stderr(), format!("gutbone: {said}\n").as_bytes());
+        });
+    }
+    Ok(())
 }
+
+/// The longest the app waits on quit for its sync (`sync: Auto`).
+const QUIT_SYNC: Duration = Duration::from_secs(5);
 
 /// Runs the TUI until the person quits. The terminal is restored on every
 /// way out: a normal return, an error, a panic (ratatui's hook), and
 /// SIGTERM, SIGHUP, SIGQUIT or SIGINT.
-pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::Result<()> {
+pub fn run(
+    app: &mut App,
+    store: &mut Store,
+    clock: &Clock,
+    mouse: bool,
+    auto_sync: Option<&mut AutoSync>,
+) -> io::Result<()> {
     restore_on(catch_signals()?);
     let mut terminal = match init(mouse) {
         Ok(terminal) => terminal,
@@ -107,7 +142,7 @@ pub fn run(app: &mut App, store: &mut Store, clock: &Clock, mouse: bool) -> io::
             return Err(err);
         }
     };
-    let result = event_loop(&mut terminal, app, store, clock, mouse);
+    let result = event_loop(&mut terminal, app, store, clock, mouse, auto_sync);
     restore();
     result
 }
@@ -161,6 +196,7 @@ fn event_loop(
     store: &mut Store,
     clock: &Clock,
     mouse: bool,
+    mut auto_sync: Option<&mut AutoSync>,
 ) -> io::Result<()> {
     // A hidden testing aid: panic on the first key, to prove the terminal is
     // handed back even then.
@@ -173,14 +209,30 @@ fn event_loop(
         // size the app has not heard of yet (a resize before the first
         // event could be read) reaches it from the frame.
         let area = terminal.draw(|frame| ui::render(app, frame))?.area;
-        if std::mem::take(&mut first_frame) && check_summary(store, app)? {
-            continue;
+        if std::mem::take(&mut first_frame) {
+            if let Some(auto_sync) = auto_sync.as_deref_mut() {
+                auto_sync.start();
+            }
+            if check_summary(store, app)? {
+                continue;
+            }
         }
         if area != app.area {
             resized(app, store, area.width, area.height);
             continue;
         }
-        let input = next_input(clock, app, mouse)?;
+        let look_every = auto_sync.as_deref().and_then(AutoSync::look_every);
+        let input = next_input(clock, app, mouse, look_every)?;
+        if let Some(said) = auto_sync.as_deref_mut().and_then(AutoSync::outcome) {
+            // What the sync merged in is shown at once, not at the next key.
+            let blocked = match store.lock_for_writing() {
+                Ok(()) => reload_if_changed(store, app),
+                Err(err) => Some(format!("{err}. No change is made until it can be.")),
+            };
+            store.release_write_lock();
+            update(app, Msg::Blocked(blocked));
+            update(app, Msg::Synced(said));
+        }
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!(
                 "{} is set: panicking as asked",
@@ -224,7 +276,12 @@ fn event_loop(
             };
             drop(saving);
             let outcome = match saved {
-                Ok(()) => Msg::Saved,
+                Ok(()) => {
+                    if let Some(auto_sync) = auto_sync.as_deref_mut() {
+                        auto_sync.saved();
+                    }
+                    Msg::Saved
+                }
                 // Read again at the next key, the file takes the place of
                 // what the app holds: say so, rather than promise a save.
                 Err(err @ StoreError::ChangedOnDisk { .. }) => Msg::SaveFailed(format!(
@@ -344,14 +401,21 @@ fn restore_on(mut signals: Signals) {
 fn restore_on(_: Signals) {}
 
 /// Blocks until a key press (its action, if bound), a click, a resize, or the
-/// start of the next day (`None`). No polling: idle, it sleeps until then.
+/// start of the next day (`None`). No polling: idle, it sleeps until then,
+/// or for `at_most` while a sync runs beside it.
 /// (A key after a suspend reads the clock before it acts.)
-fn next_input(clock: &Clock, app: &App, mouse: bool) -> io::Result<Option<Msg>> {
+fn next_input(
+    clock: &Clock,
+    app: &App,
+    mouse: bool,
+    at_most: Option<Duration>,
+) -> io::Result<Option<Msg>> {
     let now = clock.now();
     let until_tomorrow = (date::next_day_start(now, app.settings.day_starts_at) - now)
         .to_std()
         .unwrap_or(Duration::ZERO);
-    if !event::poll(until_tomorrow)? {
+    let wait = at_most.map_or(until_tomorrow, |at_most| at_most.min(until_tomorrow));
+    if !event::poll(wait)? {
         return Ok(None);
     }
     Ok(match event::read()? {

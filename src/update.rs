@@ -40,6 +40,8 @@ pub enum Msg {
     /// The older days could not be read in (a file changed meanwhile: the
     /// next key reads everything again).
     ReadFailed(String),
+    /// What a sync in the background came to, for the footer.
+    Synced(String),
     /// Whether the files can be changed at this key: `Some` says why not
     /// (one was edited by hand into a mistake, the write lock could not be
     /// had), and until it clears every change is refused, so nothing is
@@ -112,7 +114,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.error = Some(message);
             vec![]
         }
-        Msg::ReadFailed(message) => {
+        Msg::ReadFailed(message) | Msg::Synced(message) => {
             app.notice = Some(message);
             vec![]
         }

@@ -3,8 +3,13 @@
 //! configuration is this test's own: no global or system file is read, and
 //! neither machine has an identity (gutbone makes its commits as itself).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use common::pty::{BIN, Session};
+use portable_pty::CommandBuilder;
 
 use tempfile::TempDir;
 
@@ -530,4 +535,53 @@ fn a_file_sync_tools_conflict_copy_is_listed_and_folded_in_by_repair() {
 
 fn text_of(bytes: &[u8]) -> String {
     text(bytes)
+}
+
+#[test]
+fn with_auto_the_app_syncs_after_its_first_frame_and_on_quit() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["check", "stress", "--date", "2026-12-07", "--sync"]);
+    let config = world.path("laptop-config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("settings.ron"), "(sync: Auto)\n").unwrap();
+    let mut app = CommandBuilder::new("sh");
+    app.arg("-c");
+    app.arg(format!(
+        "'{BIN}' --data-dir '{}' --config-dir '{}'; echo \"exit=$?\"",
+        a.dir().display(),
+        config.display()
+    ));
+    for (key, value) in [
+        ("HOME", world.path("home")),
+        ("XDG_CONFIG_HOME", world.path("home")),
+    ] {
+        app.env(key, value);
+    }
+    app.env("GIT_CONFIG_NOSYSTEM", "1");
+    app.env("USER", "laptop");
+    app.env("GUTBONE_NOW", "2026-12-07T09:00:00");
+    app.env("TERM", "xterm-256color");
+    app.env("LANG", "C.UTF-8");
+    app.env_remove("GIT_CONFIG_GLOBAL");
+    let mut app = Session::spawn(app);
+    // The desktop's stress break arrives without a key pressed.
+    let screen = app.wait_for("synced with");
+    assert!(screen.contains("1 commit taken, 0 sent"), "{screen}");
+    app.wait_for("1/5 today");
+    app.send(" ");
+    app.wait_for("2/5 today");
+    app.send("q");
+    let screen = app.wait_for("exit=");
+    assert!(screen.contains("gutbone: syncing…"), "{screen}");
+    assert!(screen.contains("gutbone: synced with"), "{screen}");
+    assert!(screen.contains("1 sent"), "{screen}");
+    assert!(screen.contains("exit=0"), "{screen}");
+    app.wait_exit();
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    assert!(
+        b.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Fermented food")
+    );
 }

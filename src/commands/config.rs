@@ -87,7 +87,10 @@ fn render(path: &Path, stated: &Stated, look: &Look) -> String {
              mouse: {}, {}\n    \
              // ASCII marks and lines only, for terminals without Unicode (--ascii\n    \
              // for a run; by default, when the locale is not UTF-8).\n    \
-             ascii: {}, {}\n\
+             ascii: {}, {}\n    \
+             // Manual: sync only with `gutbone sync` or a command's --sync.\n    \
+             // Auto: the app syncs after its first frame and once more on quit.\n    \
+             sync: {:?}, {}\n\
          )\n\
          // colour: {}\n",
         from(&said(stated.week_start)),
@@ -98,6 +101,8 @@ fn render(path: &Path, stated: &Stated, look: &Look) -> String {
         from(&look.mouse.source),
         look.ascii.value,
         from(&look.ascii.source),
+        stated.sync.unwrap_or_default(),
+        from(&said(stated.sync)),
         colour(&look.colour),
     )
 }

@@ -189,7 +189,10 @@ fn dispatch(
             let cli = <Cli as clap::CommandFactory>::command();
             Ok(clap_mangen::Man::new(cli).render(out)?)
         }
-        Command::Sync { command } => sync::run(dir, command.as_ref(), clock.now(), out),
+        Command::Sync {
+            command,
+            background,
+        } => sync::run(dir, command.as_ref(), clock.now(), *background, out),
         Command::MergeFile {
             base,
             ours,

@@ -16,6 +16,7 @@ pub fn run(
     dir: &Path,
     command: Option<&SyncCommand>,
     now: NaiveDateTime,
+    background: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     match command {
@@ -30,7 +31,8 @@ pub fn run(
             tell(&report, out)
         }
         None => {
-            let report = sync::sync(dir, &Machine::this(now, false)).map_err(Failure::data)?;
+            let machine = Machine::this(now, background);
+            let report = sync::sync(dir, &machine).map_err(Failure::data)?;
             tell(&report, out)
         }
     }

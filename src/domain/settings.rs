@@ -4,6 +4,16 @@
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+/// When the app syncs with the git remote (`gutbone sync init`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum SyncMode {
+    /// Only when asked: `gutbone sync`, or a command's `--sync`.
+    #[default]
+    Manual,
+    /// In the background after the first frame, and once more on quit.
+    Auto,
+}
+
 /// The palettes a person can choose (`settings.ron`, `--theme`).
 /// In `settings.ron` they are written `Dark`, `Light`, `HighContrast`; on
 /// the command line `dark`, `light`, `high-contrast`.

@@ -8,6 +8,7 @@
 //!     theme: Light,            // Dark (default), Light or HighContrast
 //!     mouse: false,            // clicks and the wheel (default true)
 //!     ascii: true,             // ASCII marks and lines (default: by locale)
+//!     sync: Auto,              // Manual (default) or Auto: see `gutbone sync`
 //! )
 //! ```
 //!
@@ -20,7 +21,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 use super::{StoreError, parse_ron};
-use crate::domain::settings::{Settings, ThemeName, WeekStart};
+use crate::domain::settings::{Settings, SyncMode, ThemeName, WeekStart};
 
 const VERSION: u32 = 1;
 
@@ -46,6 +47,8 @@ struct SettingsFile {
     mouse: Option<bool>,
     #[serde(default)]
     ascii: Option<bool>,
+    #[serde(default)]
+    sync: Option<SyncMode>,
 }
 
 /// What `settings.ron` says, field by field: `None` where it is silent.
@@ -56,6 +59,7 @@ pub struct Stated {
     pub theme: Option<ThemeName>,
     pub mouse: Option<bool>,
     pub ascii: Option<bool>,
+    pub sync: Option<SyncMode>,
 }
 
 impl Stated {
@@ -112,5 +116,6 @@ pub fn parse_stated(text: &str, path: &Path) -> Result<Stated, StoreError> {
         theme: file.theme,
         mouse: file.mouse,
         ascii: file.ascii,
+        sync: file.sync,
     })
 }

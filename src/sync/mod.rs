@@ -6,6 +6,7 @@
 //! cannot finish is aborted, and a merge that cannot be pushed is undone, to
 //! be made again by the next sync. Its own commits stay; they change no file.
 
+pub mod background;
 mod git;
 mod message;
 mod state;
