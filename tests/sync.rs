@@ -585,3 +585,47 @@ fn with_auto_the_app_syncs_after_its_first_frame_and_on_quit() {
             .contains("[x] Fermented food")
     );
 }
+
+#[test]
+fn init_adopts_a_repository_and_commits_as_its_owner() {
+    let world = World::new();
+    let a = world.machine("laptop");
+    a.ok(&["check", "sunlight", "--date", "2026-12-06"]);
+    // The person already keeps the folder in git, as themselves.
+    a.git(&["init", "--quiet"]);
+    a.git(&["config", "user.name", "Sam"]);
+    a.git(&["config", "user.email", "sam@example.com"]);
+    a.git(&["add", "--all"]);
+    a.git(&["commit", "--quiet", "-m", "my own commit"]);
+    a.ok(&["check", "fibre", "--date", "2026-12-07"]);
+    a.ok(&["sync", "init", &world.remote()]);
+    let log = a.git(&["log", "--format=%an <%ae> %s"]);
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 2, "{log}");
+    assert!(lines[0].starts_with("Sam <sam@example.com> "), "{log}");
+    assert!(lines[0].contains("2026-12-07 (prebiotic-fiber)"), "{log}");
+    assert_eq!(lines[1], "Sam <sam@example.com> my own commit");
+    // The lock files it had committed are now ignored, not removed.
+    let b = world.machine("desktop");
+    b.ok(&["sync", "init", &world.remote()]);
+    assert_eq!(a.export(), b.export());
+}
+
+#[test]
+fn the_app_mentions_conflict_copies_at_start() {
+    let world = World::new();
+    let a = world.machine("laptop");
+    a.ok(&["check", "sunlight"]);
+    let copy = a.dir().join("log/2026/12 (conflicted copy).ron");
+    std::fs::copy(a.dir().join("log/2026/12.ron"), copy).unwrap();
+    let mut app = CommandBuilder::new(BIN);
+    app.arg("--data-dir");
+    app.arg(a.dir());
+    common::pty::isolate(&mut app, &a.dir());
+    app.env("GUTBONE_NOW", "2026-12-07T09:00:00");
+    let mut app = Session::spawn(app);
+    let screen = app.wait_for("1 conflict copy");
+    assert!(screen.contains("doctor --repair"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -168,8 +168,7 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
         check_data(dir, machine)?;
         write_repository_files(dir)?;
     }
-    let branch = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
-    let tracking = format!("refs/remotes/{REMOTE}/{branch}");
+    let mut branch = None;
     let mut report = Report {
         remote: git
             .config(&format!("remote.{REMOTE}.url"))?
@@ -187,6 +186,11 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
             report.committed = commit(git, machine)?.or(report.committed);
         }
         fetch(git)?;
+        let branch = match &branch {
+            Some(branch) => branch,
+            None => branch.insert(remote_branch(git)?),
+        };
+        let tracking = format!("refs/remotes/{REMOTE}/{branch}");
         let theirs = git.ok(&["rev-parse", "-q", "--verify", &tracking])?;
         let before = {
             let _lock = WriteLock::acquire(dir)?;
@@ -239,6 +243,40 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
         .collect();
     report.conflicts.dedup();
     Ok(report)
+}
+
+/// The remote's branch this repository syncs with: the one chosen before
+/// (`gutbone.branch`), or, the first time the remote has one, the branch
+/// there is (a machine that adopted its own repository may name its branch
+/// otherwise), and until then the local branch's name.
+fn remote_branch(git: &Git) -> Result<String, SyncError> {
+    if let Some(branch) = git.config("gutbone.branch")? {
+        return Ok(branch);
+    }
+    let local = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
+    let prefix = format!("refs/remotes/{REMOTE}/");
+    let theirs = git.run(
+        "listing the remote's branches",
+        &["for-each-ref", "--format=%(refname)", &prefix],
+    )?;
+    let theirs: Vec<&str> = theirs
+        .lines()
+        .filter_map(|name| name.strip_prefix(&prefix))
+        .filter(|name| *name != "HEAD")
+        .collect();
+    let chosen = match theirs[..] {
+        [] => return Ok(local),
+        [only] => only,
+        _ if theirs.contains(&local.as_str()) => &local,
+        _ if theirs.contains(&"main") => "main",
+        _ => theirs[0],
+    };
+    let chosen = chosen.to_owned();
+    git.run(
+        "remembering the branch",
+        &["config", "gutbone.branch", &chosen],
+    )?;
+    Ok(chosen)
 }
 
 /// Checks `dir` is a repository set up by `init`, and brings the merge

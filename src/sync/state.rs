@@ -80,7 +80,10 @@ pub struct Status {
 }
 
 pub fn status(git: &Git) -> Result<Status, SyncError> {
-    let branch = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
+    let branch = match git.config("gutbone.branch")? {
+        Some(branch) => branch,
+        None => git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?,
+    };
     let tracking = format!("refs/remotes/{REMOTE}/{branch}");
     let ahead_behind = if git.ok(&["rev-parse", "-q", "--verify", "HEAD"])?
         && git.ok(&["rev-parse", "-q", "--verify", &tracking])?
