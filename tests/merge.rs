@@ -287,3 +287,64 @@ fn merging_habits_with_themselves_changes_nothing() {
     assert_eq!(merge_habits(&base, &ours, &ours), (ours.clone(), vec![]));
     assert_eq!(merge_habits(&[], &ours, &ours), (ours.clone(), vec![]));
 }
+
+fn habit_list() -> impl Strategy<Value = Vec<Habit>> {
+    // Each default habit renamed, archived or left; a habit added or not.
+    (
+        proptest::collection::vec((0u8..4, any::<bool>()), 5),
+        proptest::option::of(0u8..3),
+    )
+        .prop_map(|(changes, added)| {
+            let mut habits = default_habits();
+            for (habit, (change, archived)) in habits.iter_mut().zip(changes) {
+                match change {
+                    1 => habit.name = format!("{} (a)", habit.name),
+                    2 => habit.name = format!("{} (b)", habit.name),
+                    _ => {}
+                }
+                habit.archived = archived && change == 3;
+            }
+            if let Some(added) = added {
+                habits.push(Habit::check(
+                    &format!("new-{added}"),
+                    &format!("New {added}"),
+                ));
+            }
+            habits
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn habits_merged_keep_every_change_made_on_one_side(
+        ours in habit_list(), theirs in habit_list(),
+    ) {
+        let base = default_habits();
+        let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
+        gutbone::domain::habit::check_habits(&merged).unwrap();
+        for habit in ours.iter().chain(&theirs) {
+            prop_assert!(merged.iter().any(|m| m.id == habit.id), "{} kept", habit.id);
+        }
+        for (at, b) in base.iter().enumerate() {
+            let m = merged.iter().find(|m| m.id == b.id).unwrap();
+            let (o, t) = (&ours[at], &theirs[at]);
+            if t.name == b.name {
+                prop_assert_eq!(&m.name, &o.name);
+            } else if o.name == b.name {
+                prop_assert_eq!(&m.name, &t.name);
+            } else {
+                // Both changed it: this machine's stays, and is told.
+                prop_assert_eq!(&m.name, &o.name);
+                let told = conflicts.iter().any(|c| matches!(c,
+                    Conflict::Field { habit, field: "name" } if *habit == b.id));
+                prop_assert!(o.name == t.name || told, "{}", b.id);
+            }
+        }
+        // From the other machine, the same habits, differing only where told.
+        let (there, _) = merge_habits(&base, &theirs, &ours);
+        prop_assert_eq!(merged.len(), there.len());
+        prop_assert_eq!(merge_habits(&base, &ours, &ours), (ours.clone(), vec![]));
+    }
+}

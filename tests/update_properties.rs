@@ -150,6 +150,8 @@ enum Event {
     /// The clock moves on this many hours.
     Later(u8),
     Blocked(bool),
+    /// A background sync ends, well or not.
+    Synced(bool),
 }
 
 fn event() -> impl Strategy<Value = Event> {
@@ -160,6 +162,7 @@ fn event() -> impl Strategy<Value = Event> {
         1 => any::<bool>().prop_map(Event::Wheel),
         1 => (0u8..30).prop_map(Event::Later),
         1 => any::<bool>().prop_map(Event::Blocked),
+        1 => any::<bool>().prop_map(Event::Synced),
     ]
 }
 
@@ -188,6 +191,12 @@ fn msg(event: &Event, now: &mut NaiveDateTime) -> Msg {
             Msg::Tick(*now)
         }
         Event::Blocked(blocked) => Msg::Blocked(blocked.then(|| "a mistake, line 3".into())),
+        Event::Synced(true) => Msg::Synced(
+            "synced with git@example.org:日本/a-long-name.git: 3 commits taken, 1 sent; \
+             resolved 2 conflicts"
+                .into(),
+        ),
+        Event::Synced(false) => Msg::Synced("sync failed: fetching from origin failed".into()),
     }
 }
 
