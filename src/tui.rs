@@ -77,19 +77,7 @@ pub fn open(
         (tips, keys) => tips.or(keys),
     };
     // Said once, until the first key.
-    let copies = copies::conflict_copies(dir).map_or(0, |copies| copies.len());
-    let copies = (copies > 0).then(|| {
-        format!(
-            "{copies} conflict cop{} from a file-sync tool beside your files: \
-             `gutbone doctor --repair` folds {} in",
-            if copies == 1 { "y" } else { "ies" },
-            if copies == 1 { "it" } else { "them" }
-        )
-    });
-    app.notice = match (split, copies) {
-        (Some(split), Some(copies)) => Some(format!("{split}. {copies}")),
-        (split, copies) => split.or(copies),
-    };
+    app.notice = split;
     let mut auto_sync =
         (stated.sync == Some(SyncMode::Auto) && !read_only).then(|| AutoSync::new(dir, config_dir));
     app.keymap = keymap;
@@ -213,7 +201,15 @@ fn event_loop(
             if let Some(auto_sync) = auto_sync.as_deref_mut() {
                 auto_sync.start();
             }
-            if check_summary(store, app)? {
+            let copies = copies_notice(store.dir());
+            if let Some(copies) = &copies {
+                let notice = match &app.notice {
+                    Some(notice) => format!("{notice}. {copies}"),
+                    None => copies.clone(),
+                };
+                update(app, Msg::Notice(notice));
+            }
+            if check_summary(store, app)? || copies.is_some() {
                 continue;
             }
         }
@@ -231,7 +227,7 @@ fn event_loop(
             };
             store.release_write_lock();
             update(app, Msg::Blocked(blocked));
-            update(app, Msg::Synced(said));
+            update(app, Msg::Notice(said));
         }
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!(
@@ -297,6 +293,21 @@ fn event_loop(
         read_in_older_days(app, store);
         store.release_write_lock();
     }
+}
+
+/// File-sync tools' conflict copies beside the data, if any: looked for
+/// after the first frame: it lists one folder a year, so it grows with the
+/// history.
+fn copies_notice(dir: &Path) -> Option<String> {
+    let copies = copies::conflict_copies(dir).map_or(0, |copies| copies.len());
+    (copies > 0).then(|| {
+        format!(
+            "{copies} conflict cop{} from a file-sync tool beside your files: \
+             `gutbone doctor --repair` folds {} in",
+            if copies == 1 { "y" } else { "ies" },
+            if copies == 1 { "it" } else { "them" }
+        )
+    })
 }
 
 /// Holds the summary the first frame was drawn from to the older months,

@@ -40,8 +40,9 @@ pub enum Msg {
     /// The older days could not be read in (a file changed meanwhile: the
     /// next key reads everything again).
     ReadFailed(String),
-    /// What a sync in the background came to, for the footer.
-    Synced(String),
+    /// What the shell learned beside the keys, for the footer until the
+    /// next key: a background sync's outcome, conflict copies found at start.
+    Notice(String),
     /// Whether the files can be changed at this key: `Some` says why not
     /// (one was edited by hand into a mistake, the write lock could not be
     /// had), and until it clears every change is refused, so nothing is
@@ -114,7 +115,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.error = Some(message);
             vec![]
         }
-        Msg::ReadFailed(message) | Msg::Synced(message) => {
+        Msg::ReadFailed(message) | Msg::Notice(message) => {
             app.notice = Some(message);
             vec![]
         }
