@@ -170,9 +170,7 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
     }
     let mut branch = None;
     let mut report = Report {
-        remote: git
-            .config(&format!("remote.{REMOTE}.url"))?
-            .unwrap_or_default(),
+        remote: shown_url(&git.config(&format!("remote.{REMOTE}.url"))?.unwrap_or_default()),
         ..Report::default()
     };
     let report_file = tempfile::NamedTempFile::new()
@@ -181,7 +179,7 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
     loop {
         // A first commit, before the fetch: a remote that cannot be reached
         // leaves this machine's changes committed, ready for next time.
-        if head(git)?.is_none() || report.committed.is_none() {
+        if report.retries == 0 {
             let _lock = WriteLock::acquire(dir)?;
             report.committed = commit(git, machine)?.or(report.committed);
         }
@@ -243,6 +241,18 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
         .collect();
     report.conflicts.dedup();
     Ok(report)
+}
+
+/// A remote's address as gutbone shows it: without a password or token
+/// written into it (`https://me:token@host/…`).
+pub fn shown_url(url: &str) -> String {
+    if let Some((scheme, rest)) = url.split_once("://")
+        && let Some((user, host)) = rest.split_once('@')
+        && !user.contains('/')
+    {
+        return format!("{scheme}://{host}");
+    }
+    url.to_owned()
 }
 
 /// The remote's branch this repository syncs with: the one chosen before

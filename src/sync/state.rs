@@ -104,7 +104,9 @@ pub fn status(git: &Git) -> Result<Status, SyncError> {
     };
     let changed = git.run("listing the changes", &["status", "--porcelain"])?;
     Ok(Status {
-        remote: git.config(&format!("remote.{REMOTE}.url"))?,
+        remote: git
+            .config(&format!("remote.{REMOTE}.url"))?
+            .map(|url| super::shown_url(&url)),
         branch,
         last: load(git)?,
         ahead_behind,
