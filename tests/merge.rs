@@ -312,6 +312,9 @@ fn habit_list() -> impl Strategy<Value = Vec<Habit>> {
             }
             habits
         })
+        .prop_filter("one habit on the checklist", |habits| {
+            habits.iter().any(|habit| !habit.archived)
+        })
 }
 
 proptest! {
@@ -347,4 +350,80 @@ proptest! {
         prop_assert_eq!(merged.len(), there.len());
         prop_assert_eq!(merge_habits(&base, &ours, &ours), (ours.clone(), vec![]));
     }
+}
+
+#[test]
+fn a_rename_there_onto_a_name_added_here_renames_the_one_from_there() {
+    let base = default_habits();
+    let mut ours = base.clone();
+    ours.push(Habit::check("juice", "Juice"));
+    let mut theirs = base.clone();
+    theirs[4].name = "Juice".into();
+    theirs[4].short = "Juice".into();
+    let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
+    gutbone::domain::habit::check_names(&merged).unwrap();
+    let stress = &base[4].id;
+    assert_eq!(
+        conflicts,
+        [Conflict::Renamed {
+            habit: stress.clone(),
+            name: format!("Juice ({stress})")
+        }]
+    );
+    // The other machine, taking this merge, agrees.
+    let (there, _) = merge_habits(&theirs, &theirs, &merged);
+    assert_eq!(there, merged);
+}
+
+#[test]
+fn more_habits_than_fit_leaves_the_other_sides_archived() {
+    let base = default_habits();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    for n in 0..8 {
+        ours.push(Habit::check(&format!("a-{n}"), &format!("A {n}")));
+        theirs.push(Habit::check(&format!("b-{n}"), &format!("B {n}")));
+    }
+    let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
+    gutbone::domain::habit::check_habits(&merged).unwrap();
+    let archived: Vec<&str> = merged
+        .iter()
+        .filter(|h| h.archived)
+        .map(|h| h.id.as_str())
+        .collect();
+    // 5 + 8 + 8 is one more than fit: the last the other side added.
+    assert_eq!(archived, ["b-7"]);
+    assert_eq!(conflicts.len(), 1);
+    assert!(
+        conflicts[0]
+            .to_string()
+            .contains("archived (its history is kept)")
+    );
+}
+
+#[test]
+fn the_order_changed_on_both_sides_keeps_this_machines_and_says_so() {
+    let base = default_habits();
+    let mut ours = base.clone();
+    ours.swap(0, 3);
+    let mut theirs = base.clone();
+    theirs.swap(1, 3);
+    let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
+    assert_eq!(merged, ours);
+    assert_eq!(conflicts, [Conflict::Order]);
+}
+
+#[test]
+fn two_notes_grown_from_one_keep_it_once_with_both_additions() {
+    let day = d("2026-12-05");
+    let mut base = Log::new();
+    base.set_note(day, Some("walked with A"));
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.set_note(day, Some("walked with A · happy"));
+    theirs.set_note(day, Some("walked with A, tired"));
+    let (merged, _) = merge_logs(&base, &ours, &theirs);
+    assert_eq!(merged.note(day), Some("walked with A · happy · tired"));
+    let (there, _) = merge_logs(&base, &theirs, &ours);
+    assert_eq!(there.note(day), merged.note(day));
 }

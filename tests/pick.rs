@@ -105,3 +105,15 @@ fn a_short_label_that_begins_another_habits_name_is_a_question() {
         "walk-the-dog"
     );
 }
+
+#[test]
+fn an_id_is_its_habits_own_whatever_else_answers_to_it() {
+    // A sync can leave a name equal to another habit's id.
+    let mut renamed = Habit::check("b-habit-4", "Juice");
+    renamed.short = "Juice".into();
+    let habits = [renamed, Habit::check("juice", "Juice drink")];
+    assert_eq!(
+        pick_habit(&habits, "juice").map(|h| h.id.to_string()),
+        Ok("juice".into())
+    );
+}

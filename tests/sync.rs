@@ -633,8 +633,17 @@ fn the_app_mentions_conflict_copies_at_start() {
 #[test]
 fn a_password_in_the_remotes_address_is_never_shown() {
     use gutbone::sync::shown_url;
-    assert_eq!(shown_url("https://me:token@example.org/me/habits.git"), "https://example.org/me/habits.git");
-    assert_eq!(shown_url("git@example.org:me/habits.git"), "git@example.org:me/habits.git");
-    assert_eq!(shown_url("ssh://git@example.org/me/habits.git"), "ssh://example.org/me/habits.git");
+    assert_eq!(
+        shown_url("https://me:token@example.org/me/habits.git"),
+        "https://example.org/me/habits.git"
+    );
+    assert_eq!(
+        shown_url("git@example.org:me/habits.git"),
+        "git@example.org:me/habits.git"
+    );
+    assert_eq!(
+        shown_url("ssh://git@example.org/me/habits.git"),
+        "ssh://example.org/me/habits.git"
+    );
     assert_eq!(shown_url("/media/usb/habits.git"), "/media/usb/habits.git");
 }

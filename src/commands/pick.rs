@@ -41,6 +41,10 @@ impl std::fmt::Display for PickError {
 /// either that only one habit has.
 pub fn pick_habit<'a>(habits: &'a [Habit], given: &str) -> Result<&'a Habit, PickError> {
     let wanted = given.trim().to_lowercase();
+    // An id is a habit's own: whatever else answers to the word.
+    if let Some(habit) = habits.iter().find(|h| h.id.as_str() == wanted) {
+        return Ok(habit);
+    }
     let exact: Vec<&Habit> = habits
         .iter()
         .filter(|h| h.names().any(|name| name == wanted))

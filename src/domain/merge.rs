@@ -19,6 +19,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::habit::MAX_ACTIVE_HABITS;
 use super::log::DayLog;
 use super::{Entry, Habit, HabitId, Log};
 
@@ -41,6 +42,14 @@ pub enum Conflict {
     Removed { habit: HabitId },
     /// Two habits by one name: this one was renamed so both are kept.
     Renamed { habit: HabitId, name: String },
+    /// More habits on the checklist than fit: this one, from the other
+    /// side, was archived (its history is kept).
+    Archived { habit: HabitId },
+    /// The checklist's order changed on both sides: this machine's kept.
+    Order,
+    /// Each side archived the habits the other kept: this one stays on
+    /// the checklist, so that one does.
+    Kept { habit: HabitId },
 }
 
 impl fmt::Display for Conflict {
@@ -61,7 +70,10 @@ impl fmt::Display for Conflict {
             ),
             Self::Note { date } => write!(f, "{date}: two different notes; both kept"),
             Self::Field { habit, field } => {
-                write!(f, "{habit}: {field} changed on both; kept this machine's")
+                write!(
+                    f,
+                    "{habit}: {field} differs on the two machines; kept this machine's"
+                )
             }
             Self::Removed { habit } => {
                 write!(
@@ -72,6 +84,19 @@ impl fmt::Display for Conflict {
             Self::Renamed { habit, name } => {
                 write!(f, "{habit}: another habit has its name; renamed \"{name}\"")
             }
+            Self::Archived { habit } => write!(
+                f,
+                "{habit}: more than {MAX_ACTIVE_HABITS} habits would be on the checklist; \
+                 archived (its history is kept)"
+            ),
+            Self::Order => write!(
+                f,
+                "the checklist's order changed on both; kept this machine's"
+            ),
+            Self::Kept { habit } => write!(
+                f,
+                "{habit}: every habit would be archived; kept on the checklist"
+            ),
         }
     }
 }
@@ -134,7 +159,7 @@ fn merge_day(
     let [b, o, t] = [base, ours, theirs].map(|day| day.note().map(str::to_owned));
     let note = three_way(Some(&b), &o, &t).unwrap_or_else(|| {
         conflicts.push(Conflict::Note { date });
-        joined(o.as_deref(), t.as_deref())
+        joined(b.as_deref(), o.as_deref(), t.as_deref())
     });
     day.set_note(note.as_deref());
     day
@@ -169,14 +194,26 @@ fn stronger(a: Option<Entry>, b: Option<Entry>) -> Option<Entry> {
     }
 }
 
-/// Two notes as one: a note that holds the other is enough; otherwise both,
-/// in an order that does not depend on which side is which.
-fn joined(a: Option<&str>, b: Option<&str>) -> Option<String> {
+/// Two notes as one: a note that holds the other is enough; two that each
+/// added to the note they grew from keep it once, with both additions;
+/// otherwise both, in an order that does not depend on which side is which.
+fn joined(base: Option<&str>, a: Option<&str>, b: Option<&str>) -> Option<String> {
+    let apart = |x: &str, y: &str| format!("{} · {}", x.min(y), x.max(y));
     match (a, b) {
         (None, note) | (note, None) => note.map(str::to_owned),
         (Some(a), Some(b)) if a.contains(b) => Some(a.to_owned()),
         (Some(a), Some(b)) if b.contains(a) => Some(b.to_owned()),
-        (Some(a), Some(b)) => Some(format!("{} · {}", a.min(b), a.max(b))),
+        (Some(a), Some(b)) => match base {
+            Some(base) if a.starts_with(base) && b.starts_with(base) => {
+                let added = |x: &str| {
+                    x[base.len()..]
+                        .trim_matches([' ', '·', ',', ';'])
+                        .to_owned()
+                };
+                Some(format!("{base} · {}", apart(&added(a), &added(b))))
+            }
+            _ => Some(apart(a, b)),
+        },
     }
 }
 
@@ -190,7 +227,7 @@ pub fn merge_habits(
     let find = |list: &[Habit], id: &HabitId| list.iter().find(|habit| habit.id == *id).cloned();
     let mut conflicts = Vec::new();
     let mut merged = Vec::new();
-    for id in order(base, ours, theirs) {
+    for id in order(base, ours, theirs, &mut conflicts) {
         let b = find(base, &id);
         let habit = match (find(ours, &id), find(theirs, &id)) {
             (Some(o), Some(t)) => merge_habit(b.as_ref(), o, &t, &mut conflicts),
@@ -208,6 +245,7 @@ pub fn merge_habits(
         merged.push(habit);
     }
     keep_names_apart(&mut merged, ours, &mut conflicts);
+    keep_within_the_checklist(&mut merged, ours, &mut conflicts);
     (merged, conflicts)
 }
 
@@ -270,7 +308,12 @@ fn merge_habit(
 /// The ids of the merged list, in order: the order of the side that changed
 /// it (this machine's when both did), with the habits only the other side
 /// has placed after the habit they follow there.
-fn order(base: &[Habit], ours: &[Habit], theirs: &[Habit]) -> Vec<HabitId> {
+fn order(
+    base: &[Habit],
+    ours: &[Habit],
+    theirs: &[Habit],
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<HabitId> {
     let ids = |list: &[Habit]| {
         list.iter()
             .map(|habit| habit.id.clone())
@@ -284,7 +327,11 @@ fn order(base: &[Habit], ours: &[Habit], theirs: &[Habit]) -> Vec<HabitId> {
             .cloned()
             .collect::<Vec<_>>()
     };
-    let (first, second) = if shared(&ours) == shared(&base) && shared(&theirs) != shared(&base) {
+    let [b, o, t] = [&base, &ours, &theirs].map(|list| shared(list));
+    if !base.is_empty() && o != b && t != b && o != t {
+        conflicts.push(Conflict::Order);
+    }
+    let (first, second) = if o == b && t != b {
         (theirs, ours)
     } else {
         (ours, theirs)
@@ -309,8 +356,9 @@ fn order(base: &[Habit], ours: &[Habit], theirs: &[Habit]) -> Vec<HabitId> {
     merged
 }
 
-/// Two habits added on different machines may share a name: the one this
-/// machine did not have is renamed, so both are kept and told apart.
+/// Two habits may come to share a name (one added here, one renamed or
+/// added there): the one whose name came from the other side is renamed,
+/// so both are kept and told apart.
 fn keep_names_apart(merged: &mut [Habit], ours: &[Habit], conflicts: &mut Vec<Conflict>) {
     for at in 0..merged.len() {
         let habit = &merged[at];
@@ -318,7 +366,10 @@ fn keep_names_apart(merged: &mut [Habit], ours: &[Habit], conflicts: &mut Vec<Co
         let clash = merged.iter().enumerate().any(|(other_at, other)| {
             other_at != at && other.names().any(|name| names.contains(&name))
         });
-        if !clash || ours.iter().any(|own| own.id == habit.id) {
+        let own = ours
+            .iter()
+            .any(|own| own.id == habit.id && own.name == habit.name && own.short == habit.short);
+        if !clash || own {
             continue;
         }
         let habit = &mut merged[at];
@@ -327,6 +378,39 @@ fn keep_names_apart(merged: &mut [Habit], ours: &[Habit], conflicts: &mut Vec<Co
         conflicts.push(Conflict::Renamed {
             habit: habit.id.clone(),
             name: habit.name.clone(),
+        });
+    }
+}
+
+/// No more habits on the checklist than fit: those the other side put
+/// there are archived, last first, with their history kept. And never
+/// none: this machine's first habit on its checklist stays.
+fn keep_within_the_checklist(merged: &mut [Habit], ours: &[Habit], conflicts: &mut Vec<Conflict>) {
+    let active = |list: &[Habit]| list.iter().filter(|habit| !habit.archived).count();
+    if active(merged) == 0 {
+        let first = ours
+            .iter()
+            .find(|own| !own.archived)
+            .map(|own| own.id.clone());
+        let at = merged
+            .iter()
+            .position(|habit| Some(&habit.id) == first.as_ref())
+            .unwrap_or(0);
+        if let Some(habit) = merged.get_mut(at) {
+            habit.archived = false;
+            conflicts.push(Conflict::Kept {
+                habit: habit.id.clone(),
+            });
+        }
+    }
+    while active(merged) > MAX_ACTIVE_HABITS {
+        let theirs = merged.iter_mut().rev().find(|habit| {
+            !habit.archived && !ours.iter().any(|own| own.id == habit.id && !own.archived)
+        });
+        let Some(habit) = theirs else { return };
+        habit.archived = true;
+        conflicts.push(Conflict::Archived {
+            habit: habit.id.clone(),
         });
     }
 }

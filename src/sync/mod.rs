@@ -170,7 +170,10 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
     }
     let mut branch = None;
     let mut report = Report {
-        remote: shown_url(&git.config(&format!("remote.{REMOTE}.url"))?.unwrap_or_default()),
+        remote: shown_url(
+            &git.config(&format!("remote.{REMOTE}.url"))?
+                .unwrap_or_default(),
+        ),
         ..Report::default()
     };
     let report_file = tempfile::NamedTempFile::new()
