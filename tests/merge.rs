@@ -381,8 +381,8 @@ fn more_habits_than_fit_leaves_the_other_sides_archived() {
     let mut ours = base.clone();
     let mut theirs = base.clone();
     for n in 0..8 {
-        ours.push(Habit::check(&format!("a-{n}"), &format!("A {n}")));
-        theirs.push(Habit::check(&format!("b-{n}"), &format!("B {n}")));
+        ours.push(Habit::check(&format!("a-{n}"), &format!("A{n}")));
+        theirs.push(Habit::check(&format!("b-{n}"), &format!("B{n}")));
     }
     let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
     gutbone::domain::habit::check_habits(&merged).unwrap();
