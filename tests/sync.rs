@@ -363,16 +363,27 @@ fn a_remote_that_disappears_leaves_the_data_untouched_until_it_comes_back() {
     std::fs::rename(world.path("remote.git"), world.path("away.git")).unwrap();
     let before = a.files();
     let said = a.fails(&["sync"]);
+    // git's own message, its telling line first.
     assert!(
-        said.contains("fetching from origin failed; git says:"),
+        said.contains("fetching from origin failed: fatal: '"),
         "{said}"
     );
-    assert!(said.contains("remote.git"), "git's own message: {said}");
+    assert!(
+        said.contains("remote.git' does not appear to be a git repository"),
+        "{said}"
+    );
     assert_eq!(a.files(), before, "the data directory is as it was");
     assert!(!a.dir().join(".git/MERGE_HEAD").exists());
     let status = a.ok(&["sync", "status"]);
     assert!(
-        status.contains("failed: fetching from origin failed"),
+        status.contains(
+            "failed:
+  fetching from origin failed: fatal:"
+        ),
+        "{status}"
+    );
+    assert!(
+        status.contains("does not appear to be a git repository"),
         "{status}"
     );
     std::fs::rename(world.path("away.git"), world.path("remote.git")).unwrap();
@@ -605,7 +616,10 @@ fn init_adopts_a_repository_and_commits_as_its_owner() {
     assert!(lines[0].starts_with("Sam <sam@example.com> "), "{log}");
     assert!(lines[0].contains("2026-12-07 (prebiotic-fiber)"), "{log}");
     assert_eq!(lines[1], "Sam <sam@example.com> my own commit");
-    // The lock files it had committed are now ignored, not removed.
+    // The lock files it had committed leave git, not the folder.
+    let tracked = a.git(&["ls-files"]);
+    assert!(!tracked.contains("lock"), "{tracked}");
+    assert!(a.dir().join("gutbone.write.lock").exists());
     let b = world.machine("desktop");
     b.ok(&["sync", "init", &world.remote()]);
     assert_eq!(a.export(), b.export());
@@ -646,4 +660,60 @@ fn a_password_in_the_remotes_address_is_never_shown() {
         "ssh://example.org/me/habits.git"
     );
     assert_eq!(shown_url("/media/usb/habits.git"), "/media/usb/habits.git");
+}
+
+#[test]
+fn a_month_removed_or_set_aside_by_a_repair_is_never_synced_as_a_loss() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    let month = a.dir().join("log/2026/12.ron");
+    let text = std::fs::read(&month).unwrap();
+    std::fs::remove_file(&month).unwrap();
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains("log/2026/12.ron was synced before and is gone"),
+        "{said}"
+    );
+    assert!(said.contains("checkout -- log/2026/12.ron"), "{said}");
+    // A repair that set the month aside: its days may be in that file only.
+    std::fs::write(&month, &text).unwrap();
+    std::fs::write(a.dir().join("log/2026/12.ron.broken-20261207-090000"), "(").unwrap();
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains("set log/2026/12.ron.broken-20261207-090000 aside"),
+        "{said}"
+    );
+    std::fs::remove_file(a.dir().join("log/2026/12.ron.broken-20261207-090000")).unwrap();
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+}
+
+#[test]
+fn only_gutbones_own_files_are_synced() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    for stray in [
+        "private-notes.txt",
+        "log/2026/12.ron.orig",
+        "log/2026/.12.ron.swp",
+        "log/2026/12.ron~",
+    ] {
+        std::fs::write(a.dir().join(stray), "mine").unwrap();
+    }
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    let tracked = a.git(&["ls-files"]);
+    let tracked: Vec<&str> = tracked.lines().collect();
+    assert_eq!(
+        tracked,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "habits.ron",
+            "log/2026/12.ron"
+        ]
+    );
+    assert!(!b.dir().join("private-notes.txt").exists());
 }

@@ -105,7 +105,21 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, relative: &str) -> Re
         ours: &ours_text,
         theirs: &theirs,
     };
-    let (merged, conflicts) = merge::merge_file(file, relative, &sides, &known)?;
+    // Said through git to the sync: the place of the mistake, without the
+    // advice for a file of this machine's (it may be the other's).
+    let (merged, conflicts) =
+        merge::merge_file(file, relative, &sides, &known).map_err(|err| match err {
+            StoreError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => Failure::data(format!(
+                "{} does not read: line {line}, column {column}: {message}",
+                path.display()
+            )),
+            err => err.into(),
+        })?;
     crate::store::write_atomic(ours, merged.as_bytes())
         .map_err(|err| StoreError::io("write", ours, err))?;
     if !conflicts.is_empty() {

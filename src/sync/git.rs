@@ -99,6 +99,35 @@ pub fn message(output: &Output) -> String {
     text
 }
 
+/// git's message, its telling line first (an error rather than "To
+/// host:…"), the rest after it, indented.
+pub fn told(message: &str) -> String {
+    let lines: Vec<&str> = message
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let telling = ["fatal:", "error:", " ! [", "remote:", "CONFLICT"]
+        .iter()
+        .find_map(|start| lines.iter().position(|line| line.starts_with(start)))
+        .unwrap_or(0);
+    let Some(first) = lines.get(telling) else {
+        return message.to_owned();
+    };
+    let mut text = first.trim().to_owned();
+    let rest: Vec<&str> = (lines.iter().enumerate())
+        .filter(|(at, _)| *at != telling)
+        .map(|(_, line)| *line)
+        .collect();
+    if !rest.is_empty() {
+        text.push_str("\n  git says:");
+        for line in rest {
+            text.push_str("\n    ");
+            text.push_str(line.trim_end());
+        }
+    }
+    text
+}
+
 /// `text` quoted for the shell git runs a merge driver with.
 pub fn shell_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
+use crate::store::merge::DataFile;
 use crate::store::{Store, StoreError, WriteLock};
 pub use git::Git;
 pub use state::{LastSync, Status};
@@ -29,16 +30,18 @@ pub const REPORT_ENV: &str = "GUTBONE_SYNC_REPORT";
 const TRIES: usize = 5;
 
 const GITIGNORE: &str = "\
-# Kept on this machine only (see `gutbone sync`): locks, the cache, backups,
-# files a save or a repair left aside, and file-sync tools' conflict copies.
-gutbone.lock
-gutbone.write.lock
-cache/
-backups/
-.gutbone-*.tmp
-*.broken-*
-*.sync-conflict-*
-*conflicted copy*
+# gutbone syncs its own files only (see `gutbone sync`): habits.ron and the
+# month files. All else here stays on this machine: the locks, the cache,
+# backups, files a repair set aside, editors' and file-sync tools' copies.
+/*
+!/.gitignore
+!/.gitattributes
+!/habits.ron
+!/log/
+/log/*
+!/log/[0-9][0-9][0-9][0-9]/
+/log/*/*
+!/log/*/[0-9][0-9].ron
 ";
 
 const GITATTRIBUTES: &str = "\
@@ -58,7 +61,7 @@ pub enum SyncError {
         .dir.display()
     )]
     NotSetUp { dir: PathBuf },
-    #[error("{what} failed; git says:\n{message}")]
+    #[error("{what} failed: {}", git::told(.message))]
     Git { what: String, message: String },
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -165,7 +168,7 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
             // A sync cut short (killed, the machine off): begun again.
             git.run("abandoning an unfinished merge", &["merge", "--abort"])?;
         }
-        check_data(dir, machine)?;
+        check_data(git, dir, machine)?;
         write_repository_files(dir)?;
     }
     let mut branch = None;
@@ -349,10 +352,49 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 }
 
 /// Every file reads as the app reads it: a broken hand edit is not sent to
-/// the other machines.
-fn check_data(dir: &Path, machine: &Machine) -> Result<(), SyncError> {
+/// the other machines. Nor is a loss: a file synced before and now gone,
+/// or one a repair replaced while the days it lacks are still set aside.
+fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError> {
     Store::open_for_command(dir, machine.now.date()).load()?;
+    let gone = git.run("looking for removed files", &["ls-files", "--deleted"])?;
+    if let Some(gone) = gone.lines().find(|file| DataFile::of(file).is_some()) {
+        return Err(SyncError::Refused(format!(
+            "{gone} was synced before and is gone from {dir}; a sync now would remove its \
+             days on every machine. Put it back with `git -C '{dir}' checkout -- {gone}` \
+             (days are cleared in gutbone, never by removing a file), then sync again",
+            dir = dir.display()
+        )));
+    }
+    if let Some(aside) = set_aside(dir) {
+        let shown = aside
+            .strip_prefix(dir)
+            .unwrap_or(&aside)
+            .display()
+            .to_string();
+        return Err(SyncError::Refused(format!(
+            "`gutbone doctor --repair` set {shown} aside, and it may hold days the file now in \
+             its place lacks (the repair said which). Copy them back, then delete {shown} or \
+             move it out of {}, and sync again: until then nothing is synced, so that no \
+             machine loses those days",
+            dir.display()
+        )));
+    }
     Ok(())
+}
+
+/// A file `doctor --repair` moved aside (`NAME.broken-<time>`), if any.
+fn set_aside(dir: &Path) -> Option<PathBuf> {
+    let log = crate::store::paths::log_dir(dir);
+    let years = std::fs::read_dir(&log).into_iter().flatten().flatten();
+    let dirs = [dir.to_owned(), log.clone()]
+        .into_iter()
+        .chain(years.map(|entry| entry.path()).filter(|path| path.is_dir()));
+    dirs.flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
+        .map(|entry| entry.path())
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().contains(".broken-"))
+        })
 }
 
 fn write_repository_files(dir: &Path) -> Result<(), SyncError> {
@@ -381,6 +423,17 @@ fn write_repository_files(dir: &Path) -> Result<(), SyncError> {
 /// Commits every change, with a message naming the days and habits
 /// touched and the host; `None` when nothing changed.
 fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
+    // Files an adopted repository tracked that are this machine's only
+    // (a lock, a backup) leave git, not the folder.
+    let stray = git.run(
+        "looking for files kept here only",
+        &["ls-files", "--cached", "--ignored", "--exclude-standard"],
+    )?;
+    if !stray.is_empty() {
+        let mut args = vec!["rm", "--cached", "--quiet", "--"];
+        args.extend(stray.lines());
+        git.run("leaving this machine's own files out", &args)?;
+    }
     git.run("adding the changes", &["add", "--all"])?;
     if git.ok(&["diff", "--cached", "--quiet"])? && head(git)?.is_some() {
         return Ok(None);
@@ -435,12 +488,24 @@ fn merge(
     ])?;
     if !merged.status.success() {
         undo(git, before)?;
+        let message = git::message(&merged);
+        // gutbone's merge found a side that does not read: that is the news,
+        // not git's word that the merge stopped.
+        let unreadable = message
+            .lines()
+            .find_map(|line| line.strip_prefix("gutbone: "));
+        if let Some(unreadable) = unreadable {
+            return Err(SyncError::Refused(format!(
+                "{unreadable}. Nothing was merged or written: the file must be fixed where it \
+                 was broken (with gutbone there, or git), then synced again"
+            )));
+        }
         return Err(SyncError::Git {
             what: format!("merging what {REMOTE} holds"),
-            message: git::message(&merged),
+            message,
         });
     }
-    if let Err(err) = check_data(dir, machine) {
+    if let Err(err) = check_data(git, dir, machine) {
         undo(git, before)?;
         return Err(err);
     }

@@ -125,8 +125,10 @@ impl fmt::Display for Status {
             None => writeln!(f, "last sync:  never")?,
             Some(last) if last.ok => writeln!(f, "last sync:  {}, done", last.at)?,
             Some(last) => {
-                let first = last.error.lines().next().unwrap_or_default();
-                writeln!(f, "last sync:  {}, failed: {first}", last.at)?;
+                writeln!(f, "last sync:  {}, failed:", last.at)?;
+                for line in last.error.lines() {
+                    writeln!(f, "  {line}")?;
+                }
             }
         }
         match self.ahead_behind {
