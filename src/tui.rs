@@ -192,6 +192,8 @@ fn event_loop(
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
     let mut first_frame = true;
+    // Found after the first frame, and said again with a sync's outcome.
+    let mut copies = None;
     loop {
         // The terminal's own autoresize fits each frame to the screen; a
         // size the app has not heard of yet (a resize before the first
@@ -201,7 +203,7 @@ fn event_loop(
             if let Some(auto_sync) = auto_sync.as_deref_mut() {
                 auto_sync.start();
             }
-            let copies = copies_notice(store.dir());
+            copies = copies_notice(store.dir());
             if let Some(copies) = &copies {
                 let notice = match &app.notice {
                     Some(notice) => format!("{notice}. {copies}"),
@@ -227,6 +229,10 @@ fn event_loop(
             };
             store.release_write_lock();
             update(app, Msg::Blocked(blocked));
+            let said = match &copies {
+                Some(copies) => format!("{said}. {copies}"),
+                None => said,
+            };
             update(app, Msg::Notice(said));
         }
         if test_panic && matches!(input, Some(Msg::Action(_))) {

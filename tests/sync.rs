@@ -717,3 +717,42 @@ fn only_gutbones_own_files_are_synced() {
     );
     assert!(!b.dir().join("private-notes.txt").exists());
 }
+
+#[test]
+fn an_init_with_a_remote_that_fails_keeps_the_one_that_worked() {
+    let world = World::new();
+    let (a, _b) = two_machines(&world);
+    let nowhere = world.path("nowhere.git");
+    a.fails(&["sync", "init", &nowhere.to_string_lossy()]);
+    assert_eq!(
+        a.git(&["remote", "get-url", "origin"]).trim(),
+        world.remote()
+    );
+    a.ok(&["sync"]);
+    // A remote that works replaces it, and says so.
+    world.git(&["clone", "--quiet", "--bare", &world.remote(), "moved.git"]);
+    let moved = world.path("moved.git").to_string_lossy().into_owned();
+    let said = a.ok(&["sync", "init", &moved]);
+    assert!(
+        said.contains(&format!("remote     {moved} (was {})", world.remote())),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_note_alone_is_named_in_the_commit_and_copies_are_mentioned() {
+    let world = World::new();
+    let (a, _b) = two_machines(&world);
+    let month = a.dir().join("log/2026/12.ron");
+    let text = std::fs::read_to_string(&month).unwrap();
+    let noted = text.replace("\"2026-12-06\": (", "\"2026-12-06\": (note: \"rain\", ");
+    assert_ne!(noted, text);
+    std::fs::write(&month, noted).unwrap();
+    std::fs::write(a.dir().join("habits (conflicted copy).ron"), "(").unwrap();
+    let said = a.ok(&["sync"]);
+    assert!(said.contains(": 2026-12-06 (note)"), "{said}");
+    assert!(
+        said.contains("note       1 conflict copy from a file-sync tool"),
+        "{said}"
+    );
+}

@@ -28,12 +28,12 @@ pub fn run(
         Some(SyncCommand::Init { remote }) => {
             let report =
                 sync::init(dir, remote, &Machine::this(now, false)).map_err(Failure::data)?;
-            tell(&report, out)
+            tell(dir, &report, out)
         }
         None => {
             let machine = Machine::this(now, background);
             let report = sync::sync(dir, &machine).map_err(Failure::data)?;
-            tell(&report, out)
+            tell(dir, &report, out)
         }
     }
 }
@@ -43,13 +43,16 @@ pub fn run(
 pub fn after(dir: &Path, now: NaiveDateTime) -> Result<(), Failure> {
     let mut told = Vec::new();
     let report = sync::sync(dir, &Machine::this(now, false)).map_err(Failure::data)?;
-    tell(&report, &mut told)?;
+    tell(dir, &report, &mut told)?;
     std::io::stderr().write_all(&told)?;
     Ok(())
 }
 
-fn tell(report: &Report, out: &mut impl Write) -> Result<(), Failure> {
+fn tell(dir: &Path, report: &Report, out: &mut impl Write) -> Result<(), Failure> {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if let Some(old) = &report.replaced {
+        writeln!(out, "remote     {} (was {old})", report.remote)?;
+    }
     if let Some(message) = &report.committed {
         let first = message.lines().next().unwrap_or_default();
         writeln!(out, "committed  {first}")?;
@@ -76,6 +79,16 @@ fn tell(report: &Report, out: &mut impl Write) -> Result<(), Failure> {
         for conflict in &report.conflicts {
             writeln!(out, "  {conflict}")?;
         }
+    }
+    let copies = crate::store::copies::conflict_copies(dir).map_or(0, |copies| copies.len());
+    if copies > 0 {
+        writeln!(
+            out,
+            "note       {copies} conflict cop{} from a file-sync tool beside your files; \
+             `gutbone doctor --repair` folds {} in",
+            if copies == 1 { "y" } else { "ies" },
+            if copies == 1 { "it" } else { "them" },
+        )?;
     }
     Ok(())
 }

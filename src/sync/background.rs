@@ -125,23 +125,18 @@ impl AutoSync {
         self.saved_since = true;
     }
 
-    /// On quit: waits for a running sync and, when something was saved
-    /// since it began, syncs once more; all `within` the time given.
-    /// `tell` hears what there is to say.
+    /// On quit: when something was saved since the last sync began, one
+    /// more (it waits for that one: syncs take turns), else the running one
+    /// seen out; all `within` the time given. `tell` hears what there is to
+    /// say.
     pub fn at_quit(mut self, within: Duration, mut tell: impl FnMut(&str)) {
         let deadline = Instant::now() + within;
-        if self.running.is_none() && !self.saved_since {
-            return;
-        }
+        let last = match (self.running.take(), self.saved_since) {
+            (_, true) => Background::start(&self.data_dir, &self.config_dir),
+            (Some(running), false) => running,
+            (None, false) => return,
+        };
         tell("syncing…");
-        if let Some(running) = self.running.take() {
-            match running.wait_until(deadline) {
-                Some(said) if !self.saved_since => return tell(&said),
-                Some(_) => {}
-                None => return tell(STILL),
-            }
-        }
-        let running = Background::start(&self.data_dir, &self.config_dir);
-        tell(&running.wait_until(deadline).unwrap_or_else(|| STILL.into()));
+        tell(&last.wait_until(deadline).unwrap_or_else(|| STILL.into()));
     }
 }

@@ -21,7 +21,8 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
         &["diff", "--cached", "--name-only", "--no-renames"],
     )?;
     let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
-    let mut day_habits: BTreeSet<HabitId> = BTreeSet::new();
+    // The habits whose entries changed on those days, and "note".
+    let mut touched: BTreeSet<String> = BTreeSet::new();
     let mut habits: BTreeSet<HabitId> = BTreeSet::new();
     let mut others = Vec::new();
     for file in files.lines() {
@@ -52,8 +53,11 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
                     let ids = was.into_iter().chain(is).flat_map(|day| day.entries());
                     for (habit, _) in ids {
                         if before.entry(date, habit) != after.entry(date, habit) {
-                            day_habits.insert(habit.clone());
+                            touched.insert(habit.to_string());
                         }
+                    }
+                    if before.note(date) != after.note(date) {
+                        touched.insert("note".into());
                     }
                 }
             }
@@ -87,8 +91,8 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
             let (first, last) = (days.first().unwrap(), days.last().unwrap());
             format!("{} days, {first} to {last}", days.len())
         };
-        let habits: Vec<&str> = day_habits.iter().map(HabitId::as_str).collect();
-        parts.push(format!("{named} ({})", habits.join(", ")));
+        let touched: Vec<&str> = touched.iter().map(String::as_str).collect();
+        parts.push(format!("{named} ({})", touched.join(", ")));
     }
     if !habits.is_empty() {
         let habits: Vec<&str> = habits.iter().map(HabitId::as_str).collect();

@@ -83,6 +83,8 @@ pub struct Report {
     pub conflicts: Vec<String>,
     /// Times the remote moved between fetch and push.
     pub retries: usize,
+    /// The remote `init` replaced.
+    pub replaced: Option<String>,
 }
 
 /// Who is syncing and when: the host names the commits.
@@ -101,6 +103,7 @@ impl Machine {
         Self {
             host: host_name(),
             user: std::env::var("USER")
+                .or_else(|_| std::env::var("LOGNAME"))
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "gutbone".into()),
             now,
@@ -140,18 +143,36 @@ pub fn init(dir: &Path, remote: &str, machine: &Machine) -> Result<Report, SyncE
             &["symbolic-ref", "HEAD", "refs/heads/main"],
         )?;
     }
-    if git.config(&format!("remote.{REMOTE}.url"))?.is_some() {
+    let old = git.config(&format!("remote.{REMOTE}.url"))?;
+    if old.is_some() {
         git.run("setting the remote", &["remote", "set-url", REMOTE, remote])?;
     } else {
         git.run("adding the remote", &["remote", "add", REMOTE, remote])?;
     }
-    sync(dir, machine)
+    match sync(dir, machine) {
+        Ok(mut report) => {
+            report.replaced = old.filter(|old| old != remote).map(|old| shown_url(&old));
+            Ok(report)
+        }
+        Err(err) => {
+            // A remote that does not work does not replace one that did.
+            if let Some(old) = old {
+                git.run(
+                    "putting the remote back",
+                    &["remote", "set-url", REMOTE, &old],
+                )?;
+            }
+            Err(err)
+        }
+    }
 }
 
 /// Commits what changed, fetches, merges and pushes; again when another
 /// machine pushed meanwhile.
 pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     let mut git = set_up(dir, machine)?;
+    // One sync at a time: the app's on quit waits for the one it began.
+    let _one = state::SyncLock::acquire(&git)?;
     let result = sync_set_up(&mut git, dir, machine);
     let last = LastSync::of(&result, machine.now);
     let _ = state::save(&git, &last);

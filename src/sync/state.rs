@@ -42,11 +42,35 @@ impl LastSync {
 }
 
 fn file(git: &Git) -> Result<PathBuf, SyncError> {
+    Ok(git_dir(git)?.join("gutbone-sync.ron"))
+}
+
+fn git_dir(git: &Git) -> Result<PathBuf, SyncError> {
     let dir = git.run(
         "finding the repository",
         &["rev-parse", "--absolute-git-dir"],
     )?;
-    Ok(PathBuf::from(dir).join("gutbone-sync.ron"))
+    Ok(PathBuf::from(dir))
+}
+
+/// Held for a whole sync (`.git/gutbone-sync.lock`): a second one waits.
+pub struct SyncLock {
+    _file: std::fs::File,
+}
+
+impl SyncLock {
+    pub fn acquire(git: &Git) -> Result<Self, SyncError> {
+        let path = git_dir(git)?.join("gutbone-sync.lock");
+        let io = |err| crate::store::StoreError::io("lock", &path, err);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io)?;
+        file.lock().map_err(io)?;
+        Ok(Self { _file: file })
+    }
 }
 
 pub fn save(git: &Git, last: &LastSync) -> Result<(), SyncError> {
