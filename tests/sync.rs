@@ -510,7 +510,7 @@ fn a_file_sync_tools_conflict_copy_is_listed_and_folded_in_by_repair() {
     assert_eq!(output.status.code(), Some(1), "{said}");
     assert!(said.contains("copy     log/2026/12.sync-conflict-20261207-080000-ABCDEFG.ron: a file-sync tool's conflict copy of log/2026/12.ron"), "{said}");
     assert!(said.contains("conflict copy of habits.ron"), "{said}");
-    assert!(said.contains("2 conflict copies hold days"), "{said}");
+    assert!(said.contains("2 conflict copies are not read"), "{said}");
 
     let said = a.ok(&["doctor", "--repair"]);
     assert!(
@@ -755,4 +755,35 @@ fn a_note_alone_is_named_in_the_commit_and_copies_are_mentioned() {
         said.contains("note       1 conflict copy from a file-sync tool"),
         "{said}"
     );
+}
+
+#[test]
+fn a_month_removed_with_git_on_one_side_and_changed_on_the_other_keeps_the_changes() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    // Removed outside gutbone, with git itself, and sent.
+    a.git(&["rm", "--quiet", "log/2026/12.ron"]);
+    a.git(&[
+        "-c",
+        "user.name=Sam",
+        "-c",
+        "user.email=sam@example.com",
+        "commit",
+        "--quiet",
+        "-m",
+        "gone",
+    ]);
+    a.git(&["push", "--quiet", "origin", "HEAD:main"]);
+    b.ok(&["check", "stress", "--date", "2026-12-07"]);
+    let said = b.ok(&["sync"]);
+    assert!(
+        said.contains("log/2026/12.ron: removed on one machine, changed on the other; kept"),
+        "{said}"
+    );
+    a.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    let day = a.ok(&["status", "--date", "2026-12-07"]);
+    assert!(day.contains("[x] Stress break"), "{day}");
+    assert!(a.export().contains("2026-12-05"));
 }

@@ -145,13 +145,13 @@ pub fn run(
     if !report.copies.is_empty() {
         writeln!(
             out,
-            "{} conflict {} days gutbone does not read. `gutbone doctor --repair` folds each into \
-             its original (every day either holds is kept) and moves it into backups/.",
+            "{} conflict {} not read. `gutbone doctor --repair` folds each into its original \
+             (every day and habit either holds is kept) and moves it into backups/.",
             report.copies.len(),
             if report.copies.len() == 1 {
-                "copy holds"
+                "copy is"
             } else {
-                "copies hold"
+                "copies are"
             },
         )?;
     }

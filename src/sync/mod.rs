@@ -227,7 +227,8 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
                 // Only what this merge resolved is told, not an undone one's.
                 std::fs::write(report_file.path(), "")
                     .map_err(|err| StoreError::io("write", report_file.path(), err))?;
-                merge(git, dir, machine, &tracking, before.as_deref())?;
+                let kept = merge(git, dir, machine, &tracking, before.as_deref())?;
+                report.conflicts = kept;
             }
             before
         };
@@ -261,11 +262,8 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
         }
         report.retries += 1;
     }
-    report.conflicts = std::fs::read_to_string(report_file.path())
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let resolved = std::fs::read_to_string(report_file.path()).unwrap_or_default();
+    report.conflicts.extend(resolved.lines().map(str::to_owned));
     report.conflicts.dedup();
     Ok(report)
 }
@@ -496,7 +494,7 @@ fn merge(
     machine: &Machine,
     tracking: &str,
     before: Option<&str>,
-) -> Result<(), SyncError> {
+) -> Result<Vec<String>, SyncError> {
     let message = format!("{}: merged from {REMOTE}", machine.host);
     let merged = git.output(&[
         "merge",
@@ -507,7 +505,18 @@ fn merge(
         &message,
         tracking,
     ])?;
+    let mut told = Vec::new();
     if !merged.status.success() {
+        match keep_changes_over_removals(git) {
+            Ok(Some(kept)) => told = kept,
+            Ok(None) => {}
+            Err(err) => {
+                undo(git, before)?;
+                return Err(err);
+            }
+        }
+    }
+    if !merged.status.success() && told.is_empty() {
         undo(git, before)?;
         let message = git::message(&merged);
         // gutbone's merge found a side that does not read: that is the news,
@@ -530,7 +539,48 @@ fn merge(
         undo(git, before)?;
         return Err(err);
     }
-    Ok(())
+    Ok(told)
+}
+
+/// A file of gutbone's removed on one side (by hand, or by git outside
+/// gutbone) and changed on the other keeps the changes, and the merge is
+/// finished; `None` when anything else stopped it.
+fn keep_changes_over_removals(git: &Git) -> Result<Option<Vec<String>>, SyncError> {
+    let unmerged = git.run("listing what did not merge", &["ls-files", "--unmerged"])?;
+    // "<mode> <object> <stage>\t<path>": stage 2 is this side, 3 the other.
+    let mut stages: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for line in unmerged.lines() {
+        let Some((info, path)) = line.split_once('\t') else {
+            return Ok(None);
+        };
+        let stage = info.split_whitespace().nth(2).unwrap_or_default();
+        stages.entry(path).or_default().push(stage);
+    }
+    if stages.is_empty() {
+        return Ok(None);
+    }
+    let mut told = Vec::new();
+    for (path, stages) in &stages {
+        let (here, there) = (stages.contains(&"2"), stages.contains(&"3"));
+        if DataFile::of(path).is_none() || here == there {
+            return Ok(None);
+        }
+        if there {
+            git.run(
+                "keeping the changed file",
+                &["checkout", "--theirs", "--", path],
+            )?;
+        }
+        git.run("keeping the changed file", &["add", "--", path])?;
+        told.push(format!(
+            "{path}: removed on one machine, changed on the other; kept, with the changes"
+        ));
+    }
+    git.run(
+        "finishing the merge",
+        &["commit", "--quiet", "--no-edit", "--no-verify"],
+    )?;
+    Ok(Some(told))
 }
 
 /// Puts the files back as they were at `before`, unless the app saved a
