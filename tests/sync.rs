@@ -787,3 +787,18 @@ fn a_month_removed_with_git_on_one_side_and_changed_on_the_other_keeps_the_chang
     assert!(day.contains("[x] Stress break"), "{day}");
     assert!(a.export().contains("2026-12-05"));
 }
+
+#[test]
+fn years_of_history_go_in_one_first_commit_naming_their_months() {
+    let world = World::new();
+    let a = world.machine("laptop");
+    a.ok(&["generate-history", "--years", "3"]);
+    let said = a.ok(&["sync", "init", &world.remote()]);
+    assert!(said.contains(" days, 20"), "{said}");
+    let body = a.git(&["log", "-1", "--format=%b"]);
+    assert!(body.starts_with("Months: 20"), "{body}");
+    assert!(body.contains("2026-12"), "{body}");
+    let b = world.machine("desktop");
+    b.ok(&["sync", "init", &world.remote()]);
+    assert_one_history(&a, &b);
+}

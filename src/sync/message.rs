@@ -13,6 +13,8 @@ use crate::store::{parse_habits, parse_month};
 
 /// How many days the first line names before it gives a span instead.
 const DAYS_NAMED: usize = 3;
+/// How many days the body lists before it lists months.
+const DAYS_LISTED: usize = 62;
 
 /// The message for what is staged.
 pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
@@ -106,8 +108,19 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
     }
     let mut message = format!("{host}: {}", parts.join("; "));
     if days.len() > DAYS_NAMED {
-        let days: Vec<String> = days.iter().map(ToString::to_string).collect();
-        message.push_str(&format!("\n\nDays: {}\n", days.join(", ")));
+        // Every day of a month or two; the months of a longer history.
+        let body = if days.len() <= DAYS_LISTED {
+            let days: Vec<String> = days.iter().map(ToString::to_string).collect();
+            format!("Days: {}", days.join(", "))
+        } else {
+            let months: BTreeSet<String> = days
+                .iter()
+                .map(|day| day.format("%Y-%m").to_string())
+                .collect();
+            let months: Vec<String> = months.into_iter().collect();
+            format!("Months: {}", months.join(", "))
+        };
+        message.push_str(&format!("\n\n{body}\n"));
     }
     Ok(message)
 }

@@ -458,9 +458,15 @@ fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
         return Ok(None);
     }
     let message = message::describe(git, &machine.host)?;
+    // From a file: a first commit of fifty years names 600 months.
+    let mut file = tempfile::NamedTempFile::new()
+        .map_err(|err| StoreError::io("create a temporary file in", std::env::temp_dir(), err))?;
+    std::io::Write::write_all(&mut file, message.as_bytes())
+        .map_err(|err| StoreError::io("write", file.path(), err))?;
+    let file_arg = file.path().to_string_lossy().into_owned();
     git.run(
         "committing the changes",
-        &["commit", "--quiet", "--no-verify", "-m", &message],
+        &["commit", "--quiet", "--no-verify", "--file", &file_arg],
     )?;
     Ok(Some(message))
 }
