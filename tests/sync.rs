@@ -33,6 +33,15 @@ impl World {
         world
     }
 
+    /// A clone of the remote by git alone, `third/`, with an identity of
+    /// its own in its own repository.
+    fn third_clone(&self) {
+        let remote = self.remote();
+        self.git(&["clone", "--quiet", "--branch", "main", &remote, "third"]);
+        self.git(&["-C", "third", "config", "user.name", "Third"]);
+        self.git(&["-C", "third", "config", "user.email", "third@example.com"]);
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.root.path().join(name)
     }
@@ -298,17 +307,7 @@ fn a_push_raced_by_a_third_clone_is_merged_again_and_sent() {
     let world = World::new();
     let (a, b) = two_machines(&world);
     b.ok(&["sync"]);
-    // A third clone, with an identity of its own in its own repository.
-    world.git(&[
-        "clone",
-        "--quiet",
-        "--branch",
-        "main",
-        &world.remote(),
-        "third",
-    ]);
-    world.git(&["-C", "third", "config", "user.name", "Third"]);
-    world.git(&["-C", "third", "config", "user.email", "third@example.com"]);
+    world.third_clone();
     let month = world.path("third/log/2026/11.ron");
     std::fs::create_dir_all(month.parent().unwrap()).unwrap();
     std::fs::write(
@@ -402,16 +401,7 @@ fn a_side_that_does_not_parse_stops_the_merge_and_nothing_is_written() {
     let (a, b) = two_machines(&world);
     b.ok(&["sync"]);
     // A broken hand edit reaches the remote from outside gutbone.
-    world.git(&[
-        "clone",
-        "--quiet",
-        "--branch",
-        "main",
-        &world.remote(),
-        "third",
-    ]);
-    world.git(&["-C", "third", "config", "user.name", "Third"]);
-    world.git(&["-C", "third", "config", "user.email", "third@example.com"]);
+    world.third_clone();
     let month = world.path("third/log/2026/12.ron");
     let text = std::fs::read_to_string(&month).unwrap();
     std::fs::write(

@@ -113,15 +113,11 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, relative: &str) -> Re
         .and_then(|text| parse_habits(&text, Path::new("habits.ron")).ok())
         .map(|habits| habits.into_iter().map(|habit| habit.id).collect())
         .unwrap_or_default();
-    let sides = Sides {
-        base: &base,
-        ours: &ours_text,
-        theirs: &theirs,
-    };
+    let sides = Sides::of_merge(relative, &base, &ours_text, &theirs);
     // Said through git to the sync: the place of the mistake, without the
     // advice for a file of this machine's (it may be the other's).
-    let (merged, conflicts) =
-        merge::merge_file(file, relative, &sides, &known).map_err(|err| match err {
+    let (merged, conflicts) = merge::merge_file(file, Path::new(relative), &sides, &known)
+        .map_err(|err| match err {
             StoreError::Parse {
                 path,
                 line,

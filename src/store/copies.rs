@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::merge::{DataFile, Sides, merge_file};
+use super::merge::{DataFile, Side, Sides, merge_file};
 use super::{StoreError, atomic, backup, files, habit_ids, paths, read_optional_text};
 use crate::domain::merge::Conflict;
 
@@ -97,35 +97,16 @@ pub fn fold(
     let original = read_optional_text(&copy.original)?.unwrap_or_default();
     let theirs = files::read_text(&copy.copy)?;
     let known = habit_ids(&paths::habits_file(data_dir))?;
-    let sides = Sides {
-        base: "",
-        ours: &original,
-        theirs: &theirs,
+    let side = |text, name: &Path| Side {
+        text,
+        name: name.to_owned(),
     };
-    let (merged, conflicts) = merge_file(file, &name, &sides, &known).map_err(|err| {
-        // Name the real file, not the side.
-        match err {
-            StoreError::Parse {
-                path,
-                line,
-                column,
-                message,
-            } => {
-                let path = if path.to_string_lossy().contains("the other side's") {
-                    copy.copy.clone()
-                } else {
-                    copy.original.clone()
-                };
-                StoreError::Parse {
-                    path,
-                    line,
-                    column,
-                    message,
-                }
-            }
-            err => err,
-        }
-    })?;
+    let sides = Sides {
+        base: side("", &copy.original),
+        ours: side(&original, &copy.original),
+        theirs: side(&theirs, &copy.copy),
+    };
+    let (merged, conflicts) = merge_file(file, &copy.original, &sides, &known)?;
     backup::backup_before_write(data_dir, &copy.original, today)
         .map_err(|err| StoreError::io("back up", &copy.original, err))?;
     atomic::write_atomic(&copy.original, merged.as_bytes())

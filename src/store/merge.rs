@@ -31,57 +31,70 @@ impl DataFile {
     }
 }
 
+/// One version of a file: its text, and the name a mistake in it is told by.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub name: PathBuf,
+}
+
 /// The three versions of a file: the ancestor (empty when there is none),
 /// this machine's and the other's.
 pub struct Sides<'a> {
-    pub base: &'a str,
-    pub ours: &'a str,
-    pub theirs: &'a str,
+    pub base: Side<'a>,
+    pub ours: Side<'a>,
+    pub theirs: Side<'a>,
 }
 
-/// The merged text of `file` (named `relative` in messages), and what the
-/// two sides changed differently. `known` are the habit ids the month's
-/// header lists. A side that does not parse stops the merge with its line
-/// and column.
+impl<'a> Sides<'a> {
+    /// The versions git's merge driver is given of `relative`.
+    pub fn of_merge(relative: &str, base: &'a str, ours: &'a str, theirs: &'a str) -> Self {
+        let side = |text, whose: &str| Side {
+            text,
+            name: PathBuf::from(format!("{relative} ({whose})")),
+        };
+        Self {
+            base: side(base, "as last merged"),
+            ours: side(ours, "this machine's"),
+            theirs: side(theirs, "the other side's"),
+        }
+    }
+}
+
+/// The merged text of `file` (written to `out`, named in messages), and
+/// what the two sides changed differently. `known` are the habit ids the
+/// month's header lists. A side that does not parse stops the merge with
+/// its line and column.
 pub fn merge_file(
     file: DataFile,
-    relative: &str,
+    out: &Path,
     sides: &Sides,
     known: &[HabitId],
 ) -> Result<(String, Vec<Conflict>), StoreError> {
-    let label = |whose: &str| PathBuf::from(format!("{relative} ({whose})"));
-    let (base, ours, theirs) = (
-        label("as last merged"),
-        label("this machine's"),
-        label("the other side's"),
-    );
-    let out = Path::new(relative);
+    let [base, ours, theirs] = [&sides.base, &sides.ours, &sides.theirs];
     match file {
         DataFile::Habits => {
             // With no ancestor, each side grew from the habits every data
             // directory begins with.
-            let base = match sides.base.trim() {
+            let base = match base.text.trim() {
                 "" => default_habits(),
-                text => habits::parse_habits(text, &base)?,
+                text => habits::parse_habits(text, &base.name)?,
             };
-            let ours = habits::parse_habits(sides.ours, &ours)?;
-            let theirs = habits::parse_habits(sides.theirs, &theirs)?;
+            let ours = habits::parse_habits(ours.text, &ours.name)?;
+            let theirs = habits::parse_habits(theirs.text, &theirs.name)?;
             let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
             Ok((habits::render_habits(&merged, out)?, conflicts))
         }
         DataFile::Month(month) => {
-            let read = |text: &str, path: &Path| -> Result<Log, StoreError> {
+            let read = |side: &Side| -> Result<Log, StoreError> {
                 let mut log = Log::new();
-                if !text.trim().is_empty() {
-                    for (date, day) in month::parse_month(text, path, month, &[])? {
+                if !side.text.trim().is_empty() {
+                    for (date, day) in month::parse_month(side.text, &side.name, month, &[])? {
                         log.insert_day(date, day);
                     }
                 }
                 Ok(log)
             };
-            let base = read(sides.base, &base)?;
-            let ours = read(sides.ours, &ours)?;
-            let theirs = read(sides.theirs, &theirs)?;
+            let (base, ours, theirs) = (read(base)?, read(ours)?, read(theirs)?);
             let (merged, conflicts) = merge_logs(&base, &ours, &theirs);
             let mut ids = known.to_vec();
             for (_, day) in merged.days_in(..) {
