@@ -264,18 +264,55 @@ fn two_habits_of_one_name_added_apart_are_both_kept() {
 }
 
 #[test]
-fn a_habit_removed_on_one_side_goes_unless_the_other_changed_it() {
+fn a_habit_removed_by_hand_on_one_side_is_kept_archived() {
+    // Days logged for it may still name it: removing it would leave a
+    // month the app cannot read.
     let mut base = default_habits();
     base.push(Habit::check("gym", "Gym"));
     let ours = default_habits();
     let (merged, conflicts) = merge_habits(&base, &ours, &base);
-    assert!(!merged.iter().any(|h| h.id.as_str() == "gym"));
-    assert!(conflicts.is_empty());
-    let mut theirs = base.clone();
-    theirs.last_mut().unwrap().archived = true;
-    let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
     assert!(merged.iter().any(|h| h.id.as_str() == "gym" && h.archived));
+    assert_eq!(conflicts, [Conflict::Removed { habit: id("gym") }]);
+}
+
+#[test]
+fn how_a_habit_is_measured_and_how_often_it_is_due_merge_as_one() {
+    // A limit here, three times a week there: never both, which no habit can be.
+    let base = default_habits();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours[2].measure.as_mut().unwrap().at_most = true;
+    theirs[2].schedule = Schedule::parse("3/7").unwrap();
+    let (merged, conflicts) = merge_habits(&base, &ours, &theirs);
+    gutbone::domain::habit::check_habits(&merged).unwrap();
+    assert_eq!(merged[2], ours[2]);
     assert_eq!(conflicts.len(), 1);
+}
+
+#[test]
+fn a_name_clash_merged_in_a_file_reads_back() {
+    use gutbone::store::merge::{DataFile, Sides, merge_file};
+    let base = default_habits();
+    let mut ours = base.clone();
+    ours.push(Habit::check("juice", "Juice"));
+    let mut theirs = base.clone();
+    theirs[4].name = "Juice".into();
+    theirs[4].short = "Juice".into();
+    let text = |habits: &[Habit]| {
+        gutbone::store::render_habits(habits, std::path::Path::new("habits.ron")).unwrap()
+    };
+    let [b, o, t] = [text(&base), text(&ours), text(&theirs)];
+    let sides = Sides::of_merge("habits.ron", &b, &o, &t);
+    let (merged, conflicts) = merge_file(
+        DataFile::Habits,
+        std::path::Path::new("habits.ron"),
+        &sides,
+        &[],
+    )
+    .unwrap();
+    assert_eq!(conflicts.len(), 1);
+    let read = gutbone::store::parse_habits(&merged, std::path::Path::new("habits.ron")).unwrap();
+    gutbone::domain::habit::check_names(&read).unwrap();
 }
 
 #[test]

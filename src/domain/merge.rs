@@ -19,7 +19,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::habit::MAX_ACTIVE_HABITS;
+use super::habit::{MAX_ACTIVE_HABITS, unique_short_label};
 use super::log::DayLog;
 use super::{Entry, Habit, HabitId, Log};
 
@@ -38,7 +38,7 @@ pub enum Conflict {
     Note { date: NaiveDate },
     /// A field of a habit, kept as this machine has it.
     Field { habit: HabitId, field: &'static str },
-    /// A habit changed on one side and removed on the other: kept.
+    /// A habit removed on one side (by hand): kept, archived.
     Removed { habit: HabitId },
     /// Two habits by one name: this one was renamed so both are kept.
     Renamed { habit: HabitId, name: String },
@@ -231,12 +231,15 @@ pub fn merge_habits(
         let b = find(base, &id);
         let habit = match (find(ours, &id), find(theirs, &id)) {
             (Some(o), Some(t)) => merge_habit(b.as_ref(), o, &t, &mut conflicts),
-            // Removed on the other side: gone, unless changed on this one.
+            // Removed on one side (by hand: gutbone archives): kept,
+            // archived, as the days logged for it may still name it.
             (Some(one), None) | (None, Some(one)) => match b {
-                Some(b) if b == one => continue,
                 Some(_) => {
                     conflicts.push(Conflict::Removed { habit: id.clone() });
-                    one
+                    Habit {
+                        archived: true,
+                        ..one
+                    }
                 }
                 None => one,
             },
@@ -273,12 +276,13 @@ fn merge_habit(
     let name = take("name", |h| h.name.clone());
     let short = take("short label", |h| h.short.clone());
     let hint = take("hint", |h| h.hint.clone());
-    let target = take("target", |h| {
-        format!("{:?} {:?}", h.measure, h.was_measured)
+    // How it is measured and how often it is due are one field: a limit
+    // may not take a schedule a measured habit may have.
+    let rhythm = take("how it is measured and how often it is due", |h| {
+        format!("{:?} {:?} {}", h.measure, h.was_measured, h.schedule)
     });
     let archived = take("archived", |h| h.archived.to_string());
     let since = take("since", |h| format!("{:?}", h.since));
-    let schedule = take("schedule", |h| h.schedule.to_string());
     let mut merged = ours;
     if name {
         merged.name.clone_from(&theirs.name);
@@ -289,18 +293,16 @@ fn merge_habit(
     if hint {
         merged.hint.clone_from(&theirs.hint);
     }
-    if target {
+    if rhythm {
         merged.measure.clone_from(&theirs.measure);
         merged.was_measured.clone_from(&theirs.was_measured);
+        merged.schedule = theirs.schedule;
     }
     if archived {
         merged.archived = theirs.archived;
     }
     if since {
         merged.since = theirs.since;
-    }
-    if schedule {
-        merged.schedule = theirs.schedule;
     }
     merged
 }
@@ -372,9 +374,14 @@ fn keep_names_apart(merged: &mut [Habit], ours: &[Habit], conflicts: &mut Vec<Co
         if !clash || own {
             continue;
         }
+        let name = format!("{} ({})", habit.name.trim(), habit.id);
+        let others: Vec<Habit> = (merged.iter().enumerate())
+            .filter(|(other_at, _)| *other_at != at)
+            .map(|(_, other)| other.clone())
+            .collect();
         let habit = &mut merged[at];
-        habit.name = format!("{} ({})", habit.name.trim(), habit.id);
-        habit.short.clear();
+        habit.short = unique_short_label(&name, &others);
+        habit.name = name;
         conflicts.push(Conflict::Renamed {
             habit: habit.id.clone(),
             name: habit.name.clone(),

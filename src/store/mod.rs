@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 pub use atomic::write_atomic;
 pub use error::StoreError;
 // Public for the fuzz targets in fuzz/: the parsers of files people edit.
-pub use habits::parse_habits;
+pub use habits::{parse_habits, render_habits};
 pub use lock::{DataLock, WriteLock};
 pub use month::{Month, parse_month, parse_year};
 pub use settings::{Stated, load_settings, load_stated, parse_stated};
