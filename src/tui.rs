@@ -193,7 +193,7 @@ fn event_loop(
     update(app, Msg::Resize(size.width, size.height));
     let mut first_frame = true;
     // Found after the first frame, and said again with a sync's outcome.
-    let mut copies = None;
+    let mut found_copies = None;
     loop {
         // The terminal's own autoresize fits each frame to the screen; a
         // size the app has not heard of yet (a resize before the first
@@ -203,15 +203,16 @@ fn event_loop(
             if let Some(auto_sync) = auto_sync.as_deref_mut() {
                 auto_sync.start();
             }
-            copies = copies_notice(store.dir());
-            if let Some(copies) = &copies {
+            // Looked for after the first frame: one folder listing a year.
+            found_copies = copies::mention(store.dir());
+            if let Some(copies) = &found_copies {
                 let notice = match &app.notice {
                     Some(notice) => format!("{notice}. {copies}"),
                     None => copies.clone(),
                 };
                 update(app, Msg::Notice(notice));
             }
-            if check_summary(store, app)? || copies.is_some() {
+            if check_summary(store, app)? || found_copies.is_some() {
                 continue;
             }
         }
@@ -229,7 +230,7 @@ fn event_loop(
             };
             store.release_write_lock();
             update(app, Msg::Blocked(blocked));
-            let said = match &copies {
+            let said = match &found_copies {
                 Some(copies) => format!("{said}. {copies}"),
                 None => said,
             };
@@ -299,21 +300,6 @@ fn event_loop(
         read_in_older_days(app, store);
         store.release_write_lock();
     }
-}
-
-/// File-sync tools' conflict copies beside the data, if any: looked for
-/// after the first frame: it lists one folder a year, so it grows with the
-/// history.
-fn copies_notice(dir: &Path) -> Option<String> {
-    let copies = copies::conflict_copies(dir).map_or(0, |copies| copies.len());
-    (copies > 0).then(|| {
-        format!(
-            "{copies} conflict cop{} from a file-sync tool beside your files: \
-             `gutbone doctor --repair` folds {} in",
-            if copies == 1 { "y" } else { "ies" },
-            if copies == 1 { "it" } else { "them" }
-        )
-    })
 }
 
 /// Holds the summary the first frame was drawn from to the older months,

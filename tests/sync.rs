@@ -792,3 +792,99 @@ fn years_of_history_go_in_one_first_commit_naming_their_months() {
     b.ok(&["sync", "init", &world.remote()]);
     assert_one_history(&a, &b);
 }
+
+#[test]
+fn a_remote_holding_other_files_is_refused_and_left_alone() {
+    let world = World::new();
+    // Someone's dotfiles, pushed to the remote first.
+    world.git(&["init", "--quiet", "dotfiles"]);
+    std::fs::write(world.path("dotfiles/.bashrc"), "alias ll='ls -l'\n").unwrap();
+    world.git(&["-C", "dotfiles", "add", "--all"]);
+    let who = ["-c", "user.name=Sam", "-c", "user.email=sam@example.com"];
+    world.git(
+        &[
+            &["-C", "dotfiles"][..],
+            &who,
+            &["commit", "--quiet", "-m", "rc"],
+        ]
+        .concat(),
+    );
+    let remote = world.remote();
+    world.git(&["-C", "dotfiles", "push", "--quiet", &remote, "HEAD:main"]);
+    let a = world.machine("laptop");
+    a.ok(&["check", "sunlight"]);
+    let said = a.fails(&["sync", "init", &remote]);
+    assert!(
+        said.contains("origin holds .bashrc, which is not one of gutbone's files"),
+        "{said}"
+    );
+    assert!(!a.dir().join(".bashrc").exists());
+    let pushed = world.git(&[
+        "--git-dir",
+        "remote.git",
+        "ls-tree",
+        "-r",
+        "--name-only",
+        "main",
+    ]);
+    assert_eq!(pushed.trim(), ".bashrc");
+}
+
+#[test]
+fn hooks_signing_and_a_parent_gits_variables_stay_out_of_a_sync() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    // A hook that refuses every commit, and signing with no key: a sync's
+    // commits and merges run neither.
+    for hook in ["pre-commit", "commit-msg", "pre-merge-commit"] {
+        let path = a.dir().join(".git/hooks").join(hook);
+        std::fs::write(&path, "#!/bin/sh\nexit 1\n").unwrap();
+        make_executable(&path);
+    }
+    a.git(&["config", "commit.gpgSign", "true"]);
+    a.git(&["config", "merge.ff", "only"]);
+    // Run from another repository's hook: its variables point elsewhere.
+    world.git(&["init", "--quiet", "elsewhere"]);
+    b.ok(&["check", "stress", "--date", "2026-12-07", "--sync"]);
+    a.ok(&["check", "fibre", "--date", "2026-12-07"]);
+    let output = Command::new(env!("CARGO_BIN_EXE_gutbone"))
+        .args(["sync", "--data-dir"])
+        .arg(a.dir())
+        .args(["--config-dir"])
+        .arg(world.path("laptop-config"))
+        .env("HOME", world.path("home"))
+        .env("XDG_CONFIG_HOME", world.path("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_DIR", world.path("elsewhere/.git"))
+        .env("GIT_INDEX_FILE", world.path("elsewhere/.git/index"))
+        .env("GUTBONE_NOW", "2026-12-07T09:00:00")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    assert!(
+        b.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Prebiotic fibre")
+    );
+    assert_eq!(world.git(&["-C", "elsewhere", "status", "--porcelain"]), "");
+}
+
+#[test]
+fn a_gitignore_line_that_leaves_out_a_month_is_refused() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    let ignore = a.dir().join(".gitignore");
+    let mut text = std::fs::read_to_string(&ignore).unwrap();
+    text.push_str("log/2026/12.ron\n");
+    std::fs::write(&ignore, text).unwrap();
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains(
+            "log/2026/12.ron is one of gutbone's files, and a line of a .gitignore leaves it out"
+        ),
+        "{said}"
+    );
+    assert!(a.git(&["ls-files"]).contains("log/2026/12.ron"));
+}

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use super::Failure;
 use crate::cli::SyncCommand;
 use crate::store::merge::{self, DataFile, Sides};
-use crate::store::{StoreError, parse_habits, read_optional_text};
+use crate::store::{StoreError, read_optional_text};
 use crate::sync::{self, Machine, Report};
 
 pub fn run(
@@ -80,15 +80,8 @@ fn tell(dir: &Path, report: &Report, out: &mut impl Write) -> Result<(), Failure
             writeln!(out, "  {conflict}")?;
         }
     }
-    let copies = crate::store::copies::conflict_copies(dir).map_or(0, |copies| copies.len());
-    if copies > 0 {
-        writeln!(
-            out,
-            "note       {copies} conflict cop{} from a file-sync tool beside your files; \
-             `gutbone doctor --repair` folds {} in",
-            if copies == 1 { "y" } else { "ies" },
-            if copies == 1 { "it" } else { "them" },
-        )?;
+    if let Some(copies) = crate::store::copies::mention(dir) {
+        writeln!(out, "note       {copies}")?;
     }
     Ok(())
 }
@@ -105,19 +98,11 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, relative: &str) -> Re
         Ok(read_optional_text(path)?.unwrap_or_default())
     };
     let (base, ours_text, theirs) = (read(base)?, read(ours)?, read(theirs)?);
-    // The month's header names this machine's habits (git runs the driver
-    // at the top of the repository).
-    let known: Vec<_> = read_optional_text(Path::new("habits.ron"))
-        .ok()
-        .flatten()
-        .and_then(|text| parse_habits(&text, Path::new("habits.ron")).ok())
-        .map(|habits| habits.into_iter().map(|habit| habit.id).collect())
-        .unwrap_or_default();
     let sides = Sides::of_merge(relative, &base, &ours_text, &theirs);
     // Said through git to the sync: the place of the mistake, without the
     // advice for a file of this machine's (it may be the other's).
-    let (merged, conflicts) = merge::merge_file(file, Path::new(relative), &sides, &known)
-        .map_err(|err| match err {
+    let (merged, conflicts) =
+        merge::merge_file(file, Path::new(relative), &sides, &[]).map_err(|err| match err {
             StoreError::Parse {
                 path,
                 line,

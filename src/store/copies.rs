@@ -66,6 +66,19 @@ pub fn conflict_copies(data_dir: &Path) -> Result<Vec<ConflictCopy>, StoreError>
     Ok(copies)
 }
 
+/// What the app and `sync` say of the conflict copies in `data_dir`, if any.
+pub fn mention(data_dir: &Path) -> Option<String> {
+    let copies = conflict_copies(data_dir).map_or(0, |copies| copies.len());
+    (copies > 0).then(|| {
+        format!(
+            "{copies} conflict cop{} from a file-sync tool beside your files: \
+             `gutbone doctor --repair` folds {} in",
+            if copies == 1 { "y" } else { "ies" },
+            if copies == 1 { "it" } else { "them" }
+        )
+    })
+}
+
 /// Where a folded copy is kept: `backups/conflict-copies/`, at its path.
 pub fn kept_copy(data_dir: &Path, copy: &Path) -> PathBuf {
     let relative = copy.strip_prefix(data_dir).unwrap_or(copy);

@@ -96,14 +96,13 @@ pub fn merge_file(
             };
             let (base, ours, theirs) = (read(base)?, read(ours)?, read(theirs)?);
             let (merged, conflicts) = merge_logs(&base, &ours, &theirs);
+            // The header lists `known`, then the habits the days name: from
+            // the sides alone, so the merge is the same on every machine.
             let mut ids = known.to_vec();
-            for (_, day) in merged.days_in(..) {
-                for (habit, _) in day.entries() {
-                    if !ids.contains(habit) {
-                        ids.push(habit.clone());
-                    }
-                }
-            }
+            let named: std::collections::BTreeSet<&HabitId> = (merged.days_in(..))
+                .flat_map(|(_, day)| day.entries().map(|(habit, _)| habit))
+                .collect();
+            ids.extend(named.into_iter().filter(|id| !known.contains(id)).cloned());
             Ok((month::render_month(&merged, month, &ids, out)?, conflicts))
         }
     }

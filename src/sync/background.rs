@@ -23,6 +23,10 @@ impl Background {
             .arg("--config-dir")
             .arg(config_dir)
             .stdin(Stdio::null());
+        // Its own process group: a terminal closed after the app quits
+        // hangs up the app's group, not a sync still finishing.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let (send, result) = mpsc::channel();
         std::thread::spawn(move || {
             let _ = send.send(command.output());

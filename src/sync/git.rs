@@ -7,6 +7,42 @@ use std::process::{Command, Output, Stdio};
 
 use super::SyncError;
 
+/// The variables git sets for the repository it runs in.
+const LOCAL_ENV: [&str; 16] = [
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_CONFIG",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_IMPLICIT_WORK_TREE",
+    "GIT_GRAFT_FILE",
+    "GIT_INDEX_FILE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_PREFIX",
+    "GIT_INTERNAL_SUPER_PREFIX",
+    "GIT_SHALLOW_FILE",
+    "GIT_COMMON_DIR",
+];
+
+/// What commands that write the repository run with while the write lock
+/// is held: no hook and no signing, which could ask on the terminal or
+/// wait; and git's merge as gutbone needs it, whatever the person set.
+pub const LOCAL: [&str; 10] = [
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "commit.gpgSign=false",
+    "-c",
+    "merge.ff=true",
+    "-c",
+    "merge.verifySignatures=false",
+    "-c",
+    "pull.rebase=false",
+];
+
 /// git, run in one repository.
 pub struct Git {
     dir: PathBuf,
@@ -38,6 +74,11 @@ impl Git {
 
     fn command<S: AsRef<OsStr>>(&self, args: &[S]) -> Command {
         let mut command = Command::new("git");
+        // Run from a git hook (or `rebase -x`), these would point every
+        // command at another repository (`git rev-parse --local-env-vars`).
+        for name in LOCAL_ENV {
+            command.env_remove(name);
+        }
         command.arg("-C").arg(&self.dir);
         for config in &self.config {
             command.arg("-c").arg(config);
@@ -68,6 +109,16 @@ impl Git {
                 message: message(&output),
             })
         }
+    }
+
+    /// `run`, for a command that writes the repository (see [`LOCAL`]).
+    pub fn run_local(&self, what: &str, args: &[&str]) -> Result<String, SyncError> {
+        self.run(what, &[&LOCAL[..], args].concat())
+    }
+
+    /// `output`, for a command that writes the repository (see [`LOCAL`]).
+    pub fn output_local(&self, args: &[&str]) -> Result<Output, SyncError> {
+        self.output(&[&LOCAL[..], args].concat())
     }
 
     /// Whether git succeeds.

@@ -18,6 +18,7 @@ use chrono::NaiveDateTime;
 use crate::store::merge::DataFile;
 use crate::store::{Store, StoreError, WriteLock};
 pub use git::Git;
+use git::LOCAL;
 pub use state::{LastSync, Status};
 
 /// The remote gutbone syncs with.
@@ -144,10 +145,19 @@ pub fn init(dir: &Path, remote: &str, machine: &Machine) -> Result<Report, SyncE
         )?;
     }
     let old = git.config(&format!("remote.{REMOTE}.url"))?;
+    let old_branch = git.config("gutbone.branch")?;
     if old.is_some() {
         git.run("setting the remote", &["remote", "set-url", REMOTE, remote])?;
     } else {
         git.run("adding the remote", &["remote", "add", REMOTE, remote])?;
+    }
+    let new_remote = old.as_deref() != Some(remote);
+    if new_remote && old_branch.is_some() {
+        // The branch to follow is the new remote's.
+        git.run(
+            "forgetting the branch",
+            &["config", "--unset", "gutbone.branch"],
+        )?;
     }
     match sync(dir, machine) {
         Ok(mut report) => {
@@ -185,9 +195,27 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
 fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     {
         let _lock = WriteLock::acquire(dir)?;
+        let git_dir = PathBuf::from(git.run(
+            "finding the repository",
+            &["rev-parse", "--absolute-git-dir"],
+        )?);
+        let busy = [
+            "rebase-merge",
+            "rebase-apply",
+            "CHERRY_PICK_HEAD",
+            "REVERT_HEAD",
+            "BISECT_LOG",
+        ];
+        if let Some(busy) = busy.iter().find(|name| git_dir.join(name).exists()) {
+            return Err(SyncError::Refused(format!(
+                "git is in the middle of something in {} ({busy}): finish it or abort it \
+                 with git first, then sync",
+                dir.display()
+            )));
+        }
         if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
             // A sync cut short (killed, the machine off): begun again.
-            git.run("abandoning an unfinished merge", &["merge", "--abort"])?;
+            git.run_local("abandoning an unfinished merge", &["merge", "--abort"])?;
         }
         check_data(git, dir, machine)?;
         write_repository_files(dir)?;
@@ -203,6 +231,8 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
     let report_file = tempfile::NamedTempFile::new()
         .map_err(|err| StoreError::io("create a temporary file in", std::env::temp_dir(), err))?;
     git.with_env(REPORT_ENV, &report_file.path().to_string_lossy());
+    // What the merge that stands resolved.
+    let mut merged_conflicts = Vec::new();
     loop {
         // A first commit, before the fetch: a remote that cannot be reached
         // leaves this machine's changes committed, ready for next time.
@@ -224,11 +254,13 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
             let before = head(git)?;
             if theirs {
                 report.received = count(git, &format!("HEAD..{tracking}"))?;
-                // Only what this merge resolved is told, not an undone one's.
+                let kept = merge(git, dir, machine, &tracking, before.as_deref())?;
+                // What this merge resolved, told unless it is undone.
+                let resolved = std::fs::read_to_string(report_file.path()).unwrap_or_default();
                 std::fs::write(report_file.path(), "")
                     .map_err(|err| StoreError::io("write", report_file.path(), err))?;
-                let kept = merge(git, dir, machine, &tracking, before.as_deref())?;
-                report.conflicts = kept;
+                merged_conflicts = kept;
+                merged_conflicts.extend(resolved.lines().map(str::to_owned));
             }
             before
         };
@@ -247,9 +279,12 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
             break;
         }
         // Unreachable, refused, or moved on: the merge is undone either way.
-        {
+        let undone = {
             let _lock = WriteLock::acquire(dir)?;
-            undo(git, before.as_deref())?;
+            undo(git, before.as_deref())?
+        };
+        if undone {
+            merged_conflicts.clear();
         }
         fetch(git)?;
         let moved = git.ok(&["rev-parse", "-q", "--verify", &tracking])?
@@ -262,8 +297,7 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
         }
         report.retries += 1;
     }
-    let resolved = std::fs::read_to_string(report_file.path()).unwrap_or_default();
-    report.conflicts.extend(resolved.lines().map(str::to_owned));
+    report.conflicts = merged_conflicts;
     report.conflicts.dedup();
     Ok(report)
 }
@@ -271,11 +305,11 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
 /// A remote's address as gutbone shows it: without a password or token
 /// written into it (`https://me:token@host/…`).
 pub fn shown_url(url: &str) -> String {
-    if let Some((scheme, rest)) = url.split_once("://")
-        && let Some((user, host)) = rest.split_once('@')
-        && !user.contains('/')
-    {
-        return format!("{scheme}://{host}");
+    if let Some((scheme, rest)) = url.split_once("://") {
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if let Some((_, host)) = authority.rsplit_once('@') {
+            return format!("{scheme}://{host}{path}");
+        }
     }
     url.to_owned()
 }
@@ -343,13 +377,28 @@ fn set_up(dir: &Path, machine: &Machine) -> Result<Git, SyncError> {
         git.with_config("user.name", "gutbone");
         git.with_config("user.email", &format!("{}@{}", machine.user, machine.host));
     }
+    // A network that stops answering ends the sync, rather than holding
+    // every later one (they take turns), unless the person chose otherwise.
+    if git.config("http.lowSpeedLimit")?.is_none() && git.config("http.lowSpeedTime")?.is_none() {
+        git.with_config("http.lowSpeedLimit", "1000");
+        git.with_config("http.lowSpeedTime", "30");
+    }
+    let own_ssh = ["GIT_SSH_COMMAND", "GIT_SSH"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some())
+        || git.config("core.sshCommand")?.is_some();
+    if !own_ssh {
+        let ask = if machine.quiet {
+            " -o BatchMode=yes"
+        } else {
+            ""
+        };
+        let ssh = format!("ssh -o ConnectTimeout=20 -o ServerAliveInterval=15{ask}");
+        git.with_env("GIT_SSH_COMMAND", &ssh);
+    }
     if machine.quiet {
         // Credentials must come from a helper or an agent: nothing may ask.
         git.with_env("GIT_TERMINAL_PROMPT", "0");
-        if std::env::var_os("GIT_SSH_COMMAND").is_none() && git.config("core.sshCommand")?.is_none()
-        {
-            git.with_env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
-        }
     }
     Ok(git)
 }
@@ -382,6 +431,24 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
              days on every machine. Put it back with `git -C '{dir}' checkout -- {gone}` \
              (days are cleared in gutbone, never by removing a file), then sync again",
             dir = dir.display()
+        )));
+    }
+    let log = crate::store::paths::log_dir(dir);
+    let year_file = std::fs::read_dir(&log)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .find(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.ends_with(".ron") && crate::store::paths::year_of_name(&name).is_some()
+        });
+    if let Some(year_file) = year_file {
+        return Err(SyncError::Refused(format!(
+            "log/{} keeps a year in one file, as an older gutbone did; close gutbone \
+             everywhere and run any command here (`gutbone status`) to split it into months, \
+             then sync",
+            year_file.file_name().to_string_lossy()
         )));
     }
     if let Some(aside) = set_aside(dir) {
@@ -443,15 +510,41 @@ fn write_repository_files(dir: &Path) -> Result<(), SyncError> {
 /// touched and the host; `None` when nothing changed.
 fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
     // Files an adopted repository tracked that are this machine's only
-    // (a lock, a backup) leave git, not the folder.
-    let stray = git.run(
+    // (a lock, a backup) leave git, not the folder. A file of gutbone's
+    // never does: that would remove it on every other machine.
+    let ignored = git.run(
         "looking for files kept here only",
-        &["ls-files", "--cached", "--ignored", "--exclude-standard"],
+        &[
+            "ls-files",
+            "-z",
+            "--cached",
+            "--ignored",
+            "--exclude-standard",
+        ],
     )?;
-    if !stray.is_empty() {
+    let ignored: Vec<&str> = ignored
+        .split('\0')
+        .filter(|name| !name.is_empty())
+        .collect();
+    if let Some(data) = ignored.iter().find(|name| DataFile::of(name).is_some()) {
+        let why = git.run(
+            "asking why",
+            &["check-ignore", "--verbose", "--no-index", "--", data],
+        );
+        return Err(SyncError::Refused(format!(
+            "{data} is one of gutbone's files, and a line of a .gitignore leaves it out ({}); \
+             remove that line, then sync again",
+            why.unwrap_or_default().trim()
+        )));
+    }
+    if !ignored.is_empty() {
+        let literal: Vec<String> = ignored
+            .iter()
+            .map(|name| format!(":(literal){name}"))
+            .collect();
         let mut args = vec!["rm", "--cached", "--quiet", "--"];
-        args.extend(stray.lines());
-        git.run("leaving this machine's own files out", &args)?;
+        args.extend(literal.iter().map(String::as_str));
+        git.run_local("leaving this machine's own files out", &args)?;
     }
     git.run("adding the changes", &["add", "--all"])?;
     if git.ok(&["diff", "--cached", "--quiet"])? && head(git)?.is_some() {
@@ -464,7 +557,7 @@ fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
     std::io::Write::write_all(&mut file, message.as_bytes())
         .map_err(|err| StoreError::io("write", file.path(), err))?;
     let file_arg = file.path().to_string_lossy().into_owned();
-    git.run(
+    git.run_local(
         "committing the changes",
         &["commit", "--quiet", "--no-verify", "--file", &file_arg],
     )?;
@@ -487,7 +580,7 @@ fn count(git: &Git, range: &str) -> Result<usize, SyncError> {
 fn fetch(git: &Git) -> Result<(), SyncError> {
     git.run(
         &format!("fetching from {REMOTE}"),
-        &["fetch", "--quiet", REMOTE],
+        &["fetch", "--quiet", "--prune", REMOTE],
     )?;
     Ok(())
 }
@@ -501,8 +594,29 @@ fn merge(
     tracking: &str,
     before: Option<&str>,
 ) -> Result<Vec<String>, SyncError> {
+    if !git.ok(&["merge-base", "HEAD", tracking])? {
+        // Histories that share nothing: the first sync of a machine. The
+        // remote must hold gutbone's files and nothing else, so that a
+        // mistyped remote is not merged into the data, nor the data into it.
+        let files = git.run(
+            "listing the remote's files",
+            &["ls-tree", "-r", "-z", "--name-only", tracking],
+        )?;
+        let repository = [".gitignore", ".gitattributes"];
+        let other = files
+            .split('\0')
+            .filter(|name| !name.is_empty())
+            .find(|name| DataFile::of(name).is_none() && !repository.contains(name));
+        if let Some(other) = other {
+            return Err(SyncError::Refused(format!(
+                "{REMOTE} holds {other}, which is not one of gutbone's files: is it the \
+                 repository you meant? Nothing was merged; give `gutbone sync init` an empty \
+                 repository, or one another machine synced"
+            )));
+        }
+    }
     let message = format!("{}: merged from {REMOTE}", machine.host);
-    let merged = git.output(&[
+    let merged = git.output_local(&[
         "merge",
         "--quiet",
         "--no-edit",
@@ -572,38 +686,35 @@ fn keep_changes_over_removals(git: &Git) -> Result<Option<Vec<String>>, SyncErro
             return Ok(None);
         }
         if there {
-            git.run(
+            git.run_local(
                 "keeping the changed file",
                 &["checkout", "--theirs", "--", path],
             )?;
         }
-        git.run("keeping the changed file", &["add", "--", path])?;
+        git.run_local("keeping the changed file", &["add", "--", path])?;
         told.push(format!(
             "{path}: removed on one machine, changed on the other; kept, with the changes"
         ));
     }
-    git.run(
+    git.run_local(
         "finishing the merge",
         &["commit", "--quiet", "--no-edit", "--no-verify"],
     )?;
     Ok(Some(told))
 }
 
-/// Puts the files back as they were at `before`, unless the app saved a
-/// change since the merge: that is never reset away (the merge, committed,
-/// is then sent by the next sync).
-fn undo(git: &Git, before: Option<&str>) -> Result<(), SyncError> {
+/// Puts the files the merge changed back as they were at `before`, keeping
+/// what the app saved since in others; `false` when the app saved into one
+/// the merge changed: then the merge stands (committed, it is sent by the
+/// next sync), as a reset would lose that save.
+fn undo(git: &Git, before: Option<&str>) -> Result<bool, SyncError> {
     if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
-        git.run("abandoning the merge", &["merge", "--abort"])?;
+        git.run_local("abandoning the merge", &["merge", "--abort"])?;
     }
-    let changed = git.run(
-        "looking for changes",
-        &["status", "--porcelain", "--untracked-files=no"],
-    )?;
-    if let Some(before) = before.filter(|_| changed.is_empty()) {
-        git.run("undoing the merge", &["reset", "--quiet", "--hard", before])?;
+    match before {
+        Some(before) => git.ok(&[&LOCAL[..], &["reset", "--quiet", "--keep", before]].concat()),
+        None => Ok(false),
     }
-    Ok(())
 }
 
 /// Where the repository stands, as of the last fetch (no network).

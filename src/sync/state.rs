@@ -53,7 +53,11 @@ fn git_dir(git: &Git) -> Result<PathBuf, SyncError> {
     Ok(PathBuf::from(dir))
 }
 
-/// Held for a whole sync (`.git/gutbone-sync.lock`): a second one waits.
+/// How long a sync waits for one already running.
+const WAIT: std::time::Duration = std::time::Duration::from_secs(90);
+
+/// Held for a whole sync (`.git/gutbone-sync.lock`): a second one waits,
+/// for a while (a sync's network waits are bounded, see `set_up`).
 pub struct SyncLock {
     _file: std::fs::File,
 }
@@ -68,8 +72,23 @@ impl SyncLock {
             .write(true)
             .open(&path)
             .map_err(io)?;
-        file.lock().map_err(io)?;
-        Ok(Self { _file: file })
+        let waited = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Self { _file: file }),
+                Err(std::fs::TryLockError::WouldBlock) if waited.elapsed() < WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(SyncError::Refused(format!(
+                        "another sync of this data has been running for over {} s; try again \
+                         when it ends",
+                        WAIT.as_secs()
+                    )));
+                }
+                Err(std::fs::TryLockError::Error(err)) => return Err(io(err).into()),
+            }
+        }
     }
 }
 
