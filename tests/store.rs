@@ -226,6 +226,32 @@ fn a_file_changed_outside_is_never_written_over_and_is_read_again() {
 }
 
 #[test]
+fn a_file_replaced_at_the_same_length_and_time_is_still_noticed() {
+    // A sync's merge a moment after a save, on a filesystem whose times
+    // are coarse: same length, same modification time, another file.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let (_, mut log) = store.load().unwrap();
+    log.set_entry(d("2026-11-21"), sun(), Some(Entry::Amount(2.0)));
+    store.save_day(&log, d("2026-11-21")).unwrap();
+    let path = month_file(tmp.path(), 2026, 11);
+    let ours = fs::read_to_string(&path).unwrap();
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let theirs = ours.replace("15.0", "25.0").replace("2.0", "3.0");
+    assert_eq!(theirs.len(), ours.len());
+    let replacement = tmp.path().join("replacement");
+    fs::write(&replacement, &theirs).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&replacement)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    fs::rename(&replacement, &path).unwrap();
+    assert!(store.changed_on_disk().unwrap());
+}
+
+#[test]
 fn a_new_month_file_from_outside_is_noticed() {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = Store::open(tmp.path()).unwrap();

@@ -50,6 +50,10 @@ pub use split::kept_dir;
 pub struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
+    /// Where a Unix file lives, and when that last changed: a file replaced
+    /// (a sync's merge, an editor's save) within the modification time's
+    /// resolution, at the same length, is still told apart.
+    inode: (u64, i64, i64),
 }
 
 /// The file's fingerprint now; `None` when there is no file.
@@ -58,10 +62,22 @@ fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
         Ok(meta) => Ok(Some(Fingerprint {
             len: meta.len(),
             modified: meta.modified().ok(),
+            inode: inode(&meta),
         })),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(StoreError::io("read", path, err)),
     }
+}
+
+#[cfg(unix)]
+fn inode(meta: &fs::Metadata) -> (u64, i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ino(), meta.ctime(), meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> (u64, i64, i64) {
+    (0, 0, 0)
 }
 
 /// A data directory opened for reading and writing.

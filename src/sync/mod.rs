@@ -361,10 +361,9 @@ fn set_up(dir: &Path, machine: &Machine) -> Result<Git, SyncError> {
     if git.config(&format!("remote.{REMOTE}.url"))?.is_none() {
         return Err(not_set_up());
     }
-    let driver = format!(
-        "{} merge-file %O %A %B %P",
-        git::shell_quoted(&machine.exe.to_string_lossy())
-    );
+    // git reads `%` in the command as its own: a `%` in the path is doubled.
+    let exe = machine.exe.to_string_lossy().replace('%', "%%");
+    let driver = format!("{} merge-file %O %A %B %P", git::shell_quoted(&exe));
     git.run(
         "registering gutbone's merge",
         &["config", "merge.gutbone.name", "gutbone: per day and habit"],
