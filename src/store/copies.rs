@@ -39,17 +39,8 @@ pub fn original_name(name: &str) -> Option<String> {
 
 /// Every conflict copy of habits.ron and of the log's files.
 pub fn conflict_copies(data_dir: &Path) -> Result<Vec<ConflictCopy>, StoreError> {
-    let log_dir = paths::log_dir(data_dir);
-    let mut dirs = vec![data_dir.to_owned(), log_dir.clone()];
-    for entry in
-        files::list(&log_dir).map_err(|err| StoreError::io("read the folder", &log_dir, err))?
-    {
-        if entry.path().is_dir() {
-            dirs.push(entry.path());
-        }
-    }
     let mut copies = Vec::new();
-    for dir in dirs {
+    for dir in files::data_folders(data_dir)? {
         let entries =
             files::list(&dir).map_err(|err| StoreError::io("read the folder", &dir, err))?;
         for entry in entries {

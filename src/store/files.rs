@@ -157,6 +157,21 @@ pub fn log_files_from(dir: &Path, from: i32) -> Result<LogFiles, StoreError> {
     Ok(files)
 }
 
+/// The folders gutbone's files live in: the data directory, `log/`, and
+/// each year's folder under it.
+pub fn data_folders(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let log_dir = paths::log_dir(data_dir);
+    let mut folders = vec![data_dir.to_owned(), log_dir.clone()];
+    let years = list(&log_dir).map_err(|err| StoreError::io("read the folder", &log_dir, err))?;
+    folders.extend(
+        years
+            .into_iter()
+            .map(|entry| entry.path())
+            .filter(|path| path.is_dir()),
+    );
+    Ok(folders)
+}
+
 /// What is in `dir`; nothing when it is missing.
 pub fn list(dir: &Path) -> io::Result<Vec<fs::DirEntry>> {
     match fs::read_dir(dir) {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Month, StoreError, habits, month, paths};
 use crate::domain::merge::{Conflict, merge_habits, merge_logs};
-use crate::domain::{HabitId, Log, default_habits};
+use crate::domain::{HabitId, default_habits};
 
 /// Which of gutbone's merged files a path (relative to the data directory,
 /// with `/` between folders, as git names it) is.
@@ -85,15 +85,7 @@ pub fn merge_file(
             Ok((habits::render_habits(&merged, out)?, conflicts))
         }
         DataFile::Month(month) => {
-            let read = |side: &Side| -> Result<Log, StoreError> {
-                let mut log = Log::new();
-                if !side.text.trim().is_empty() {
-                    for (date, day) in month::parse_month(side.text, &side.name, month, &[])? {
-                        log.insert_day(date, day);
-                    }
-                }
-                Ok(log)
-            };
+            let read = |side: &Side| month::month_log(side.text, &side.name, month);
             let (base, ours, theirs) = (read(base)?, read(ours)?, read(theirs)?);
             let (merged, conflicts) = merge_logs(&base, &ours, &theirs);
             // The header lists `known`, then the habits the days name: from

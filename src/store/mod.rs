@@ -42,6 +42,31 @@ pub use settings::{Stated, load_settings, load_stated, parse_stated};
 use crate::domain::{Habit, HabitId, Log, default_habits};
 use files::{log_files, parse_ron, read_text};
 pub use files::{read_optional_text, ron_options};
+
+/// A file `doctor --repair` moved aside (`NAME.broken-<time>`), if any: it
+/// may hold days the file now in its place lacks.
+pub fn set_aside(data_dir: &Path) -> Result<Option<PathBuf>, StoreError> {
+    for folder in files::data_folders(data_dir)? {
+        let entries =
+            files::list(&folder).map_err(|err| StoreError::io("read the folder", &folder, err))?;
+        let found = entries
+            .into_iter()
+            .find(|entry| entry.file_name().to_string_lossy().contains(".broken-"));
+        if let Some(found) = found {
+            return Ok(Some(found.path()));
+        }
+    }
+    Ok(None)
+}
+
+/// The year files of the layout before months still in `log/`.
+pub fn unsplit_years(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    Ok(files::log_files_from(data_dir, i32::MAX)?
+        .years
+        .into_iter()
+        .map(|(_, path)| path)
+        .collect())
+}
 pub use split::kept_dir;
 
 /// What a file looked like when the store last read or wrote it: enough to
@@ -256,12 +281,7 @@ impl Store {
         let _moment = self.moment()?;
         if !self.tidied {
             // Under the write lock, no save is half done: a temporary is a leftover.
-            let log_dir = paths::log_dir(&self.dir);
-            let years = fs::read_dir(&log_dir).into_iter().flatten().flatten();
-            let dirs = [self.dir.clone(), log_dir.clone()]
-                .into_iter()
-                .chain(years.map(|entry| entry.path()).filter(|path| path.is_dir()));
-            for dir in dirs {
+            for dir in files::data_folders(&self.dir)? {
                 atomic::remove_leftovers(&dir)
                     .map_err(|err| StoreError::io("tidy the folder", &dir, err))?;
             }

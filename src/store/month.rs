@@ -185,6 +185,18 @@ where
 /// The days a file holds, in date order.
 pub type DaysRead = Vec<(NaiveDate, DayLog)>;
 
+/// A version of a month file as a log of its days: none for no text (a
+/// file not there yet, as git gives it), otherwise as `parse_month` reads it.
+pub fn month_log(text: &str, path: &Path, month: Month) -> Result<Log, StoreError> {
+    let mut log = Log::new();
+    if !text.trim().is_empty() {
+        for (date, day) in parse_month(text, path, month, &[])? {
+            log.insert_day(date, day);
+        }
+    }
+    Ok(log)
+}
+
 /// Reads a month file's text. `month` is the month its path promises and
 /// `known` the habit ids a day may list (none: any, for a log whose habits
 /// cannot be read); anything else is reported where it stands.

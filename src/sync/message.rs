@@ -7,9 +7,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Git, SyncError};
-use crate::domain::{Habit, HabitId, Log};
+use crate::domain::{Habit, HabitId};
 use crate::store::merge::DataFile;
-use crate::store::{parse_habits, parse_month};
+use crate::store::month::month_log;
+use crate::store::parse_habits;
 
 /// How many days the first line names before it gives a span instead.
 const DAYS_NAMED: usize = 3;
@@ -35,13 +36,7 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
         let path = Path::new(file);
         match DataFile::of(file) {
             Some(DataFile::Month(month)) => {
-                let read = |text: &str| {
-                    let mut log = Log::new();
-                    for (date, day) in parse_month(text, path, month, &[]).unwrap_or_default() {
-                        log.insert_day(date, day);
-                    }
-                    log
-                };
+                let read = |text: &str| month_log(text, path, month).unwrap_or_default();
                 let (before, after) = (read(&before), read(&after));
                 let dates: BTreeSet<NaiveDate> = (before.days_in(..).map(|(date, _)| date))
                     .chain(after.days_in(..).map(|(date, _)| date))

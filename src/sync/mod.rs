@@ -183,7 +183,7 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     let mut git = set_up(dir, machine)?;
     // One sync at a time: the app's on quit waits for the one it began.
     let _one = state::SyncLock::acquire(&git)?;
-    let result = sync_set_up(&mut git, dir, machine);
+    let result = commit_merge_push(&mut git, dir, machine);
     let last = LastSync::of(&result, machine.now);
     let _ = state::save(&git, &last);
     result
@@ -192,7 +192,7 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
 /// The write lock is held only while the files are committed, merged and
 /// checked, never across the network: the app's keys wait milliseconds at
 /// most, and nothing writes between the commit and the merge.
-fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
+fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     {
         let _lock = WriteLock::acquire(dir)?;
         let git_dir = PathBuf::from(git.run(
@@ -213,7 +213,7 @@ fn sync_set_up(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, S
                 dir.display()
             )));
         }
-        if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
+        if merging(git)? {
             // A sync cut short (killed, the machine off): begun again.
             git.run_local("abandoning an unfinished merge", &["merge", "--abort"])?;
         }
@@ -432,25 +432,14 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
             dir = dir.display()
         )));
     }
-    let log = crate::store::paths::log_dir(dir);
-    let year_file = std::fs::read_dir(&log)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .find(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.ends_with(".ron") && crate::store::paths::year_of_name(&name).is_some()
-        });
-    if let Some(year_file) = year_file {
+    if let Some(year_file) = crate::store::unsplit_years(dir)?.first() {
         return Err(SyncError::Refused(format!(
-            "log/{} keeps a year in one file, as an older gutbone did; close gutbone \
-             everywhere and run any command here (`gutbone status`) to split it into months, \
-             then sync",
-            year_file.file_name().to_string_lossy()
+            "{} keeps a year in one file, as an older gutbone did; close gutbone everywhere \
+             and run any command here (`gutbone status`) to split it into months, then sync",
+            year_file.strip_prefix(dir).unwrap_or(year_file).display()
         )));
     }
-    if let Some(aside) = set_aside(dir) {
+    if let Some(aside) = crate::store::set_aside(dir)? {
         let shown = aside
             .strip_prefix(dir)
             .unwrap_or(&aside)
@@ -465,21 +454,6 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
         )));
     }
     Ok(())
-}
-
-/// A file `doctor --repair` moved aside (`NAME.broken-<time>`), if any.
-fn set_aside(dir: &Path) -> Option<PathBuf> {
-    let log = crate::store::paths::log_dir(dir);
-    let years = std::fs::read_dir(&log).into_iter().flatten().flatten();
-    let dirs = [dir.to_owned(), log.clone()]
-        .into_iter()
-        .chain(years.map(|entry| entry.path()).filter(|path| path.is_dir()));
-    dirs.flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
-        .map(|entry| entry.path())
-        .find(|path| {
-            path.file_name()
-                .is_some_and(|name| name.to_string_lossy().contains(".broken-"))
-        })
 }
 
 fn write_repository_files(dir: &Path) -> Result<(), SyncError> {
@@ -561,6 +535,11 @@ fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
         &["commit", "--quiet", "--no-verify", "--file", &file_arg],
     )?;
     Ok(Some(message))
+}
+
+/// Whether a merge is under way (`MERGE_HEAD`).
+fn merging(git: &Git) -> Result<bool, SyncError> {
+    git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])
 }
 
 fn head(git: &Git) -> Result<Option<String>, SyncError> {
@@ -707,7 +686,7 @@ fn keep_changes_over_removals(git: &Git) -> Result<Option<Vec<String>>, SyncErro
 /// the merge changed: then the merge stands (committed, it is sent by the
 /// next sync), as a reset would lose that save.
 fn undo(git: &Git, before: Option<&str>) -> Result<bool, SyncError> {
-    if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
+    if merging(git)? {
         git.run_local("abandoning the merge", &["merge", "--abort"])?;
     }
     match before {
