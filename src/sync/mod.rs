@@ -217,9 +217,11 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
             // A sync cut short (killed, the machine off): begun again.
             git.run_local("abandoning an unfinished merge", &["merge", "--abort"])?;
         }
-        check_data(git, dir, machine)?;
         write_repository_files(dir)?;
     }
+    // Read without the lock: the app writes whole files, each one it saves
+    // reads, and the commit takes what is there when it is made.
+    check_data(git, dir, machine)?;
     let mut branch = None;
     let mut report = Report {
         remote: shown_url(
