@@ -888,3 +888,50 @@ fn a_gitignore_line_that_leaves_out_a_month_is_refused() {
     );
     assert!(a.git(&["ls-files"]).contains("log/2026/12.ron"));
 }
+
+#[test]
+fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    let before = a.export();
+    // As a killed merge leaves it: the mark, a month gone (git removes a
+    // file before it writes it again), a lock of git's own, and then a
+    // tick that writes the month afresh with only its own day.
+    let git_dir = a.dir().join(".git");
+    std::fs::write(git_dir.join("gutbone-rewriting"), "").unwrap();
+    std::fs::remove_file(a.dir().join("log/2026/12.ron")).unwrap();
+    let lock = git_dir.join("index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&lock)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    a.ok(&["check", "stress", "--date", "2026-12-07"]);
+    let said = a.ok(&["sync"]);
+    assert!(
+        said.contains("recovered  cleared the lock a stopped git command left"),
+        "{said}"
+    );
+    assert!(
+        said.contains("recovered  a sync was cut short while git rewrote the files: 1 made whole"),
+        "{said}"
+    );
+    assert!(!git_dir.join("gutbone-rewriting").exists() && !lock.exists());
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    let after = a.export();
+    for day in ["2026-12-04", "2026-12-05", "2026-12-06"] {
+        assert!(
+            before.contains(day) && after.contains(day),
+            "{day}: {after}"
+        );
+    }
+    assert!(
+        b.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Stress break")
+    );
+}

@@ -50,6 +50,9 @@ pub fn after(dir: &Path, now: NaiveDateTime) -> Result<(), Failure> {
 
 fn tell(dir: &Path, report: &Report, out: &mut impl Write) -> Result<(), Failure> {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
+    for line in &report.picked_up {
+        writeln!(out, "recovered  {line}")?;
+    }
     if let Some(old) = &report.replaced {
         writeln!(out, "remote     {} (was {old})", report.remote)?;
     }

@@ -9,6 +9,7 @@
 pub mod background;
 mod git;
 mod message;
+mod recover;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -86,6 +87,8 @@ pub struct Report {
     pub retries: usize,
     /// The remote `init` replaced.
     pub replaced: Option<String>,
+    /// What was put right of a sync cut short.
+    pub picked_up: Vec<String>,
 }
 
 /// Who is syncing and when: the host names the commits.
@@ -193,6 +196,7 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
 /// checked, never across the network: the app's keys wait milliseconds at
 /// most, and nothing writes between the commit and the merge.
 fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
+    let picked_up;
     {
         let _lock = WriteLock::acquire(dir)?;
         let git_dir = PathBuf::from(git.run(
@@ -213,10 +217,7 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
                 dir.display()
             )));
         }
-        if merging(git)? {
-            // A sync cut short (killed, the machine off): begun again.
-            git.run_local("abandoning an unfinished merge", &["merge", "--abort"])?;
-        }
+        picked_up = recover::pick_up(git, dir)?;
         write_repository_files(dir)?;
     }
     // Read without the lock: the app writes whole files, each one it saves
@@ -228,6 +229,7 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
             &git.config(&format!("remote.{REMOTE}.url"))?
                 .unwrap_or_default(),
         ),
+        picked_up,
         ..Report::default()
     };
     let report_file = tempfile::NamedTempFile::new()
@@ -596,18 +598,20 @@ fn merge(
         }
     }
     let message = format!("{}: merged from {REMOTE}", machine.host);
-    let merged = git.output_local(&[
-        "merge",
-        "--quiet",
-        "--no-edit",
-        "--allow-unrelated-histories",
-        "-m",
-        &message,
-        tracking,
-    ])?;
+    let merged = recover::rewriting(git, || {
+        git.output_local(&[
+            "merge",
+            "--quiet",
+            "--no-edit",
+            "--allow-unrelated-histories",
+            "-m",
+            &message,
+            tracking,
+        ])
+    })?;
     let mut told = Vec::new();
     if !merged.status.success() {
-        match keep_changes_over_removals(git) {
+        match recover::rewriting(git, || keep_changes_over_removals(git)) {
             Ok(Some(kept)) => told = kept,
             Ok(None) => {}
             Err(err) => {
@@ -688,13 +692,15 @@ fn keep_changes_over_removals(git: &Git) -> Result<Option<Vec<String>>, SyncErro
 /// the merge changed: then the merge stands (committed, it is sent by the
 /// next sync), as a reset would lose that save.
 fn undo(git: &Git, before: Option<&str>) -> Result<bool, SyncError> {
-    if merging(git)? {
-        git.run_local("abandoning the merge", &["merge", "--abort"])?;
-    }
-    match before {
-        Some(before) => git.ok(&[&LOCAL[..], &["reset", "--quiet", "--keep", before]].concat()),
-        None => Ok(false),
-    }
+    recover::rewriting(git, || {
+        if merging(git)? {
+            git.run_local("abandoning the merge", &["merge", "--abort"])?;
+        }
+        match before {
+            Some(before) => git.ok(&[&LOCAL[..], &["reset", "--quiet", "--keep", before]].concat()),
+            None => Ok(false),
+        }
+    })
 }
 
 /// Where the repository stands, as of the last fetch (no network).

@@ -45,7 +45,7 @@ fn file(git: &Git) -> Result<PathBuf, SyncError> {
     Ok(git_dir(git)?.join("gutbone-sync.ron"))
 }
 
-fn git_dir(git: &Git) -> Result<PathBuf, SyncError> {
+pub(super) fn git_dir(git: &Git) -> Result<PathBuf, SyncError> {
     let dir = git.run(
         "finding the repository",
         &["rev-parse", "--absolute-git-dir"],
