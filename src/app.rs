@@ -134,6 +134,8 @@ pub struct App {
     /// A problem found at start-up that leaves the app running, such as a
     /// mistake in the person's own tips; it lasts the whole run.
     pub warning: Option<String>,
+    /// The app's last sync failed (`sync: Auto`): said until one works.
+    pub sync_failed: Option<String>,
     /// Where the data lives, for the help screen.
     pub data_dir: String,
     /// Colours and marks; chosen at start (settings, `--theme`, `NO_COLOR`).
@@ -192,6 +194,7 @@ impl App {
             blocked: None,
             notice: None,
             warning: None,
+            sync_failed: None,
             data_dir,
             theme: Default::default(),
             help_scroll: 0,
@@ -317,6 +320,7 @@ impl App {
             .or(self.error.as_deref())
             .or(self.notice.as_deref())
             .or(self.warning.as_deref())
+            .or(self.sync_failed.as_deref())
     }
 
     /// Selects the habit at `index`; the tips start again from its first.

@@ -230,11 +230,11 @@ fn event_loop(
             };
             store.release_write_lock();
             update(app, Msg::Blocked(blocked));
-            let said = match &found_copies {
+            let with_copies = |said: String| match &found_copies {
                 Some(copies) => format!("{said}. {copies}"),
                 None => said,
             };
-            update(app, Msg::Notice(said));
+            update(app, Msg::Synced(said.map(with_copies)));
         }
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!(

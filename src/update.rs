@@ -41,8 +41,11 @@ pub enum Msg {
     /// next key reads everything again).
     ReadFailed(String),
     /// What the shell learned beside the keys, for the footer until the
-    /// next key: a background sync's outcome, conflict copies found at start.
+    /// next key: conflict copies found at start.
     Notice(String),
+    /// A background sync's outcome: said until the next key, and a failure
+    /// until a sync works.
+    Synced(Result<String, String>),
     /// Whether the files can be changed at this key: `Some` says why not
     /// (one was edited by hand into a mistake, the write lock could not be
     /// had), and until it clears every change is refused, so nothing is
@@ -117,6 +120,11 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::ReadFailed(message) | Msg::Notice(message) => {
             app.notice = Some(message);
+            vec![]
+        }
+        Msg::Synced(outcome) => {
+            app.sync_failed = outcome.as_ref().err().cloned();
+            app.notice = Some(outcome.unwrap_or_else(|failed| failed));
             vec![]
         }
         Msg::Blocked(why) => {

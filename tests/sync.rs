@@ -428,7 +428,8 @@ fn a_side_that_does_not_parse_stops_the_merge_and_nothing_is_written() {
     let mine = a.dir().join("habits.ron");
     std::fs::write(&mine, "(version: 2, habits: [").unwrap();
     let said = a.fails(&["sync"]);
-    assert!(said.contains("habits.ron"), "{said}");
+    assert!(said.contains("cannot read habits.ron\n  line 1, column"), "{said}");
+    assert!(said.contains("checkout -- habits.ron`; then sync again"), "{said}");
     assert!(!a.git(&["log", "-1", "--format=%s"]).contains("habits"));
 }
 
@@ -934,4 +935,52 @@ fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
         b.ok(&["status", "--date", "2026-12-07"])
             .contains("[x] Stress break")
     );
+}
+
+#[test]
+fn a_sync_under_way_and_one_cut_short_are_told_by_status() {
+    let world = World::new();
+    let (a, _b) = two_machines(&world);
+    // A server that takes the connection and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let _held: Vec<_> = listener.incoming().take(4).collect();
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    });
+    a.git(&[
+        "remote",
+        "set-url",
+        "origin",
+        &format!("git://127.0.0.1:{port}/x.git"),
+    ]);
+    let mut syncing = Command::new(env!("CARGO_BIN_EXE_gutbone"))
+        .args(["sync", "--data-dir"])
+        .arg(a.dir())
+        .arg("--config-dir")
+        .arg(world.path("laptop-config"))
+        .env("HOME", world.path("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GUTBONE_NOW", "2026-12-07T09:00:00")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        let status = a.ok(&["sync", "status"]);
+        if status.contains("under way") || started.elapsed().as_secs() > 20 {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(
+        status.contains("last sync:  under way now (process"),
+        "{status}"
+    );
+    syncing.kill().unwrap();
+    syncing.wait().unwrap();
+    let status = a.ok(&["sync", "status"]);
+    assert!(!status.contains("under way"), "{status}");
+    assert!(status.contains("failed:\n  it was cut short"), "{status}");
 }

@@ -944,3 +944,18 @@ fn up_and_down_move_through_the_habits_in_the_review() {
         "no tick from the review"
     );
 }
+
+#[test]
+fn a_failed_background_sync_stays_in_the_footer_until_one_works() {
+    let mut app = sample_app("2026-11-22T09:00:00");
+    let failed = "sync failed: fetching from origin failed".to_owned();
+    update(&mut app, Msg::Synced(Err(failed.clone())));
+    assert_eq!(app.problem(), Some(failed.as_str()));
+    // A key clears what was said once, not the failure.
+    update(&mut app, Msg::Action(Action::SelectDown));
+    assert_eq!(app.problem(), Some(failed.as_str()));
+    update(&mut app, Msg::Synced(Ok("synced with origin".into())));
+    assert_eq!(app.problem(), Some("synced with origin"));
+    update(&mut app, Msg::Action(Action::SelectDown));
+    assert_eq!(app.problem(), None);
+}

@@ -191,12 +191,12 @@ fn msg(event: &Event, now: &mut NaiveDateTime) -> Msg {
             Msg::Tick(*now)
         }
         Event::Blocked(blocked) => Msg::Blocked(blocked.then(|| "a mistake, line 3".into())),
-        Event::Synced(true) => Msg::Notice(
+        Event::Synced(true) => Msg::Synced(Ok(
             "synced with git@example.org:日本/a-long-name.git: 3 commits taken, 1 sent; \
              resolved 2 conflicts"
                 .into(),
-        ),
-        Event::Synced(false) => Msg::Notice("sync failed: fetching from origin failed".into()),
+        )),
+        Event::Synced(false) => Msg::Synced(Err("sync failed: fetching from origin failed".into())),
     }
 }
 

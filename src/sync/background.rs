@@ -34,8 +34,9 @@ impl Background {
         Self { result }
     }
 
-    /// The outcome, if the sync is over: a line for the footer.
-    pub fn outcome(&self) -> Option<String> {
+    /// The outcome, if the sync is over: a line for the footer, in `Err`
+    /// when it failed.
+    pub fn outcome(&self) -> Option<Result<String, String>> {
         self.result.try_recv().ok().map(|output| told(&output))
     }
 
@@ -43,7 +44,7 @@ impl Background {
     pub fn wait_until(&self, deadline: Instant) -> Option<String> {
         let left = deadline.saturating_duration_since(Instant::now());
         match self.result.recv_timeout(left) {
-            Ok(output) => Some(told(&output)),
+            Ok(output) => Some(told(&output).unwrap_or_else(|failed| failed)),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some("sync ended without a word".into()),
         }
@@ -54,10 +55,10 @@ impl Background {
 pub const LOOK_EVERY: Duration = Duration::from_millis(100);
 
 /// A sync's outcome in one line.
-fn told(output: &std::io::Result<Output>) -> String {
+fn told(output: &std::io::Result<Output>) -> Result<String, String> {
     let output = match output {
         Ok(output) => output,
-        Err(err) => return format!("sync could not start: {err}"),
+        Err(err) => return Err(format!("sync could not start: {err}")),
     };
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     if output.status.success() {
@@ -72,16 +73,18 @@ fn told(output: &std::io::Result<Output>) -> String {
             })
             .collect::<Vec<_>>()
             .join("; ");
-        if said.is_empty() {
+        Ok(if said.is_empty() {
             "synced".into()
         } else {
             said
-        }
+        })
     } else {
         let err = text(&output.stderr);
         let first = err.lines().next().unwrap_or("it failed");
         let first = first.strip_prefix("gutbone: ").unwrap_or(first);
-        format!("sync failed: {first} (`gutbone sync status` tells more)")
+        Err(format!(
+            "sync failed: {first} (`gutbone sync status` tells more)"
+        ))
     }
 }
 
@@ -118,7 +121,7 @@ impl AutoSync {
     }
 
     /// The running sync's outcome, once it is over.
-    pub fn outcome(&mut self) -> Option<String> {
+    pub fn outcome(&mut self) -> Option<Result<String, String>> {
         let said = self.running.as_ref()?.outcome()?;
         self.running = None;
         Some(said)

@@ -2,8 +2,10 @@
 //! message when it does not.
 
 use std::ffi::OsStr;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use super::SyncError;
 
@@ -119,6 +121,61 @@ impl Git {
     /// `output`, for a command that writes the repository (see [`LOCAL`]).
     pub fn output_local(&self, args: &[&str]) -> Result<Output, SyncError> {
         self.output(&[&LOCAL[..], args].concat())
+    }
+
+    /// `output`, for a command that talks to the remote: stopped when it
+    /// has not ended `within` (a server that accepts and never answers).
+    pub fn output_within(&self, args: &[&str], within: Duration) -> Result<Output, SyncError> {
+        let mut child = self
+            .command(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(SyncError::NoGit)?;
+        let read = |pipe: Option<Box<dyn Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                bytes
+            })
+        };
+        let stdout = read(
+            child
+                .stdout
+                .take()
+                .map(|out| Box::new(out) as Box<dyn Read + Send>),
+        );
+        let stderr = read(
+            child
+                .stderr
+                .take()
+                .map(|err| Box::new(err) as Box<dyn Read + Send>),
+        );
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().map_err(SyncError::NoGit)? {
+                break status;
+            }
+            if started.elapsed() > within {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(SyncError::Git {
+                    what: format!("git {}", args.first().copied().unwrap_or_default()),
+                    message: format!(
+                        "fatal: the remote gave no answer in {} s; gave up (nothing changed)",
+                        within.as_secs()
+                    ),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        Ok(Output {
+            status,
+            stdout: stdout.join().unwrap_or_default(),
+            stderr: stderr.join().unwrap_or_default(),
+        })
     }
 
     /// Whether git succeeds.

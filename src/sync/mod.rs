@@ -185,7 +185,8 @@ pub fn init(dir: &Path, remote: &str, machine: &Machine) -> Result<Report, SyncE
 pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     let mut git = set_up(dir, machine)?;
     // One sync at a time: the app's on quit waits for the one it began.
-    let _one = state::SyncLock::acquire(&git)?;
+    let _one = state::SyncLock::acquire(&git, machine.quiet, machine.now)?;
+    let _ = state::save(&git, &LastSync::begun(machine.now));
     let result = commit_merge_push(&mut git, dir, machine);
     let last = LastSync::of(&result, machine.now);
     let _ = state::save(&git, &last);
@@ -277,7 +278,8 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
             break;
         }
         let refspec = format!("HEAD:refs/heads/{branch}");
-        let pushed = git.output(&["push", "--quiet", "--set-upstream", REMOTE, &refspec])?;
+        let push = ["push", "--quiet", "--set-upstream", REMOTE, &refspec];
+        let pushed = git.output_within(&push, NETWORK)?;
         if pushed.status.success() {
             report.sent += ahead;
             break;
@@ -426,14 +428,35 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 /// the other machines. Nor is a loss: a file synced before and now gone,
 /// or one a repair replaced while the days it lacks are still set aside.
 fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError> {
-    Store::open_for_command(dir, machine.now.date()).load()?;
+    let loaded = Store::open_for_command(dir, machine.now.date()).load();
+    if let Err(StoreError::Parse {
+        path,
+        line,
+        column,
+        message,
+    }) = loaded
+    {
+        let file = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        return Err(SyncError::Refused(format!(
+            "cannot read {file}\n  line {line}, column {column}: {message}\n\
+             Nothing was synced. Correct it in a text editor, or bring back the version last \
+             synced with `git -C {} checkout -- {file}`; then sync again.",
+            git::shell_quoted(&dir.to_string_lossy())
+        )));
+    }
+    loaded?;
     let gone = git.run("looking for removed files", &["ls-files", "--deleted"])?;
     if let Some(gone) = gone.lines().find(|file| DataFile::of(file).is_some()) {
         return Err(SyncError::Refused(format!(
             "{gone} was synced before and is gone from {dir}; a sync now would remove its \
-             days on every machine. Put it back with `git -C '{dir}' checkout -- {gone}` \
+             days on every machine. Put it back with `git -C {quoted} checkout -- {gone}` \
              (days are cleared in gutbone, never by removing a file), then sync again",
-            dir = dir.display()
+            dir = dir.display(),
+            quoted = git::shell_quoted(&dir.to_string_lossy())
         )));
     }
     if let Some(year_file) = crate::store::unsplit_years(dir)?.first() {
@@ -559,11 +582,27 @@ fn count(git: &Git, range: &str) -> Result<usize, SyncError> {
     Ok(text.parse().unwrap_or(0))
 }
 
+/// The longest a fetch or a push may take: slow links are slow, but a
+/// server that never answers must not hold every later sync.
+const NETWORK: std::time::Duration = std::time::Duration::from_secs(120);
+
 fn fetch(git: &Git) -> Result<(), SyncError> {
-    git.run(
-        &format!("fetching from {REMOTE}"),
-        &["fetch", "--quiet", "--prune", REMOTE],
-    )?;
+    let what = format!("fetching from {REMOTE}");
+    let output = git
+        .output_within(&["fetch", "--quiet", "--prune", REMOTE], NETWORK)
+        .map_err(|err| match err {
+            SyncError::Git { message, .. } => SyncError::Git {
+                what: what.clone(),
+                message,
+            },
+            err => err,
+        })?;
+    if !output.status.success() {
+        return Err(SyncError::Git {
+            what,
+            message: git::message(&output),
+        });
+    }
     Ok(())
 }
 

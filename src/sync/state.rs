@@ -19,9 +19,30 @@ pub struct LastSync {
     pub error: String,
     #[serde(default)]
     pub conflicts: Vec<String>,
+    /// `false` while it runs: found so with no sync running, it was cut short.
+    #[serde(default = "finished")]
+    pub finished: bool,
+}
+
+fn finished() -> bool {
+    true
 }
 
 impl LastSync {
+    /// What is on record while a sync runs: should it be cut short, that
+    /// is what the next look says.
+    pub fn begun(now: NaiveDateTime) -> Self {
+        Self {
+            at: now.format("%Y-%m-%d %H:%M").to_string(),
+            ok: false,
+            error: "it was cut short (stopped, or the machine went off); the next sync picks \
+                    up where it stopped"
+                .into(),
+            conflicts: Vec::new(),
+            finished: false,
+        }
+    }
+
     pub fn of(result: &Result<Report, SyncError>, now: NaiveDateTime) -> Self {
         let at = now.format("%Y-%m-%d %H:%M").to_string();
         match result {
@@ -30,12 +51,14 @@ impl LastSync {
                 ok: true,
                 error: String::new(),
                 conflicts: report.conflicts.clone(),
+                finished: true,
             },
             Err(err) => Self {
                 at,
                 ok: false,
                 error: err.to_string(),
                 conflicts: Vec::new(),
+                finished: true,
             },
         }
     }
@@ -63,7 +86,9 @@ pub struct SyncLock {
 }
 
 impl SyncLock {
-    pub fn acquire(git: &Git) -> Result<Self, SyncError> {
+    /// Takes the lock, waiting for a running sync (said on stderr unless
+    /// `quiet`); `since` is written in it for `sync status`.
+    pub fn acquire(git: &Git, quiet: bool, since: NaiveDateTime) -> Result<Self, SyncError> {
         let path = git_dir(git)?.join("gutbone-sync.lock");
         let io = |err| crate::store::StoreError::io("lock", &path, err);
         let file = std::fs::OpenOptions::new()
@@ -73,10 +98,25 @@ impl SyncLock {
             .open(&path)
             .map_err(io)?;
         let waited = std::time::Instant::now();
+        let mut file = file;
+        let mut told = quiet;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(Self { _file: file }),
+                Ok(()) => {
+                    // Only a courtesy for `sync status`; the OS lock is what counts.
+                    let note = format!(
+                        "process {}, since {}\n",
+                        std::process::id(),
+                        since.format("%H:%M:%S")
+                    );
+                    let _ = std::io::Write::write_all(&mut file, note.as_bytes())
+                        .and_then(|()| file.set_len(note.len() as u64));
+                    return Ok(Self { _file: file });
+                }
                 Err(std::fs::TryLockError::WouldBlock) if waited.elapsed() < WAIT => {
+                    if !std::mem::replace(&mut told, true) {
+                        eprintln!("gutbone: waiting for another sync of this data to end…");
+                    }
                     std::thread::sleep(std::time::Duration::from_millis(100));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
@@ -120,6 +160,25 @@ pub struct Status {
     pub ahead_behind: Option<(usize, usize)>,
     /// Files changed since the last commit.
     pub changed: usize,
+    /// A sync running now: its process and since when.
+    pub running: Option<String>,
+}
+
+/// The running sync's note, if one holds the lock now.
+fn running(git: &Git) -> Result<Option<String>, SyncError> {
+    let path = git_dir(git)?.join("gutbone-sync.lock");
+    let Ok(file) = std::fs::File::open(&path) else {
+        return Ok(None);
+    };
+    Ok(match file.try_lock_shared() {
+        Err(std::fs::TryLockError::WouldBlock) => Some(
+            std::fs::read_to_string(&path)
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        ),
+        _ => None,
+    })
 }
 
 pub fn status(git: &Git) -> Result<Status, SyncError> {
@@ -154,6 +213,7 @@ pub fn status(git: &Git) -> Result<Status, SyncError> {
         last: load(git)?,
         ahead_behind,
         changed: changed.lines().count(),
+        running: running(git)?,
     })
 }
 
@@ -165,6 +225,11 @@ impl fmt::Display for Status {
             .unwrap_or("none (run `gutbone sync init REMOTE`)");
         writeln!(f, "remote:     {remote} (branch {})", self.branch)?;
         match &self.last {
+            Some(last) if !last.finished && self.running.is_some() => writeln!(
+                f,
+                "last sync:  under way now ({})",
+                self.running.as_deref().unwrap_or_default()
+            )?,
             None => writeln!(f, "last sync:  never")?,
             Some(last) if last.ok => writeln!(f, "last sync:  {}, done", last.at)?,
             Some(last) => {
@@ -172,6 +237,10 @@ impl fmt::Display for Status {
                 for line in last.error.lines() {
                     writeln!(f, "  {line}")?;
                 }
+                writeln!(
+                    f,
+                    "            the data is as it was before it; `gutbone sync` tries again"
+                )?;
             }
         }
         match self.ahead_behind {
