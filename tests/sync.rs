@@ -428,8 +428,14 @@ fn a_side_that_does_not_parse_stops_the_merge_and_nothing_is_written() {
     let mine = a.dir().join("habits.ron");
     std::fs::write(&mine, "(version: 2, habits: [").unwrap();
     let said = a.fails(&["sync"]);
-    assert!(said.contains("cannot read habits.ron\n  line 1, column"), "{said}");
-    assert!(said.contains("checkout -- habits.ron`; then sync again"), "{said}");
+    assert!(
+        said.contains("cannot read habits.ron\n  line 1, column"),
+        "{said}"
+    );
+    assert!(
+        said.contains("checkout -- habits.ron`; then sync again"),
+        "{said}"
+    );
     assert!(!a.git(&["log", "-1", "--format=%s"]).contains("habits"));
 }
 

@@ -8,18 +8,21 @@
 
 pub mod background;
 mod git;
+mod incoming;
 mod message;
 mod recover;
+mod setup;
 mod state;
 
 use std::path::{Path, PathBuf};
-
-use chrono::NaiveDateTime;
 
 use crate::store::merge::DataFile;
 use crate::store::{Store, StoreError, WriteLock};
 pub use git::Git;
 use git::LOCAL;
+use incoming::{merge, undo};
+pub use setup::{Machine, shown_url};
+use setup::{is_top_level, remote_branch, set_up, write_repository_files};
 pub use state::{LastSync, Status};
 
 /// The remote gutbone syncs with.
@@ -30,29 +33,6 @@ pub const REPORT_ENV: &str = "GUTBONE_SYNC_REPORT";
 /// How many times a sync fetches and merges again when another machine
 /// pushed meanwhile.
 const TRIES: usize = 5;
-
-const GITIGNORE: &str = "\
-# gutbone syncs its own files only (see `gutbone sync`): habits.ron and the
-# month files. All else here stays on this machine: the locks, the cache,
-# backups, files a repair set aside, editors' and file-sync tools' copies.
-/*
-!/.gitignore
-!/.gitattributes
-!/habits.ron
-!/log/
-/log/*
-!/log/[0-9][0-9][0-9][0-9]/
-/log/*/*
-!/log/*/[0-9][0-9].ron
-";
-
-const GITATTRIBUTES: &str = "\
-# gutbone merges its files per day and habit (see `gutbone sync`).
-habits.ron merge=gutbone
-log/*/*.ron merge=gutbone
-.gitignore merge=union
-.gitattributes merge=union
-";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -89,49 +69,6 @@ pub struct Report {
     pub replaced: Option<String>,
     /// What was put right of a sync cut short.
     pub picked_up: Vec<String>,
-}
-
-/// Who is syncing and when: the host names the commits.
-pub struct Machine {
-    pub host: String,
-    pub user: String,
-    pub now: NaiveDateTime,
-    /// The gutbone binary git runs as the merge driver.
-    pub exe: PathBuf,
-    /// No questions on a terminal (the app's background sync).
-    pub quiet: bool,
-}
-
-impl Machine {
-    pub fn this(now: NaiveDateTime, quiet: bool) -> Self {
-        Self {
-            host: host_name(),
-            user: std::env::var("USER")
-                .or_else(|_| std::env::var("LOGNAME"))
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_else(|_| "gutbone".into()),
-            now,
-            exe: std::env::current_exe().unwrap_or_else(|_| "gutbone".into()),
-            quiet,
-        }
-    }
-}
-
-fn host_name() -> String {
-    let from_file = std::fs::read_to_string("/etc/hostname").ok();
-    let from_uname = || {
-        std::process::Command::new("uname")
-            .arg("-n")
-            .output()
-            .ok()
-            .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
-    };
-    from_file
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .or_else(from_uname)
-        .map(|name| name.trim().to_owned())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "this machine".into())
 }
 
 /// Turns `dir` into a repository syncing with `remote` (or adopts the one
@@ -308,122 +245,6 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
     Ok(report)
 }
 
-/// A remote's address as gutbone shows it: without a password or token
-/// written into it (`https://me:token@host/…`).
-pub fn shown_url(url: &str) -> String {
-    if let Some((scheme, rest)) = url.split_once("://") {
-        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        if let Some((_, host)) = authority.rsplit_once('@') {
-            return format!("{scheme}://{host}{path}");
-        }
-    }
-    url.to_owned()
-}
-
-/// The remote's branch this repository syncs with: the one chosen before
-/// (`gutbone.branch`), or, the first time the remote has one, the branch
-/// there is (a machine that adopted its own repository may name its branch
-/// otherwise), and until then the local branch's name.
-fn remote_branch(git: &Git) -> Result<String, SyncError> {
-    if let Some(branch) = git.config("gutbone.branch")? {
-        return Ok(branch);
-    }
-    let local = git.run("reading the branch", &["symbolic-ref", "--short", "HEAD"])?;
-    let prefix = format!("refs/remotes/{REMOTE}/");
-    let theirs = git.run(
-        "listing the remote's branches",
-        &["for-each-ref", "--format=%(refname)", &prefix],
-    )?;
-    let theirs: Vec<&str> = theirs
-        .lines()
-        .filter_map(|name| name.strip_prefix(&prefix))
-        .filter(|name| *name != "HEAD")
-        .collect();
-    let chosen = match theirs[..] {
-        [] => return Ok(local),
-        [only] => only,
-        _ if theirs.contains(&local.as_str()) => &local,
-        _ if theirs.contains(&"main") => "main",
-        _ => theirs[0],
-    };
-    let chosen = chosen.to_owned();
-    git.run(
-        "remembering the branch",
-        &["config", "gutbone.branch", &chosen],
-    )?;
-    Ok(chosen)
-}
-
-/// Checks `dir` is a repository set up by `init`, and brings the merge
-/// driver up to date with this binary.
-fn set_up(dir: &Path, machine: &Machine) -> Result<Git, SyncError> {
-    let mut git = Git::new(dir);
-    let not_set_up = || SyncError::NotSetUp {
-        dir: dir.to_owned(),
-    };
-    if !dir.is_dir() || !is_top_level(&git, dir)? {
-        return Err(not_set_up());
-    }
-    if git.config(&format!("remote.{REMOTE}.url"))?.is_none() {
-        return Err(not_set_up());
-    }
-    // git reads `%` in the command as its own: a `%` in the path is doubled.
-    let exe = machine.exe.to_string_lossy().replace('%', "%%");
-    let driver = format!("{} merge-file %O %A %B %P", git::shell_quoted(&exe));
-    git.run(
-        "registering gutbone's merge",
-        &["config", "merge.gutbone.name", "gutbone: per day and habit"],
-    )?;
-    git.run(
-        "registering gutbone's merge",
-        &["config", "merge.gutbone.driver", &driver],
-    )?;
-    if git.config("user.name")?.is_none() || git.config("user.email")?.is_none() {
-        git.with_config("user.name", "gutbone");
-        git.with_config("user.email", &format!("{}@{}", machine.user, machine.host));
-    }
-    // A network that stops answering ends the sync, rather than holding
-    // every later one (they take turns), unless the person chose otherwise.
-    if git.config("http.lowSpeedLimit")?.is_none() && git.config("http.lowSpeedTime")?.is_none() {
-        git.with_config("http.lowSpeedLimit", "1000");
-        git.with_config("http.lowSpeedTime", "30");
-    }
-    let own_ssh = ["GIT_SSH_COMMAND", "GIT_SSH"]
-        .iter()
-        .any(|name| std::env::var_os(name).is_some())
-        || git.config("core.sshCommand")?.is_some();
-    if !own_ssh {
-        let ask = if machine.quiet {
-            " -o BatchMode=yes"
-        } else {
-            ""
-        };
-        let ssh = format!("ssh -o ConnectTimeout=20 -o ServerAliveInterval=15{ask}");
-        git.with_env("GIT_SSH_COMMAND", &ssh);
-    }
-    if machine.quiet {
-        // Credentials must come from a helper or an agent: nothing may ask.
-        git.with_env("GIT_TERMINAL_PROMPT", "0");
-    }
-    Ok(git)
-}
-
-fn is_top_level(git: &Git, dir: &Path) -> Result<bool, SyncError> {
-    let output = git.output(&["rev-parse", "--show-toplevel"])?;
-    if !output.status.success() {
-        return Ok(false);
-    }
-    let top = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
-    Ok(same_dir(&top, dir))
-}
-
-fn same_dir(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 /// Every file reads as the app reads it: a broken hand edit is not sent to
 /// the other machines. Nor is a loss: a file synced before and now gone,
 /// or one a repair replaced while the days it lacks are still set aside.
@@ -479,29 +300,6 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
              machine loses those days",
             dir.display()
         )));
-    }
-    Ok(())
-}
-
-fn write_repository_files(dir: &Path) -> Result<(), SyncError> {
-    for (name, text) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
-        let path = dir.join(name);
-        let now = std::fs::read_to_string(&path).unwrap_or_default();
-        // A person's own lines stay; gutbone's are added once.
-        let missing: Vec<&str> = text
-            .lines()
-            .filter(|line| !line.starts_with('#') && !now.lines().any(|have| have == *line))
-            .collect();
-        if missing.is_empty() {
-            continue;
-        }
-        let text = if now.is_empty() {
-            text.to_owned()
-        } else {
-            format!("{}\n{}\n", now.trim_end(), missing.join("\n"))
-        };
-        crate::store::write_atomic(&path, text.as_bytes())
-            .map_err(|err| StoreError::io("write", &path, err))?;
     }
     Ok(())
 }
@@ -564,11 +362,6 @@ fn commit(git: &Git, machine: &Machine) -> Result<Option<String>, SyncError> {
     Ok(Some(message))
 }
 
-/// Whether a merge is under way (`MERGE_HEAD`).
-fn merging(git: &Git) -> Result<bool, SyncError> {
-    git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])
-}
-
 fn head(git: &Git) -> Result<Option<String>, SyncError> {
     let output = git.output(&["rev-parse", "-q", "--verify", "HEAD"])?;
     Ok(output
@@ -604,142 +397,6 @@ fn fetch(git: &Git) -> Result<(), SyncError> {
         });
     }
     Ok(())
-}
-
-/// Merges the remote's branch; on any failure, aborted, with git's and the
-/// merge driver's messages.
-fn merge(
-    git: &Git,
-    dir: &Path,
-    machine: &Machine,
-    tracking: &str,
-    before: Option<&str>,
-) -> Result<Vec<String>, SyncError> {
-    if !git.ok(&["merge-base", "HEAD", tracking])? {
-        // Histories that share nothing: the first sync of a machine. The
-        // remote must hold gutbone's files and nothing else, so that a
-        // mistyped remote is not merged into the data, nor the data into it.
-        let files = git.run(
-            "listing the remote's files",
-            &["ls-tree", "-r", "-z", "--name-only", tracking],
-        )?;
-        let repository = [".gitignore", ".gitattributes"];
-        let other = files
-            .split('\0')
-            .filter(|name| !name.is_empty())
-            .find(|name| DataFile::of(name).is_none() && !repository.contains(name));
-        if let Some(other) = other {
-            return Err(SyncError::Refused(format!(
-                "{REMOTE} holds {other}, which is not one of gutbone's files: is it the \
-                 repository you meant? Nothing was merged; give `gutbone sync init` an empty \
-                 repository, or one another machine synced"
-            )));
-        }
-    }
-    let message = format!("{}: merged from {REMOTE}", machine.host);
-    let merged = recover::rewriting(git, || {
-        git.output_local(&[
-            "merge",
-            "--quiet",
-            "--no-edit",
-            "--allow-unrelated-histories",
-            "-m",
-            &message,
-            tracking,
-        ])
-    })?;
-    let mut told = Vec::new();
-    if !merged.status.success() {
-        match recover::rewriting(git, || keep_changes_over_removals(git)) {
-            Ok(Some(kept)) => told = kept,
-            Ok(None) => {}
-            Err(err) => {
-                undo(git, before)?;
-                return Err(err);
-            }
-        }
-    }
-    if !merged.status.success() && told.is_empty() {
-        undo(git, before)?;
-        let message = git::message(&merged);
-        // gutbone's merge found a side that does not read: that is the news,
-        // not git's word that the merge stopped.
-        let unreadable = message
-            .lines()
-            .find_map(|line| line.strip_prefix("gutbone: "));
-        if let Some(unreadable) = unreadable {
-            return Err(SyncError::Refused(format!(
-                "{unreadable}. Nothing was merged or written: the file must be fixed where it \
-                 was broken (with gutbone there, or git), then synced again"
-            )));
-        }
-        return Err(SyncError::Git {
-            what: format!("merging what {REMOTE} holds"),
-            message,
-        });
-    }
-    if let Err(err) = check_data(git, dir, machine) {
-        undo(git, before)?;
-        return Err(err);
-    }
-    Ok(told)
-}
-
-/// A file of gutbone's removed on one side (by hand, or by git outside
-/// gutbone) and changed on the other keeps the changes, and the merge is
-/// finished; `None` when anything else stopped it.
-fn keep_changes_over_removals(git: &Git) -> Result<Option<Vec<String>>, SyncError> {
-    let unmerged = git.run("listing what did not merge", &["ls-files", "--unmerged"])?;
-    // "<mode> <object> <stage>\t<path>": stage 2 is this side, 3 the other.
-    let mut stages: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
-    for line in unmerged.lines() {
-        let Some((info, path)) = line.split_once('\t') else {
-            return Ok(None);
-        };
-        let stage = info.split_whitespace().nth(2).unwrap_or_default();
-        stages.entry(path).or_default().push(stage);
-    }
-    if stages.is_empty() {
-        return Ok(None);
-    }
-    let mut told = Vec::new();
-    for (path, stages) in &stages {
-        let (here, there) = (stages.contains(&"2"), stages.contains(&"3"));
-        if DataFile::of(path).is_none() || here == there {
-            return Ok(None);
-        }
-        if there {
-            git.run_local(
-                "keeping the changed file",
-                &["checkout", "--theirs", "--", path],
-            )?;
-        }
-        git.run_local("keeping the changed file", &["add", "--", path])?;
-        told.push(format!(
-            "{path}: removed on one machine, changed on the other; kept, with the changes"
-        ));
-    }
-    git.run_local(
-        "finishing the merge",
-        &["commit", "--quiet", "--no-edit", "--no-verify"],
-    )?;
-    Ok(Some(told))
-}
-
-/// Puts the files the merge changed back as they were at `before`, keeping
-/// what the app saved since in others; `false` when the app saved into one
-/// the merge changed: then the merge stands (committed, it is sent by the
-/// next sync), as a reset would lose that save.
-fn undo(git: &Git, before: Option<&str>) -> Result<bool, SyncError> {
-    recover::rewriting(git, || {
-        if merging(git)? {
-            git.run_local("abandoning the merge", &["merge", "--abort"])?;
-        }
-        match before {
-            Some(before) => git.ok(&[&LOCAL[..], &["reset", "--quiet", "--keep", before]].concat()),
-            None => Ok(false),
-        }
-    })
 }
 
 /// Where the repository stands, as of the last fetch (no network).
