@@ -11,6 +11,7 @@ use gutbone::{look, test_hooks, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    gutbone::store::ask_if_synced(gutbone::sync::was_synced);
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -234,7 +234,7 @@ fn event_loop(
                 Some(copies) => format!("{said}. {copies}"),
                 None => said,
             };
-            update(app, Msg::Synced(said.map(with_copies)));
+            update(app, Msg::Synced(said.map(with_copies).map_err(with_copies)));
         }
         if test_panic && matches!(input, Some(Msg::Action(_))) {
             panic!(

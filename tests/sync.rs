@@ -903,8 +903,7 @@ fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
     b.ok(&["sync"]);
     let before = a.export();
     // As a killed merge leaves it: the mark, a month gone (git removes a
-    // file before it writes it again), a lock of git's own, and then a
-    // tick that writes the month afresh with only its own day.
+    // file before it writes it again), and a lock of git's own.
     let git_dir = a.dir().join(".git");
     std::fs::write(git_dir.join("gutbone-rewriting"), "").unwrap();
     std::fs::remove_file(a.dir().join("log/2026/12.ron")).unwrap();
@@ -917,7 +916,8 @@ fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
         .unwrap()
         .set_modified(long_ago)
         .unwrap();
-    a.ok(&["check", "stress", "--date", "2026-12-07"]);
+    // A tick meanwhile is refused rather than making the month afresh.
+    a.fails(&["check", "stress", "--date", "2026-12-07"]);
     let said = a.ok(&["sync"]);
     assert!(
         said.contains("recovered  cleared the lock a stopped git command left"),
@@ -928,6 +928,7 @@ fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
         "{said}"
     );
     assert!(!git_dir.join("gutbone-rewriting").exists() && !lock.exists());
+    a.ok(&["check", "stress", "--date", "2026-12-07", "--sync"]);
     b.ok(&["sync"]);
     assert_one_history(&a, &b);
     let after = a.export();
@@ -989,4 +990,76 @@ fn a_sync_under_way_and_one_cut_short_are_told_by_status() {
     let status = a.ok(&["sync", "status"]);
     assert!(!status.contains("under way"), "{status}");
     assert!(status.contains("failed:\n  it was cut short"), "{status}");
+}
+
+#[test]
+fn a_synced_file_that_is_gone_is_never_written_afresh() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    let month = a.dir().join("log/2026/12.ron");
+    std::fs::remove_file(&month).unwrap();
+    // A tick would make the month afresh with only itself: refused.
+    let said = a.fails(&["check", "stress", "--date", "2026-12-07"]);
+    assert!(
+        said.contains("log/2026/12.ron was synced and is gone"),
+        "{said}"
+    );
+    assert!(said.contains("checkout -- log/2026/12.ron"), "{said}");
+    assert!(!month.exists());
+    let habits = a.dir().join("habits.ron");
+    std::fs::remove_file(&habits).unwrap();
+    let said = a.fails(&["habit", "add", "Zeta"]);
+    assert!(said.contains("habits.ron was synced and is gone"), "{said}");
+    assert!(!habits.exists());
+    // The sync says which is gone first, not what it makes of the rest.
+    let said = a.fails(&["sync"]);
+    assert!(said.contains("was synced before and is gone"), "{said}");
+    a.git(&["checkout", "--", "habits.ron", "log/2026/12.ron"]);
+    a.ok(&["check", "stress", "--date", "2026-12-07", "--sync"]);
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
+    assert!(b.export().contains("2026-12-05"));
+}
+
+#[test]
+fn stale_git_locks_are_cleared_and_a_month_thirteen_is_not_synced() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for lock in ["HEAD.lock", "refs/heads/main.lock", "index.lock"] {
+        let path = a.dir().join(".git").join(lock);
+        std::fs::write(&path, "").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    }
+    std::fs::write(a.dir().join("log/2026/13.ron"), "z").unwrap();
+    a.ok(&["check", "stress", "--date", "2026-12-07"]);
+    let said = a.ok(&["sync"]);
+    assert!(
+        said.contains("recovered  cleared the locks a stopped git command left"),
+        "{said}"
+    );
+    b.ok(&["sync"]);
+    assert!(!b.dir().join("log/2026/13.ron").exists());
+    assert!(!a.git(&["ls-files"]).contains("13.ron"));
+}
+
+#[test]
+fn a_first_init_that_fails_leaves_no_remote_to_sync_with() {
+    let world = World::new();
+    let a = world.machine("laptop");
+    a.ok(&["check", "sunlight"]);
+    let nowhere = world.path("nowhere.git").to_string_lossy().into_owned();
+    a.fails(&["sync", "init", &nowhere]);
+    let said = a.fails(&["sync"]);
+    assert!(
+        said.contains("run `gutbone sync init REMOTE` first"),
+        "{said}"
+    );
+    a.ok(&["sync", "init", &world.remote()]);
 }

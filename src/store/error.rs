@@ -60,6 +60,18 @@ pub enum StoreError {
     ChangedOnDisk { path: PathBuf },
 
     #[error(
+        "{} was synced and is gone from the data directory; gutbone will not write it afresh, \
+         which would drop its days on every machine. Put it back with `git -C {} checkout -- {}`, \
+         then make the change again",
+        .path.display(), .dir.display(), .relative
+    )]
+    GoneSinceSync {
+        path: PathBuf,
+        dir: PathBuf,
+        relative: String,
+    },
+
+    #[error(
         "the text prepared for {} did not read back as the data it should hold, so it was not written: {detail}",
         .path.display()
     )]

@@ -69,6 +69,18 @@ pub fn unsplit_years(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 }
 pub use split::kept_dir;
 
+/// Whether a file (by its path in the data directory) was synced before:
+/// set by the shell that syncs (`sync::was_synced`), asked before a file is
+/// written where there is none. A synced file that is gone was removed by
+/// hand or by a sync cut short; made afresh, it would carry only the new
+/// change, and a sync would remove its other days on every machine.
+static SYNCED: std::sync::OnceLock<fn(&Path, &str) -> bool> = std::sync::OnceLock::new();
+
+/// Tells the store how to ask whether a file was synced (see `SYNCED`).
+pub fn ask_if_synced(synced: fn(&Path, &str) -> bool) {
+    let _ = SYNCED.set(synced);
+}
+
 /// What a file looked like when the store last read or wrote it: enough to
 /// tell that someone else has changed it since.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -292,6 +304,19 @@ impl Store {
             return Err(StoreError::ChangedOnDisk {
                 path: path.to_owned(),
             });
+        }
+        if now.is_none()
+            && let Some(synced) = SYNCED.get()
+            && let Ok(relative) = path.strip_prefix(&self.dir)
+        {
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if synced(&self.dir, &relative) {
+                return Err(StoreError::GoneSinceSync {
+                    path: path.to_owned(),
+                    dir: self.dir.clone(),
+                    relative,
+                });
+            }
         }
         if now.is_some()
             && fs::read(path).map_err(|err| StoreError::io("read", path, err))? == text.as_bytes()

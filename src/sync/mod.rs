@@ -105,12 +105,27 @@ pub fn init(dir: &Path, remote: &str, machine: &Machine) -> Result<Report, SyncE
             Ok(report)
         }
         Err(err) => {
-            // A remote that does not work does not replace one that did.
-            if let Some(old) = old {
-                git.run(
-                    "putting the remote back",
-                    &["remote", "set-url", REMOTE, &old],
-                )?;
+            // A remote that does not work does not replace one that did,
+            // nor stays as the one to sync with.
+            match old {
+                Some(old) => {
+                    git.run(
+                        "putting the remote back",
+                        &["remote", "set-url", REMOTE, &old],
+                    )?;
+                    let _ = git.ok(&["config", "--unset", "gutbone.branch"]);
+                    if let Some(branch) = old_branch {
+                        git.run(
+                            "putting the branch back",
+                            &["config", "gutbone.branch", &branch],
+                        )?;
+                    }
+                    let _ = fetch(&git);
+                }
+                None => {
+                    git.run("forgetting the remote", &["remote", "remove", REMOTE])?;
+                    let _ = git.ok(&["config", "--unset", "gutbone.branch"]);
+                }
             }
             Err(err)
         }
@@ -249,6 +264,18 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
 /// the other machines. Nor is a loss: a file synced before and now gone,
 /// or one a repair replaced while the days it lacks are still set aside.
 fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError> {
+    // First: a file gone makes others read wrongly (a month naming habits
+    // only the missing habits.ron defines).
+    let gone = git.run("looking for removed files", &["ls-files", "--deleted"])?;
+    if let Some(gone) = gone.lines().find(|file| DataFile::of(file).is_some()) {
+        return Err(SyncError::Refused(format!(
+            "{gone} was synced before and is gone from {dir}; a sync now would remove its \
+             days on every machine. Put it back with `git -C {quoted} checkout -- {gone}` \
+             (days are cleared in gutbone, never by removing a file), then sync again",
+            dir = dir.display(),
+            quoted = git::shell_quoted(&dir.to_string_lossy())
+        )));
+    }
     let loaded = Store::open_for_command(dir, machine.now.date()).load();
     if let Err(StoreError::Parse {
         path,
@@ -270,16 +297,6 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
         )));
     }
     loaded?;
-    let gone = git.run("looking for removed files", &["ls-files", "--deleted"])?;
-    if let Some(gone) = gone.lines().find(|file| DataFile::of(file).is_some()) {
-        return Err(SyncError::Refused(format!(
-            "{gone} was synced before and is gone from {dir}; a sync now would remove its \
-             days on every machine. Put it back with `git -C {quoted} checkout -- {gone}` \
-             (days are cleared in gutbone, never by removing a file), then sync again",
-            dir = dir.display(),
-            quoted = git::shell_quoted(&dir.to_string_lossy())
-        )));
-    }
     if let Some(year_file) = crate::store::unsplit_years(dir)?.first() {
         return Err(SyncError::Refused(format!(
             "{} keeps a year in one file, as an older gutbone did; close gutbone everywhere \
@@ -397,6 +414,18 @@ fn fetch(git: &Git) -> Result<(), SyncError> {
         });
     }
     Ok(())
+}
+
+/// Whether `relative` is in the last commit of the repository `dir` is:
+/// for the store, before it writes a file where there is none (see
+/// `store::ask_if_synced`). No repository: never synced.
+pub fn was_synced(dir: &Path, relative: &str) -> bool {
+    if !dir.join(".git").exists() {
+        return false;
+    }
+    Git::new(dir)
+        .ok(&["cat-file", "-e", &format!("HEAD:{relative}")])
+        .unwrap_or(false)
 }
 
 /// Where the repository stands, as of the last fetch (no network).

@@ -15,7 +15,29 @@ const MARK: &str = "gutbone-rewriting";
 
 /// A git lock older than this was left by a git that was stopped: syncs
 /// take turns, and a git command holds its lock for milliseconds.
-const STALE: Duration = Duration::from_secs(5);
+const STALE: Duration = Duration::from_secs(2);
+
+/// The lock files a git command makes while it writes: the index, HEAD and
+/// the branches.
+fn git_locks(git_dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut locks = Vec::new();
+    let mut dirs = vec![git_dir.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let in_refs = path.starts_with(git_dir.join("refs"));
+            if path.is_dir() && (in_refs || path == git_dir.join("refs")) {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "lock")
+                && (in_refs || dir == git_dir)
+                && !path.ends_with("gutbone-sync.lock")
+            {
+                locks.push(path);
+            }
+        }
+    }
+    locks
+}
 
 /// Runs `rewrite`, git rewriting the data files (a merge, its undoing),
 /// marked in `.git` until it returns: a kill meanwhile leaves the mark.
@@ -35,14 +57,25 @@ pub fn rewriting<T>(
 pub fn pick_up(git: &Git, dir: &Path) -> Result<Vec<String>, SyncError> {
     let git_dir = state::git_dir(git)?;
     let mut told = Vec::new();
-    let index_lock = git_dir.join("index.lock");
-    let stale = std::fs::metadata(&index_lock)
-        .and_then(|meta| meta.modified())
-        .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > STALE));
-    if stale {
-        std::fs::remove_file(&index_lock)
-            .map_err(|err| StoreError::io("remove", &index_lock, err))?;
-        told.push("cleared the lock a stopped git command left".to_owned());
+    let mut cleared = 0;
+    for lock in git_locks(&git_dir) {
+        let stale = std::fs::metadata(&lock)
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > STALE));
+        if stale {
+            std::fs::remove_file(&lock).map_err(|err| StoreError::io("remove", &lock, err))?;
+            cleared += 1;
+        }
+    }
+    if cleared > 0 {
+        told.push(format!(
+            "cleared {} a stopped git command left",
+            if cleared == 1 {
+                "the lock"
+            } else {
+                "the locks"
+            }
+        ));
     }
     if git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])? {
         rewriting(git, || {

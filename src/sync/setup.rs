@@ -21,7 +21,8 @@ pub(super) const GITIGNORE: &str = "\
 /log/*
 !/log/[0-9][0-9][0-9][0-9]/
 /log/*/*
-!/log/*/[0-9][0-9].ron
+!/log/*/0[1-9].ron
+!/log/*/1[0-2].ron
 ";
 
 pub(super) const GITATTRIBUTES: &str = "\
