@@ -345,6 +345,14 @@ fn a_push_raced_by_a_third_clone_is_merged_again_and_sent() {
     assert!(b.export().contains("\"2026-12-07\""));
 }
 
+/// An empty file, as a git stopped a minute ago left it.
+fn left_a_minute_ago(path: &Path) {
+    std::fs::write(path, "").unwrap();
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(then).unwrap();
+}
+
 #[cfg(unix)]
 fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
@@ -908,14 +916,7 @@ fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
     std::fs::write(git_dir.join("gutbone-rewriting"), "").unwrap();
     std::fs::remove_file(a.dir().join("log/2026/12.ron")).unwrap();
     let lock = git_dir.join("index.lock");
-    std::fs::write(&lock, "").unwrap();
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
-    std::fs::File::options()
-        .write(true)
-        .open(&lock)
-        .unwrap()
-        .set_modified(long_ago)
-        .unwrap();
+    left_a_minute_ago(&lock);
     // A tick meanwhile is refused rather than making the month afresh.
     a.fails(&["check", "stress", "--date", "2026-12-07"]);
     let said = a.ok(&["sync"]);
@@ -1026,16 +1027,8 @@ fn a_synced_file_that_is_gone_is_never_written_afresh() {
 fn stale_git_locks_are_cleared_and_a_month_thirteen_is_not_synced() {
     let world = World::new();
     let (a, b) = two_machines(&world);
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
     for lock in ["HEAD.lock", "refs/heads/main.lock", "index.lock"] {
-        let path = a.dir().join(".git").join(lock);
-        std::fs::write(&path, "").unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&path)
-            .unwrap()
-            .set_modified(long_ago)
-            .unwrap();
+        left_a_minute_ago(&a.dir().join(".git").join(lock));
     }
     std::fs::write(a.dir().join("log/2026/13.ron"), "z").unwrap();
     a.ok(&["check", "stress", "--date", "2026-12-07"]);
