@@ -1013,6 +1013,11 @@ fn a_synced_file_that_is_gone_is_never_written_afresh() {
     let said = a.fails(&["habit", "add", "Zeta"]);
     assert!(said.contains("habits.ron was synced and is gone"), "{said}");
     assert!(!habits.exists());
+    let doctor = text(&a.run(&["doctor"]).stdout);
+    assert!(
+        doctor.contains("GONE     habits.ron: synced before, and not here"),
+        "{doctor}"
+    );
     // The sync says which is gone first, not what it makes of the rest.
     let said = a.fails(&["sync"]);
     assert!(said.contains("was synced before and is gone"), "{said}");

@@ -89,6 +89,12 @@ pub fn run(
     for Finding { path, problem } in &findings {
         match problem {
             None => writeln!(out, "  ok       {}", shown(path))?,
+            Some(StoreError::GoneSinceSync { dir, relative, .. }) => writeln!(
+                out,
+                "  GONE     {relative}: synced before, and not here; put it back with \
+                 `git -C {} checkout -- {relative}`",
+                dir.display()
+            )?,
             Some(problem) => writeln!(out, "  BROKEN   {}: {}", shown(path), brief(problem))?,
         }
     }
@@ -113,8 +119,12 @@ pub fn run(
         .iter()
         .filter(|f| matches!(f.problem, Some(StoreError::NewerVersion { .. })))
         .count();
-    let broken = findings.iter().filter(|f| f.problem.is_some()).count() - newer;
-    match (broken, newer, findings.len()) {
+    let gone = findings
+        .iter()
+        .filter(|f| matches!(f.problem, Some(StoreError::GoneSinceSync { .. })))
+        .count();
+    let broken = findings.iter().filter(|f| f.problem.is_some()).count() - newer - gone;
+    match (broken + gone, newer, findings.len()) {
         (0, 0, 0) => {}
         (0, 0, 1) => writeln!(out, "The one file reads.")?,
         (0, 0, n) => writeln!(out, "All {n} files read.")?,
@@ -155,7 +165,7 @@ pub fn run(
             },
         )?;
     }
-    Ok(broken + newer == 0 && report.copies.is_empty())
+    Ok(broken + newer + gone == 0 && report.copies.is_empty())
 }
 
 /// The mistake in one line: where it is and what it is.

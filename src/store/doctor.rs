@@ -70,6 +70,12 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Report, StoreError> {
         Ok(ids) => (ids, None),
         Err(err) => (Vec::new(), Some(err)),
     };
+    // Gone, when it was synced: put back, not begun afresh.
+    let problem = problem.or_else(|| {
+        (!habits_file.exists())
+            .then(|| super::gone_since_sync(data_dir, &habits_file))
+            .flatten()
+    });
     if habits_file.exists() || problem.is_some() {
         findings.push(Finding {
             path: habits_file,

@@ -76,6 +76,22 @@ pub use split::kept_dir;
 /// change, and a sync would remove its other days on every machine.
 static SYNCED: std::sync::OnceLock<fn(&Path, &str) -> bool> = std::sync::OnceLock::new();
 
+/// The error for `path`, a file of the data directory that is not there,
+/// when it was synced: it must be put back, not written afresh.
+fn gone_since_sync(dir: &Path, path: &Path) -> Option<StoreError> {
+    let synced = SYNCED.get()?;
+    let relative = path
+        .strip_prefix(dir)
+        .ok()?
+        .to_string_lossy()
+        .replace('\\', "/");
+    synced(dir, &relative).then(|| StoreError::GoneSinceSync {
+        path: path.to_owned(),
+        dir: dir.to_owned(),
+        relative,
+    })
+}
+
 /// Tells the store how to ask whether a file was synced (see `SYNCED`).
 pub fn ask_if_synced(synced: fn(&Path, &str) -> bool) {
     let _ = SYNCED.set(synced);
@@ -306,17 +322,9 @@ impl Store {
             });
         }
         if now.is_none()
-            && let Some(synced) = SYNCED.get()
-            && let Ok(relative) = path.strip_prefix(&self.dir)
+            && let Some(gone) = gone_since_sync(&self.dir, path)
         {
-            let relative = relative.to_string_lossy().replace('\\', "/");
-            if synced(&self.dir, &relative) {
-                return Err(StoreError::GoneSinceSync {
-                    path: path.to_owned(),
-                    dir: self.dir.clone(),
-                    relative,
-                });
-            }
+            return Err(gone);
         }
         if now.is_some()
             && fs::read(path).map_err(|err| StoreError::io("read", path, err))? == text.as_bytes()

@@ -145,17 +145,14 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     result
 }
 
-/// The write lock is held only while the files are committed, merged and
-/// checked, never across the network: the app's keys wait milliseconds at
-/// most, and nothing writes between the commit and the merge.
+/// The write lock is held only while the files are committed and merged
+/// (and a merge checked), never across the network: the app's keys wait on
+/// local work alone, and nothing writes between the commit and the merge.
 fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     let picked_up;
     {
         let _lock = WriteLock::acquire(dir)?;
-        let git_dir = PathBuf::from(git.run(
-            "finding the repository",
-            &["rev-parse", "--absolute-git-dir"],
-        )?);
+        let git_dir = state::git_dir(git)?;
         let busy = [
             "rebase-merge",
             "rebase-apply",
