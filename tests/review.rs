@@ -165,3 +165,38 @@ fn days_still_to_come_do_not_count() {
         Share { done: 3, days: 3 }
     );
 }
+
+#[test]
+fn a_streak_broken_on_the_last_day_of_a_past_week_is_not_running() {
+    // Kefir every day but Sunday the 15th; the week of 9–15 Nov reviewed
+    // on the 18th: its streak did not run to the end of that week.
+    let habits = default_habits();
+    let mut log = two_weeks();
+    log.set_done(d("2026-11-15"), &habits[0].id, false);
+    let review = review_of(
+        &History::from(log),
+        &habits,
+        d("2026-11-15"),
+        d("2026-11-18"),
+        WeekStart::Monday,
+    );
+    assert!(
+        review.streaks.iter().all(|s| s.habit != habits[0].id),
+        "{:?}",
+        review.streaks
+    );
+    // Done on the Monday after does not lengthen the week's streak either.
+    let review = review_of(
+        &History::from(two_weeks()),
+        &habits,
+        d("2026-11-15"),
+        d("2026-11-18"),
+        WeekStart::Monday,
+    );
+    let kefir = review
+        .streaks
+        .iter()
+        .find(|s| s.habit == habits[0].id)
+        .unwrap();
+    assert_eq!(kefir.days, 7);
+}

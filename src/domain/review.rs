@@ -106,7 +106,12 @@ impl WeeklyReview {
 
         let streaks = habits
             .iter()
-            .zip(HabitStats::all(history, habits, week_end))
+            .zip(if week_end < today {
+                // A week gone by ended with its last day decided.
+                HabitStats::at_end_of(history, habits, week_end)
+            } else {
+                HabitStats::all(history, habits, today)
+            })
             .filter_map(|(habit, stats)| {
                 let (days, best) = (stats.current_streak, stats.best_streak?);
                 (days >= 2).then(|| RunningStreak {

@@ -59,6 +59,25 @@ impl HabitStats {
     /// One per habit, in checklist order. The habits walk the days side by
     /// side, each day looked up once for all of them.
     pub fn all(history: &History, habits: &[Habit], today: NaiveDate) -> Vec<Self> {
+        Self::walked(history, habits, today, true)
+    }
+
+    /// As they stood at the end of `day`, a day gone by: `day` decided
+    /// (missed unless done, as every past day), nothing after it counted.
+    pub fn at_end_of(history: &History, habits: &[Habit], day: NaiveDate) -> Vec<Self> {
+        match day.succ_opt() {
+            Some(next) => Self::walked(history, habits, next, false),
+            None => Self::all(history, habits, day),
+        }
+    }
+
+    /// `all`, counting what is logged on `today` or not.
+    fn walked(
+        history: &History,
+        habits: &[Habit],
+        today: NaiveDate,
+        count_today: bool,
+    ) -> Vec<Self> {
         let week_ago = today.checked_sub_days(Days::new(7)).unwrap_or(today);
         let mut walks: Vec<(HabitWalk, Option<f64>)> = habits
             .iter()
@@ -97,7 +116,8 @@ impl HabitStats {
             .iter()
             .zip(walks)
             .map(|(habit, (walk, then))| {
-                let standing = walk.standing(today, history.log.entry(today, habit), habit);
+                let entry = history.log.entry(today, habit).filter(|_| count_today);
+                let standing = walk.standing(today, entry, habit);
                 Self {
                     current_streak: standing.current_streak,
                     best_streak: standing.best_streak,
