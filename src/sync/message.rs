@@ -97,7 +97,7 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
     }
     if parts.is_empty() {
         parts.push(match others.is_empty() {
-            true => "no change".to_owned(),
+            true => "comments and layout only".to_owned(),
             false => others.join(", "),
         });
     }
