@@ -345,6 +345,50 @@ fn a_push_raced_by_a_third_clone_is_merged_again_and_sent() {
     assert!(b.export().contains("\"2026-12-07\""));
 }
 
+/// Starts a sync of `machine` against a server that never answers, kills
+/// it while it waits (as a machine turned off would), and puts the remote
+/// back; returns what `sync status` said while it ran.
+fn cut_a_sync_short(world: &World, machine: &Machine) -> String {
+    let remote = machine.git(&["remote", "get-url", "origin"]);
+    // A server that takes the connection and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let _held: Vec<_> = listener.incoming().take(4).collect();
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    });
+    machine.git(&[
+        "remote",
+        "set-url",
+        "origin",
+        &format!("git://127.0.0.1:{port}/x.git"),
+    ]);
+    let mut syncing = Command::new(env!("CARGO_BIN_EXE_gutbone"))
+        .args(["sync", "--data-dir"])
+        .arg(machine.dir())
+        .arg("--config-dir")
+        .arg(world.path(&format!("{}-config", machine.name)))
+        .env("HOME", world.path("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GUTBONE_NOW", "2026-12-07T09:00:00")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        let status = machine.ok(&["sync", "status"]);
+        if status.contains("under way") || started.elapsed().as_secs() > 20 {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    syncing.kill().unwrap();
+    syncing.wait().unwrap();
+    machine.git(&["remote", "set-url", "origin", remote.trim()]);
+    status
+}
+
 /// An empty file, as a git stopped a minute ago left it.
 fn left_a_minute_ago(path: &Path) {
     std::fs::write(path, "").unwrap();
@@ -949,45 +993,12 @@ fn a_sync_killed_while_git_rewrote_the_files_is_picked_up_and_no_day_is_lost() {
 fn a_sync_under_way_and_one_cut_short_are_told_by_status() {
     let world = World::new();
     let (a, _b) = two_machines(&world);
-    // A server that takes the connection and never answers.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let _held: Vec<_> = listener.incoming().take(4).collect();
-        std::thread::sleep(std::time::Duration::from_secs(60));
-    });
-    a.git(&[
-        "remote",
-        "set-url",
-        "origin",
-        &format!("git://127.0.0.1:{port}/x.git"),
-    ]);
-    let mut syncing = Command::new(env!("CARGO_BIN_EXE_gutbone"))
-        .args(["sync", "--data-dir"])
-        .arg(a.dir())
-        .arg("--config-dir")
-        .arg(world.path("laptop-config"))
-        .env("HOME", world.path("home"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GUTBONE_NOW", "2026-12-07T09:00:00")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = std::time::Instant::now();
-    let status = loop {
-        let status = a.ok(&["sync", "status"]);
-        if status.contains("under way") || started.elapsed().as_secs() > 20 {
-            break status;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    };
+    let status = cut_a_sync_short(&world, &a);
     assert!(
         status.contains("last sync:  under way now (process"),
         "{status}"
     );
-    syncing.kill().unwrap();
-    syncing.wait().unwrap();
+
     let status = a.ok(&["sync", "status"]);
     assert!(!status.contains("under way"), "{status}");
     assert!(status.contains("failed:\n  it was cut short"), "{status}");
@@ -1032,6 +1043,13 @@ fn a_synced_file_that_is_gone_is_never_written_afresh() {
 fn stale_git_locks_are_cleared_and_a_month_thirteen_is_not_synced() {
     let world = World::new();
     let (a, b) = two_machines(&world);
+    // Locks of the person's own git are theirs: only after a sync cut short
+    // are old ones the stopped git's.
+    left_a_minute_ago(&a.dir().join(".git/index.lock"));
+    let said = a.fails(&["sync"]);
+    assert!(said.contains("index.lock"), "{said}");
+    std::fs::remove_file(a.dir().join(".git/index.lock")).unwrap();
+    cut_a_sync_short(&world, &a);
     for lock in ["HEAD.lock", "refs/heads/main.lock", "index.lock"] {
         left_a_minute_ago(&a.dir().join(".git").join(lock));
     }
@@ -1060,4 +1078,29 @@ fn a_first_init_that_fails_leaves_no_remote_to_sync_with() {
         "{said}"
     );
     a.ok(&["sync", "init", &world.remote()]);
+}
+
+#[test]
+fn a_merge_of_the_persons_own_under_way_is_refused_not_abandoned() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["check", "stress", "--date", "2026-12-07", "--sync"]);
+    a.ok(&["check", "fibre", "--date", "2026-12-07", "--sync"]);
+    b.ok(&["check", "sunlight", "--date", "2026-12-07", "--sync"]);
+    a.git(&["fetch", "--quiet", "origin"]);
+    let who = ["-c", "user.name=Sam", "-c", "user.email=sam@example.com"];
+    a.git(
+        &[
+            &who[..],
+            &["merge", "--quiet", "--no-commit", "--no-ff", "origin/main"],
+        ]
+        .concat(),
+    );
+    let said = a.fails(&["sync"]);
+    assert!(said.contains("git is in the middle of a merge"), "{said}");
+    assert!(a.dir().join(".git/MERGE_HEAD").exists());
+    a.git(&["merge", "--abort"]);
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    assert_one_history(&a, &b);
 }

@@ -42,7 +42,8 @@ pub(super) fn merge(
         }
     }
     let message = format!("{}: merged from {REMOTE}", machine.host);
-    let merged = recover::rewriting(git, || {
+    let from = before.unwrap_or("HEAD");
+    let merged = recover::rewriting(git, from, tracking, || {
         git.output_local(&[
             "merge",
             "--quiet",
@@ -55,7 +56,7 @@ pub(super) fn merge(
     })?;
     let mut told = Vec::new();
     if !merged.status.success() {
-        match recover::rewriting(git, || keep_changes_over_removals(git)) {
+        match recover::rewriting(git, from, tracking, || keep_changes_over_removals(git)) {
             Ok(Some(kept)) => told = kept,
             Ok(None) => {}
             Err(err) => {
@@ -136,7 +137,8 @@ fn keep_changes_over_removals(git: &Git) -> Result<Option<Vec<String>>, SyncErro
 /// the merge changed: then the merge stands (committed, it is sent by the
 /// next sync), as a reset would lose that save.
 pub(super) fn undo(git: &Git, before: Option<&str>) -> Result<bool, SyncError> {
-    recover::rewriting(git, || {
+    let merged = super::head(git)?.unwrap_or_else(|| "HEAD".into());
+    recover::rewriting(git, before.unwrap_or("HEAD"), &merged, || {
         if merging(git)? {
             git.run_local("abandoning the merge", &["merge", "--abort"])?;
         }

@@ -138,8 +138,11 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
     let mut git = set_up(dir, machine)?;
     // One sync at a time: the app's on quit waits for the one it began.
     let _one = state::SyncLock::acquire(&git, machine.quiet, machine.now)?;
+    // A record that the last one did not finish is what lets this one
+    // clear what it left; a merge or a lock of the person's own is theirs.
+    let cut_short = state::load(&git)?.is_some_and(|last| !last.finished);
     let _ = state::save(&git, &LastSync::begun(machine.now));
-    let result = commit_merge_push(&mut git, dir, machine);
+    let result = commit_merge_push(&mut git, dir, machine, cut_short);
     let last = LastSync::of(&result, machine.now);
     let _ = state::save(&git, &last);
     result
@@ -148,7 +151,12 @@ pub fn sync(dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
 /// The write lock is held only while the files are committed and merged
 /// (and a merge checked), never across the network: the app's keys wait on
 /// local work alone, and nothing writes between the commit and the merge.
-fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Report, SyncError> {
+fn commit_merge_push(
+    git: &mut Git,
+    dir: &Path,
+    machine: &Machine,
+    cut_short: bool,
+) -> Result<Report, SyncError> {
     let picked_up;
     {
         let _lock = WriteLock::acquire(dir)?;
@@ -167,7 +175,7 @@ fn commit_merge_push(git: &mut Git, dir: &Path, machine: &Machine) -> Result<Rep
                 dir.display()
             )));
         }
-        picked_up = recover::pick_up(git, dir)?;
+        picked_up = recover::pick_up(git, dir, cut_short)?;
         write_repository_files(dir)?;
     }
     // Read without the lock: the app writes whole files, each one it saves

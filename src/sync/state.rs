@@ -141,7 +141,7 @@ pub fn save(git: &Git, last: &LastSync) -> Result<(), SyncError> {
     Ok(())
 }
 
-fn load(git: &Git) -> Result<Option<LastSync>, SyncError> {
+pub(super) fn load(git: &Git) -> Result<Option<LastSync>, SyncError> {
     let path = file(git)?;
     // Only a record: one that cannot be read is as good as none.
     Ok(std::fs::read_to_string(path)
