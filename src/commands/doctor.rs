@@ -93,7 +93,7 @@ pub fn run(
                 out,
                 "  GONE     {relative}: synced before, and not here; put it back with \
                  `git -C {} checkout -- {relative}`",
-                dir.display()
+                crate::store::shell_quoted(&dir.to_string_lossy())
             )?,
             Some(problem) => writeln!(out, "  BROKEN   {}: {}", shown(path), brief(problem))?,
         }

@@ -66,16 +66,16 @@ pub fn check(data_dir: &Path, settings: &Path) -> Result<Report, StoreError> {
     let habits_file = paths::habits_file(data_dir);
     // While habits.ron does not read, the log is read for everything but
     // the habits its days name: no month is blamed for them.
-    let (ids, problem) = match habit_ids(&habits_file) {
-        Ok(ids) => (ids, None),
-        Err(err) => (Vec::new(), Some(err)),
+    // Gone, when it was synced: put back, not begun afresh; meanwhile no
+    // month is blamed for habits only it defined.
+    let gone = (!habits_file.exists())
+        .then(|| super::gone_since_sync(data_dir, &habits_file))
+        .flatten();
+    let (ids, problem) = match (gone, habit_ids(&habits_file)) {
+        (Some(gone), _) => (Vec::new(), Some(gone)),
+        (None, Ok(ids)) => (ids, None),
+        (None, Err(err)) => (Vec::new(), Some(err)),
     };
-    // Gone, when it was synced: put back, not begun afresh.
-    let problem = problem.or_else(|| {
-        (!habits_file.exists())
-            .then(|| super::gone_since_sync(data_dir, &habits_file))
-            .flatten()
-    });
     if habits_file.exists() || problem.is_some() {
         findings.push(Finding {
             path: habits_file,

@@ -14,6 +14,12 @@ restore its newest backup that reads; then start gutbone again.";
 const NEWER: &str = "gutbone has not changed this file and will not write to it.\n\
 Update gutbone to open it; nothing in it needs repair.";
 
+/// `text` quoted for a shell: a path in a command to paste, or in the
+/// command git runs as gutbone's merge driver.
+pub fn shell_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot read {}\n  line {line}, column {column}: {message}\n{UNTOUCHED}", .path.display())]
@@ -63,7 +69,7 @@ pub enum StoreError {
         "{} was synced and is gone from the data directory; gutbone will not write it afresh, \
          which would drop its days on every machine. Put it back with `git -C {} checkout -- {}`, \
          then make the change again",
-        .path.display(), .dir.display(), .relative
+        .path.display(), shell_quoted(&.dir.to_string_lossy()), .relative
     )]
     GoneSinceSync {
         path: PathBuf,

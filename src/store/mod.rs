@@ -32,7 +32,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 
 pub use atomic::write_atomic;
-pub use error::StoreError;
+pub use error::{StoreError, shell_quoted};
 // Public for the fuzz targets in fuzz/: the parsers of files people edit.
 pub use habits::{parse_habits, render_habits};
 pub use lock::{DataLock, WriteLock};
@@ -266,7 +266,10 @@ impl Store {
             self.habits_unsaved = false;
         }
         let ids = self.ids();
-        while let Some(&month) = self.unsaved.first() {
+        // A month gone since a sync waits to be put back; the others save.
+        let mut gone = None;
+        let months: Vec<Month> = self.unsaved.iter().copied().collect();
+        for month in months {
             let path = paths::month_file(&self.dir, month);
             if self.unsplit.contains(&month.year) {
                 return Err(StoreError::Verify {
@@ -287,8 +290,18 @@ impl Store {
                 });
             }
             let text = month::render_month(log, month, &ids, &path)?;
-            self.write(&path, &text)?;
-            self.unsaved.remove(&month);
+            match self.write(&path, &text) {
+                Ok(()) => {
+                    self.unsaved.remove(&month);
+                }
+                Err(err @ StoreError::GoneSinceSync { .. }) => {
+                    gone.get_or_insert(err);
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        if let Some(gone) = gone {
+            return Err(gone);
         }
         Ok(())
     }

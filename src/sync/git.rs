@@ -132,14 +132,19 @@ impl Git {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(SyncError::NoGit)?;
+        // Read on their own threads, each sending what it read: a process git
+        // started may hold the pipes open after git has ended (an ssh master
+        // kept alive), and then what was read so far is enough.
         let read = |pipe: Option<Box<dyn Read + Send>>| {
+            let (send, read) = std::sync::mpsc::channel();
             std::thread::spawn(move || {
                 let mut bytes = Vec::new();
                 if let Some(mut pipe) = pipe {
                     let _ = pipe.read_to_end(&mut bytes);
                 }
-                bytes
-            })
+                let _ = send.send(bytes);
+            });
+            read
         };
         let stdout = read(
             child
@@ -171,10 +176,14 @@ impl Git {
             }
             std::thread::sleep(Duration::from_millis(20));
         };
+        let rest = |read: std::sync::mpsc::Receiver<Vec<u8>>| {
+            read.recv_timeout(Duration::from_secs(2))
+                .unwrap_or_default()
+        };
         Ok(Output {
             status,
-            stdout: stdout.join().unwrap_or_default(),
-            stderr: stderr.join().unwrap_or_default(),
+            stdout: rest(stdout),
+            stderr: rest(stderr),
         })
     }
 
@@ -234,9 +243,4 @@ pub fn told(message: &str) -> String {
         }
     }
     text
-}
-
-/// `text` quoted for the shell git runs a merge driver with.
-pub fn shell_quoted(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
 }

@@ -278,7 +278,7 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
              days on every machine. Put it back with `git -C {quoted} checkout -- {gone}` \
              (days are cleared in gutbone, never by removing a file), then sync again",
             dir = dir.display(),
-            quoted = git::shell_quoted(&dir.to_string_lossy())
+            quoted = crate::store::shell_quoted(&dir.to_string_lossy())
         )));
     }
     let loaded = Store::open_for_command(dir, machine.now.date()).load();
@@ -298,7 +298,7 @@ fn check_data(git: &Git, dir: &Path, machine: &Machine) -> Result<(), SyncError>
             "cannot read {file}\n  line {line}, column {column}: {message}\n\
              Nothing was synced. Correct it in a text editor, or bring back the version last \
              synced with `git -C {} checkout -- {file}`; then sync again.",
-            git::shell_quoted(&dir.to_string_lossy())
+            crate::store::shell_quoted(&dir.to_string_lossy())
         )));
     }
     loaded?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use super::{Git, REMOTE, SyncError, git};
+use super::{Git, REMOTE, SyncError};
 use crate::store::StoreError;
 
 pub(super) const GITIGNORE: &str = "\
@@ -137,15 +137,20 @@ pub(super) fn set_up(dir: &Path, machine: &Machine) -> Result<Git, SyncError> {
     }
     // git reads `%` in the command as its own: a `%` in the path is doubled.
     let exe = machine.exe.to_string_lossy().replace('%', "%%");
-    let driver = format!("{} merge-file %O %A %B %P", git::shell_quoted(&exe));
-    git.run(
-        "registering gutbone's merge",
-        &["config", "merge.gutbone.name", "gutbone: per day and habit"],
-    )?;
-    git.run(
-        "registering gutbone's merge",
-        &["config", "merge.gutbone.driver", &driver],
-    )?;
+    let driver = format!(
+        "{} merge-file %O %A %B %P",
+        crate::store::shell_quoted(&exe)
+    );
+    // Written only when it changed: a sync running beside this one holds
+    // the turn, and `.git/config` is git's to lock.
+    for (name, value) in [
+        ("merge.gutbone.name", "gutbone: per day and habit"),
+        ("merge.gutbone.driver", driver.as_str()),
+    ] {
+        if git.config(name)?.as_deref() != Some(value) {
+            git.run("registering gutbone's merge", &["config", name, value])?;
+        }
+    }
     if git.config("user.name")?.is_none() || git.config("user.email")?.is_none() {
         git.with_config("user.name", "gutbone");
         git.with_config("user.email", &format!("{}@{}", machine.user, machine.host));
@@ -166,7 +171,9 @@ pub(super) fn set_up(dir: &Path, machine: &Machine) -> Result<Git, SyncError> {
         } else {
             ""
         };
-        let ssh = format!("ssh -o ConnectTimeout=20 -o ServerAliveInterval=15{ask}");
+        // No ssh master of its own left behind holding git's output open.
+        let ssh =
+            format!("ssh -o ConnectTimeout=20 -o ServerAliveInterval=15 -o ControlMaster=no{ask}");
         git.with_env("GIT_SSH_COMMAND", &ssh);
     }
     if machine.quiet {
