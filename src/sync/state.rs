@@ -239,7 +239,7 @@ impl fmt::Display for Status {
                 }
                 writeln!(
                     f,
-                    "            the data is as it was before it; `gutbone sync` tries again"
+                    "  The data is as it was before it; `gutbone sync` tries again."
                 )?;
             }
         }
