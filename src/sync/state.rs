@@ -237,10 +237,13 @@ impl fmt::Display for Status {
                 for line in last.error.lines() {
                     writeln!(f, "  {line}")?;
                 }
-                writeln!(
-                    f,
-                    "  The data is as it was before it; `gutbone sync` tries again."
-                )?;
+                // Cut short, it says itself that the next one picks up.
+                if last.finished {
+                    writeln!(
+                        f,
+                        "  The data is as it was before it; `gutbone sync` tries again."
+                    )?;
+                }
             }
         }
         match self.ahead_behind {
