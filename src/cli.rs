@@ -45,8 +45,8 @@ pub struct Globals {
     #[arg(long, global = true)]
     pub ascii: bool,
 
-    /// After the command, sync the history with its git remote
-    /// (see `gutbone sync`).
+    /// After the command (or when the checklist closes), sync the history
+    /// with its git remote (see `gutbone sync`).
     #[arg(long, global = true)]
     pub sync: bool,
 }

@@ -37,15 +37,18 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         theme: cli.globals.theme,
         ascii: cli.globals.ascii,
     };
-    match &cli.command {
-        None => tui::open(flags, &dir, &config_dir, &clock).map_err(Failure::data),
+    let syncs = match &cli.command {
+        None => {
+            tui::open(flags, &dir, &config_dir, &clock).map_err(Failure::data)?;
+            true
+        }
         Some(command) => {
             commands::run(command, &dir, &config_dir, &clock, flags)?;
-            let syncs = !matches!(command, Command::Sync { .. } | Command::MergeFile { .. });
-            if cli.globals.sync && syncs {
-                commands::sync::after(&dir, clock.now())?;
-            }
-            Ok(())
+            !matches!(command, Command::Sync { .. } | Command::MergeFile { .. })
         }
+    };
+    if cli.globals.sync && syncs {
+        commands::sync::after(&dir, clock.now())?;
     }
+    Ok(())
 }

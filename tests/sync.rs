@@ -389,6 +389,32 @@ fn cut_a_sync_short(world: &World, machine: &Machine) -> String {
     status
 }
 
+/// The checklist of `machine` in a pseudo-terminal, through `sh`, which
+/// says how it exited; `args` after the directories.
+fn app_of(world: &World, machine: &Machine, args: &[&str]) -> CommandBuilder {
+    let mut app = CommandBuilder::new("sh");
+    app.arg("-c");
+    app.arg(format!(
+        "'{BIN}' --data-dir '{}' --config-dir '{}' {}; echo \"exit=$?\"",
+        machine.dir().display(),
+        world.path(&format!("{}-config", machine.name)).display(),
+        args.join(" ")
+    ));
+    for (key, value) in [
+        ("HOME", world.path("home")),
+        ("XDG_CONFIG_HOME", world.path("home")),
+    ] {
+        app.env(key, value);
+    }
+    app.env("GIT_CONFIG_NOSYSTEM", "1");
+    app.env("USER", machine.name);
+    app.env("GUTBONE_NOW", "2026-12-07T09:00:00");
+    app.env("TERM", "xterm-256color");
+    app.env("LANG", "C.UTF-8");
+    app.env_remove("GIT_CONFIG_GLOBAL");
+    app
+}
+
 /// An empty file, as a git stopped a minute ago left it.
 fn left_a_minute_ago(path: &Path) {
     std::fs::write(path, "").unwrap();
@@ -605,26 +631,7 @@ fn with_auto_the_app_syncs_after_its_first_frame_and_on_quit() {
     let config = world.path("laptop-config");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("settings.ron"), "(sync: Auto)\n").unwrap();
-    let mut app = CommandBuilder::new("sh");
-    app.arg("-c");
-    app.arg(format!(
-        "'{BIN}' --data-dir '{}' --config-dir '{}'; echo \"exit=$?\"",
-        a.dir().display(),
-        config.display()
-    ));
-    for (key, value) in [
-        ("HOME", world.path("home")),
-        ("XDG_CONFIG_HOME", world.path("home")),
-    ] {
-        app.env(key, value);
-    }
-    app.env("GIT_CONFIG_NOSYSTEM", "1");
-    app.env("USER", "laptop");
-    app.env("GUTBONE_NOW", "2026-12-07T09:00:00");
-    app.env("TERM", "xterm-256color");
-    app.env("LANG", "C.UTF-8");
-    app.env_remove("GIT_CONFIG_GLOBAL");
-    let mut app = Session::spawn(app);
+    let mut app = Session::spawn(app_of(&world, &a, &[]));
     // The desktop's stress break arrives without a key pressed.
     let screen = app.wait_for("synced with");
     assert!(screen.contains("1 commit taken, 0 sent"), "{screen}");
@@ -1103,4 +1110,25 @@ fn a_merge_of_the_persons_own_under_way_is_refused_not_abandoned() {
     a.ok(&["sync"]);
     b.ok(&["sync"]);
     assert_one_history(&a, &b);
+}
+
+#[test]
+fn the_sync_flag_on_the_checklist_syncs_when_it_closes() {
+    let world = World::new();
+    let (a, b) = two_machines(&world);
+    b.ok(&["sync"]);
+    let mut app = Session::spawn(app_of(&world, &a, &["--sync"]));
+    app.wait_for("0/5 today");
+    app.send(" ");
+    app.wait_for("1/5 today");
+    app.send("q");
+    let screen = app.wait_for("exit=");
+    assert!(screen.contains("1 sent"), "{screen}");
+    assert!(screen.contains("exit=0"), "{screen}");
+    app.wait_exit();
+    b.ok(&["sync"]);
+    assert!(
+        b.ok(&["status", "--date", "2026-12-07"])
+            .contains("[x] Fermented food")
+    );
 }
