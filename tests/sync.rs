@@ -208,6 +208,14 @@ fn a_first_sync_both_ways_keeps_both_machines_days() {
         authors.lines().all(|line| line.starts_with("gutbone <")),
         "{authors}"
     );
+    // The first commit of each machine names its days and its list of habits.
+    let subjects = a.git(&["log", "--format=%s"]);
+    assert!(
+        subjects.contains(
+            "desktop: 2026-12-04, 2026-12-06 (sunlight, weight-bearing-exercise); the habits"
+        ),
+        "{subjects}"
+    );
     assert!(
         authors.contains("<laptop@") && authors.contains("<desktop@"),
         "{authors}"

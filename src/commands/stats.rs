@@ -184,7 +184,10 @@ fn text(habit: &Habit, figures: &StatsJson, out: &mut impl Write) -> Result<(), 
         figures.current_streak
     )?;
     let streaks: Vec<String> = (figures.best_streaks.iter())
-        .map(|s| format!("{} days ({} to {})", s.length, s.start, s.end))
+        .map(|s| {
+            let days = if s.length == 1 { "day" } else { "days" };
+            format!("{} {days} ({} to {})", s.length, s.start, s.end)
+        })
         .collect();
     if !streaks.is_empty() {
         writeln!(out, "  best streaks: {}", streaks.join(", "))?;

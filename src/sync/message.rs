@@ -28,6 +28,8 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
     let mut touched: BTreeSet<String> = BTreeSet::new();
     let mut habits: BTreeSet<HabitId> = BTreeSet::new();
     let mut others = Vec::new();
+    // habits.ron new to git: the list itself, not each habit, is named.
+    let mut new_habits = false;
     for file in files.lines() {
         let [before, after] = [format!("HEAD:{file}"), format!(":{file}")].map(|object| {
             git.run("reading a file", &["show", &object])
@@ -62,7 +64,7 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
                 let read = |text: &str| parse_habits(text, path).unwrap_or_default();
                 let (before, after) = (read(&before), read(&after));
                 if before.is_empty() {
-                    others.push("the habits".to_owned());
+                    new_habits = true;
                     continue;
                 }
                 let find =
@@ -91,7 +93,9 @@ pub fn describe(git: &Git, host: &str) -> Result<String, SyncError> {
         let touched: Vec<&str> = touched.iter().map(String::as_str).collect();
         parts.push(format!("{named} ({})", touched.join(", ")));
     }
-    if !habits.is_empty() {
+    if new_habits {
+        parts.push("the habits".to_owned());
+    } else if !habits.is_empty() {
         let habits: Vec<&str> = habits.iter().map(HabitId::as_str).collect();
         parts.push(format!("habits {}", habits.join(", ")));
     }
