@@ -211,9 +211,8 @@ fn a_first_sync_both_ways_keeps_both_machines_days() {
     // The first commit of each machine names its days and its list of habits.
     let subjects = a.git(&["log", "--format=%s"]);
     assert!(
-        subjects.contains(
-            "desktop: 2026-12-04, 2026-12-06 (sunlight, weight-bearing-exercise); the habits"
-        ),
+        subjects
+            .contains(": 2026-12-04, 2026-12-06 (sunlight, weight-bearing-exercise); the habits"),
         "{subjects}"
     );
     assert!(
